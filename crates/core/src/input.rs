@@ -1,0 +1,294 @@
+//! Turning a client's JSON into stored columns: each kind normalises and validates its value.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value as Json};
+
+use crate::fold::fold;
+use crate::kind::FieldKind;
+use crate::meta::{FieldDef, ObjectDef};
+use crate::value::truncate_to_micros;
+use crate::{CoreError, FieldErrors, Value, money, phone};
+
+/// Settings that shape how input is read.
+#[derive(Debug, Clone)]
+pub struct InputContext {
+    /// Region used for phone numbers written without a country code (ISO 3166 alpha-2).
+    pub default_region: String,
+    /// Currency of money amounts given without one (ISO 4217).
+    pub default_currency: String,
+}
+
+impl Default for InputContext {
+    fn default() -> Self {
+        InputContext { default_region: "CN".into(), default_currency: "CNY".into() }
+    }
+}
+
+/// Whether a write creates a record or changes one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    Create,
+    Update,
+}
+
+/// The columns to write for one record, with the fields they came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ColumnValues {
+    pub columns: Vec<(String, Value)>,
+    /// API names of the fields the input set (defaults included).
+    pub fields: Vec<String>,
+}
+
+impl ColumnValues {
+    pub fn get(&self, column: &str) -> Option<&Value> {
+        self.columns.iter().find(|(c, _)| c == column).map(|(_, v)| v)
+    }
+}
+
+/// Reads a record body. Unknown fields, fields Pelagic maintains itself, missing required
+/// fields and bad values are all reported together, keyed by field name.
+pub fn parse_record(
+    obj: &ObjectDef,
+    body: &Map<String, Json>,
+    mode: WriteMode,
+    ctx: &InputContext,
+) -> Result<ColumnValues, CoreError> {
+    let mut errors = FieldErrors::new();
+    let mut out = ColumnValues::default();
+    for key in body.keys() {
+        if let Some(base) = key.strip_suffix("_currency")
+            && obj.field(base).is_some_and(|f| f.kind == FieldKind::Money)
+        {
+            continue;
+        }
+        match obj.field(key) {
+            None => {
+                errors.insert(key.clone(), format!("{} has no field '{key}'", obj.name));
+            }
+            Some(f) if f.system && f.name != "owner_id" => {
+                errors.insert(key.clone(), "is maintained by Pelagic and cannot be written".into());
+            }
+            Some(_) => {}
+        }
+    }
+    for f in obj.fields.iter().filter(|f| !f.system || f.name == "owner_id") {
+        let given = body.get(&f.name);
+        let raw = match (given, mode) {
+            (Some(v), _) => Some(v.clone()),
+            (None, WriteMode::Create) => f.default.clone(),
+            (None, WriteMode::Update) => {
+                // A currency on its own changes the currency of the amount already stored.
+                if f.kind == FieldKind::Money
+                    && let Some(cur) = body.get(&format!("{}_currency", f.name))
+                {
+                    match currency_of(f, Some(cur), ctx) {
+                        Ok(c) => out.columns.push((format!("{}_currency", f.column), Value::Text(c))),
+                        Err(e) => {
+                            errors.insert(format!("{}_currency", f.name), e);
+                        }
+                    }
+                }
+                None
+            }
+        };
+        let Some(raw) = raw else {
+            if mode == WriteMode::Create && f.required {
+                errors.insert(f.name.clone(), "is required".into());
+            }
+            continue;
+        };
+        let currency = body.get(&format!("{}_currency", f.name));
+        match field_columns(f, &raw, currency, ctx) {
+            Ok(cols) => {
+                if f.required && cols.first().is_some_and(|(_, v)| v.is_null()) {
+                    errors.insert(f.name.clone(), "is required".into());
+                    continue;
+                }
+                out.fields.push(f.name.clone());
+                out.columns.extend(cols);
+            }
+            Err(e) => {
+                errors.insert(f.name.clone(), e);
+            }
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(CoreError::Validation(errors)) }
+}
+
+/// The columns one field's JSON value becomes. `null` clears every column of the field.
+pub fn field_columns(
+    f: &FieldDef,
+    raw: &Json,
+    currency: Option<&Json>,
+    ctx: &InputContext,
+) -> Result<Vec<(String, Value)>, String> {
+    let names: Vec<String> = f.columns().map(|(n, _)| n).collect();
+    if raw.is_null() {
+        return Ok(names.into_iter().map(|n| (n, Value::Null)).collect());
+    }
+    let values: Vec<Value> = match f.kind {
+        FieldKind::Text | FieldKind::Textarea => {
+            let s = text(f, raw)?;
+            match s {
+                None => vec![Value::Null, Value::Null],
+                Some(s) => {
+                    let folded = fold(&s);
+                    vec![Value::Text(s), Value::Text(folded)]
+                }
+            }
+        }
+        FieldKind::Phone => match text(f, raw)? {
+            None => vec![Value::Null, Value::Null],
+            Some(s) => vec![Value::Text(phone::to_e164(&s, &ctx.default_region)?), Value::Text(s)],
+        },
+        FieldKind::Money => {
+            let cur = currency_of(f, currency, ctx)?;
+            let units = money::parse_scaled(&number_text(raw)?, money::currency_exponent(&cur))?;
+            vec![Value::Int(units), Value::Text(cur)]
+        }
+        FieldKind::Reference => {
+            let obj = raw.as_object().ok_or("expected {\"object\": \"account\", \"id\": \"…\"}")?;
+            let object = obj.get("object").and_then(Json::as_str).ok_or("the reference needs an 'object'")?;
+            let id = obj.get("id").and_then(Json::as_str).ok_or("the reference needs an 'id'")?;
+            if !crate::ident::is_snake_ident(object) {
+                return Err(format!("'{object}' is not an object name"));
+            }
+            vec![Value::Text(check_id(id)?), Value::Text(object.to_owned())]
+        }
+        _ => vec![scalar(f, raw, ctx)?],
+    };
+    Ok(names.into_iter().zip(values).collect())
+}
+
+/// The value of a single-column kind (also used for filter values, see `plan`).
+pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, String> {
+    Ok(match f.kind {
+        FieldKind::Integer => Value::Int(match raw {
+            Json::Number(n) => n.as_i64().ok_or("expected a whole number")?,
+            Json::String(s) => s.trim().parse().map_err(|_| format!("'{s}' is not a whole number"))?,
+            _ => return Err("expected a whole number".into()),
+        }),
+        FieldKind::Decimal | FieldKind::Percent => Value::Int(money::parse_scaled(&number_text(raw)?, f.scale())?),
+        FieldKind::Money => {
+            Value::Int(money::parse_scaled(&number_text(raw)?, money::currency_exponent(&ctx.default_currency))?)
+        }
+        FieldKind::Boolean => Value::Bool(match raw {
+            Json::Bool(b) => *b,
+            Json::String(s) if s == "true" => true,
+            Json::String(s) if s == "false" => false,
+            _ => return Err("expected true or false".into()),
+        }),
+        FieldKind::Date => Value::Date(parse_date(str_of(raw)?)?),
+        FieldKind::Datetime => Value::DateTime(parse_datetime(str_of(raw)?)?),
+        FieldKind::Email => Value::text_or_null(text(f, raw)?.map(|s| email(&s)).transpose()?),
+        FieldKind::Url => Value::text_or_null(text(f, raw)?.map(|s| url(&s)).transpose()?),
+        FieldKind::Select => {
+            let s = str_of(raw)?;
+            check_option(f, s)?;
+            Value::Text(s.to_owned())
+        }
+        FieldKind::Multiselect => {
+            let items: Vec<&str> = match raw {
+                Json::Array(a) => a.iter().map(|v| v.as_str().ok_or("expected a list of options")).collect::<Result<_, _>>()?,
+                Json::String(s) => vec![s.as_str()],
+                _ => return Err("expected a list of options".into()),
+            };
+            for i in &items {
+                check_option(f, i)?;
+            }
+            let chosen: Vec<&str> = f.options.iter().map(String::as_str).filter(|o| items.contains(o)).collect();
+            if chosen.is_empty() { Value::Null } else { Value::Text(format!("|{}|", chosen.join("|"))) }
+        }
+        FieldKind::Lookup | FieldKind::User | FieldKind::Id => Value::Text(check_id(str_of(raw)?)?),
+        FieldKind::Text | FieldKind::Textarea => Value::text_or_null(text(f, raw)?.map(|s| fold(&s))),
+        FieldKind::Phone => Value::text_or_null(text(f, raw)?.map(|s| phone::to_e164(&s, &ctx.default_region)).transpose()?),
+        FieldKind::Reference => Value::Text(check_id(str_of(raw)?)?),
+    })
+}
+
+fn str_of(raw: &Json) -> Result<&str, String> {
+    raw.as_str().ok_or_else(|| "expected text".to_owned())
+}
+
+/// Trimmed text within the field's length; empty text is no value.
+fn text(f: &FieldDef, raw: &Json) -> Result<Option<String>, String> {
+    let s = str_of(raw)?;
+    if s.contains('\0') {
+        return Err("text may not contain NUL characters".into());
+    }
+    let t = s.trim();
+    let max = f.max_length();
+    if t.chars().count() > max {
+        return Err(format!("is longer than {max} characters"));
+    }
+    Ok((!t.is_empty()).then(|| t.to_owned()))
+}
+
+fn number_text(raw: &Json) -> Result<String, String> {
+    match raw {
+        Json::String(s) => Ok(s.clone()),
+        Json::Number(n) => Ok(n.to_string()),
+        _ => Err("expected a number written as text, like \"1250.50\"".into()),
+    }
+}
+
+fn currency_of(f: &FieldDef, given: Option<&Json>, ctx: &InputContext) -> Result<String, String> {
+    match given {
+        None | Some(Json::Null) => Ok(ctx.default_currency.clone()),
+        Some(Json::String(c)) if money::is_currency_code(c) => Ok(c.clone()),
+        Some(other) => Err(format!("{}_currency must be a currency code such as \"CNY\", not {other}", f.name)),
+    }
+}
+
+fn check_option(f: &FieldDef, v: &str) -> Result<(), String> {
+    if f.options.iter().any(|o| o == v) {
+        Ok(())
+    } else {
+        Err(format!("'{v}' is not one of: {}", f.options.join(", ")))
+    }
+}
+
+/// Record ids are opaque to clients but always short ASCII; anything else cannot be an id.
+pub fn check_id(id: &str) -> Result<String, String> {
+    let ok = !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok { Ok(id.to_owned()) } else { Err(format!("'{}' is not a record id", id.chars().take(70).collect::<String>())) }
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD"))
+}
+
+pub fn parse_datetime(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| truncate_to_micros(t.with_timezone(&Utc)))
+        .map_err(|_| format!("'{s}' is not a date and time; write RFC 3339, e.g. 2026-11-23T09:30:00Z"))
+}
+
+fn email(s: &str) -> Result<String, String> {
+    let e = s.to_lowercase();
+    let bad = || format!("'{s}' is not an email address");
+    let (local, domain) = e.rsplit_once('@').ok_or_else(bad)?;
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty() && local.len() <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
+    if domain_ok && local_ok { Ok(e) } else { Err(bad()) }
+}
+
+fn url(s: &str) -> Result<String, String> {
+    let with_scheme = if s.contains("://") { s.to_owned() } else { format!("https://{s}") };
+    let lower = with_scheme.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    match host {
+        Some(h) if (h.contains('.') || h.starts_with("localhost")) && !with_scheme.chars().any(char::is_whitespace) => Ok(with_scheme),
+        Some(_) => Err(format!("'{s}' is not a web address")),
+        None => Err("a web address starts with http:// or https://".into()),
+    }
+}
+
+#[cfg(test)]
+#[path = "input_tests.rs"]
+mod tests;

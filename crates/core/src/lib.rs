@@ -1,0 +1,25 @@
+//! Pelagic's domain core: metadata, field kinds, values, filters and normalisation, with no IO.
+//!
+//! Every other crate builds on these types. Nothing here touches a database, the network or the
+//! file system, so everything here is tested with plain unit tests.
+
+pub mod access;
+pub mod cursor;
+pub mod error;
+pub mod filter;
+pub mod fold;
+pub mod ident;
+pub mod input;
+pub mod kind;
+pub mod meta;
+pub mod money;
+pub mod output;
+pub mod period;
+pub mod phone;
+pub mod plan;
+pub mod value;
+
+pub use error::{CoreError, FieldErrors};
+pub use kind::FieldKind;
+pub use meta::{FieldDef, ObjectDef, Schema};
+pub use value::{ColType, Value};

@@ -1,0 +1,262 @@
+//! Object and field definitions: the metadata every record, query, form and document follows.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::kind::{ColumnPart, FieldKind};
+use crate::{ColType, CoreError};
+
+/// One field of an object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldDef {
+    pub name: String,
+    pub label: String,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+    /// Allowed values of a select or multiselect, in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// The object a lookup points to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Part of the object's `q` search.
+    #[serde(default)]
+    pub searchable: bool,
+    /// Has an index, so that filters and sorts on it stay fast on large tables.
+    #[serde(default)]
+    pub indexed: bool,
+    /// No two live records may share a value.
+    #[serde(default)]
+    pub unique: bool,
+    /// Maintained by Pelagic; clients read it but never write it.
+    #[serde(default)]
+    pub system: bool,
+    /// Added by an administrator rather than shipped with Pelagic.
+    #[serde(default)]
+    pub custom: bool,
+    /// Value used when a create leaves the field out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<usize>,
+    /// Digits after the decimal point (decimal and percent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u32>,
+    /// Base name of the field's columns; derived from the name, never from request text.
+    #[serde(default)]
+    pub column: String,
+}
+
+impl FieldDef {
+    /// The physical columns of this field, with their full names.
+    pub fn columns(&self) -> impl Iterator<Item = (String, ColumnPart)> + '_ {
+        self.kind.columns().iter().map(move |p| (format!("{}{}", self.column, p.suffix), *p))
+    }
+
+    /// The column that filters and sorts use.
+    pub fn compare_column(&self) -> String {
+        format!("{}{}", self.column, self.kind.compare_suffix())
+    }
+
+    pub fn max_length(&self) -> usize {
+        self.max_length.unwrap_or_else(|| self.kind.default_max_length())
+    }
+
+    pub fn scale(&self) -> u32 {
+        self.scale.unwrap_or_else(|| self.kind.default_scale())
+    }
+
+    /// A built-in field present on every object.
+    fn builtin(name: &str, label: &str, kind: FieldKind, indexed: bool) -> FieldDef {
+        FieldDef {
+            name: name.into(),
+            label: label.into(),
+            kind,
+            required: false,
+            options: vec![],
+            target: None,
+            searchable: false,
+            indexed,
+            unique: false,
+            system: true,
+            custom: false,
+            default: None,
+            max_length: None,
+            scale: None,
+            column: name.into(),
+        }
+    }
+}
+
+/// One object (a kind of record), its table and its fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ObjectDef {
+    pub name: String,
+    pub label: String,
+    pub label_plural: String,
+    #[serde(default)]
+    pub custom: bool,
+    #[serde(default)]
+    pub table: String,
+    /// Fields in display order; the built-in ones come first.
+    #[serde(default)]
+    pub fields: Vec<FieldDef>,
+}
+
+/// Names of the fields every record has.
+pub const BUILTIN_FIELDS: [&str; 5] = ["id", "owner_id", "created_at", "updated_at", "created_by"];
+
+impl ObjectDef {
+    pub fn field(&self, name: &str) -> Option<&FieldDef> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The table name an object gets: fixed by its API name, which is a checked identifier.
+    pub fn table_for(name: &str) -> String {
+        format!("obj_{name}")
+    }
+
+    /// The column base name a field gets. Custom fields are prefixed so that a later standard
+    /// field can never collide with one an administrator added.
+    pub fn column_for(field: &str, custom: bool) -> String {
+        if custom { format!("cf_{field}") } else { field.to_owned() }
+    }
+
+    /// Fills in the derived parts (table, columns, built-in fields) of a definition read from a
+    /// metadata file or an administrator's request, and checks it.
+    pub fn complete(mut self) -> Result<ObjectDef, CoreError> {
+        if !crate::ident::is_snake_ident(&self.name) {
+            return Err(CoreError::field("name", format!("'{}' is not a valid object name", self.name)));
+        }
+        self.table = ObjectDef::table_for(&self.name);
+        let mut fields = vec![
+            FieldDef::builtin("id", "ID", FieldKind::Id, false),
+            FieldDef::builtin("owner_id", "Owner", FieldKind::User, true),
+            FieldDef::builtin("created_at", "Created", FieldKind::Datetime, true),
+            FieldDef::builtin("updated_at", "Updated", FieldKind::Datetime, true),
+            FieldDef::builtin("created_by", "Created by", FieldKind::User, false),
+        ];
+        for mut f in std::mem::take(&mut self.fields) {
+            if BUILTIN_FIELDS.contains(&f.name.as_str()) {
+                continue;
+            }
+            check_field(&f)?;
+            f.column = ObjectDef::column_for(&f.name, f.custom);
+            fields.push(f);
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for f in &fields {
+            if !seen.insert(f.name.as_str()) {
+                return Err(CoreError::field("name", format!("field '{}' is defined twice", f.name)));
+            }
+        }
+        self.fields = fields;
+        Ok(self)
+    }
+
+    /// Every physical column of the object's table, the system ones included.
+    pub fn all_columns(&self) -> Vec<(String, ColType)> {
+        let mut cols: Vec<(String, ColType)> = Vec::new();
+        for f in &self.fields {
+            for (name, part) in f.columns() {
+                cols.push((name, part.ty));
+            }
+        }
+        cols.extend(SYSTEM_COLUMNS.iter().map(|(n, t)| ((*n).to_owned(), *t)));
+        cols
+    }
+}
+
+/// Columns every record table has beyond its fields' own.
+pub const SYSTEM_COLUMNS: [(&str, ColType); 3] =
+    [("deleted_at", ColType::DateTime), ("deleted_by", ColType::Text), ("search_text", ColType::Text)];
+
+/// Checks one field definition on its own.
+pub fn check_field(f: &FieldDef) -> Result<(), CoreError> {
+    if !crate::ident::is_snake_ident(&f.name) {
+        return Err(CoreError::field("name", format!("'{}' is not a valid field name", f.name)));
+    }
+    if f.kind == FieldKind::Id {
+        return Err(CoreError::field("type", "'id' is not a field type"));
+    }
+    if f.label.trim().is_empty() {
+        return Err(CoreError::field("label", "a field needs a label"));
+    }
+    if f.kind.has_options() {
+        if f.options.is_empty() {
+            return Err(CoreError::field("options", "a select field needs at least one option"));
+        }
+        if let Some(bad) = f.options.iter().find(|o| !crate::ident::is_snake_ident(o)) {
+            return Err(CoreError::field(
+                "options",
+                format!("option '{bad}' must be a lowercase snake_case value such as 'key_account'"),
+            ));
+        }
+    } else if !f.options.is_empty() {
+        return Err(CoreError::field("options", "only select and multiselect fields have options"));
+    }
+    if f.kind == FieldKind::Lookup && f.target.is_none() {
+        return Err(CoreError::field("target", "a lookup field needs a target object"));
+    }
+    if f.scale.is_some_and(|s| s > 6) {
+        return Err(CoreError::field("scale", "at most 6 digits after the decimal point"));
+    }
+    if f.max_length.is_some_and(|m| m == 0 || m > 100_000) {
+        return Err(CoreError::field("max_length", "max_length is between 1 and 100000"));
+    }
+    Ok(())
+}
+
+/// All objects, as one immutable snapshot tagged with the metadata version it was read at.
+#[derive(Debug, Clone, Default)]
+pub struct Schema {
+    pub version: i64,
+    pub objects: BTreeMap<String, Arc<ObjectDef>>,
+}
+
+impl Schema {
+    pub fn object(&self, name: &str) -> Result<&Arc<ObjectDef>, CoreError> {
+        self.objects.get(name).ok_or_else(|| CoreError::UnknownObject(name.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(name: &str, kind: FieldKind) -> FieldDef {
+        FieldDef { column: String::new(), ..FieldDef::builtin(name, "Label", kind, false) }
+    }
+
+    #[test]
+    fn completing_an_object_adds_builtin_fields_and_prefixes_custom_columns() {
+        let mut wechat = field("wechat_id", FieldKind::Text);
+        wechat.system = false;
+        wechat.custom = true;
+        let obj = ObjectDef {
+            name: "contact".into(),
+            label: "Contact".into(),
+            label_plural: "Contacts".into(),
+            custom: false,
+            table: String::new(),
+            fields: vec![wechat],
+        }
+        .complete()
+        .unwrap();
+        assert_eq!(obj.table, "obj_contact");
+        assert_eq!(obj.field("owner_id").unwrap().kind, FieldKind::User);
+        assert_eq!(obj.field("wechat_id").unwrap().column, "cf_wechat_id");
+        let cols: Vec<String> = obj.all_columns().into_iter().map(|c| c.0).collect();
+        assert!(cols.contains(&"cf_wechat_id_fold".to_owned()));
+        assert!(cols.contains(&"search_text".to_owned()));
+    }
+
+    #[test]
+    fn a_select_without_options_is_refused() {
+        let f = field("stage", FieldKind::Select);
+        assert!(matches!(check_field(&f), Err(CoreError::Validation(m)) if m.contains_key("options")));
+    }
+}
