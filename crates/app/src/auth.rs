@@ -1,0 +1,127 @@
+//! Signing in and out, bearer tokens, and turning a token into the acting user.
+
+use chrono::Duration;
+use pelagic_core::access::Actor;
+use pelagic_store::users::{self as store, TokenRow};
+
+use crate::ids::{new_id, new_token, token_hash};
+use crate::users::UserView;
+use crate::{App, AppError, AppResult};
+
+/// How long a sign-in token stays valid.
+pub const SESSION_DAYS: i64 = 30;
+
+/// A hash verified when the email is unknown, so that a wrong email takes as long as a wrong
+/// password and the answer reveals nothing. Made once, from a random password.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| password_auth::generate_hash(new_token()))
+}
+
+/// A fresh sign-in.
+#[derive(Debug, Clone)]
+pub struct Login {
+    pub token: String,
+    pub user: UserView,
+}
+
+/// A new named API token; the secret is shown only now.
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub id: String,
+    pub token: String,
+}
+
+/// The actor a request acts as, and the token it used.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    pub actor: Actor,
+    pub token_id: String,
+}
+
+impl App {
+    /// Checks an email and password and issues a token. Every failure answers the same.
+    pub async fn login(&self, email: &str, password: &str) -> AppResult<Login> {
+        let refused = || AppError::Unauthenticated;
+        if email.len() > 320 || password.len() > 1024 {
+            return Err(refused());
+        }
+        let user = store::user_by_email(self.db(), email.trim()).await?;
+        let hash = user.as_ref().map(|u| u.password_hash.clone());
+        let password = password.to_owned();
+        let ok = tokio::task::spawn_blocking(move || {
+            let hash = hash.unwrap_or_else(|| dummy_hash().to_owned());
+            password_auth::verify_password(password, &hash).is_ok()
+        })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let user = match user {
+            Some(u) if ok && u.active => u,
+            _ => return Err(refused()),
+        };
+        let token = new_token();
+        let now = self.now();
+        let mut tx = self.db().begin().await?;
+        store::insert_token(
+            &mut tx,
+            &TokenRow {
+                id: new_id(),
+                user_id: user.id.clone(),
+                kind: "session".into(),
+                name: None,
+                token_hash: token_hash(&token),
+                created_at: now,
+                expires_at: Some(now + Duration::days(SESSION_DAYS)),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Login { token, user: UserView::from(&user) })
+    }
+
+    /// The actor behind a bearer token, if the token is live and its user active.
+    pub async fn authenticate(&self, token: &str) -> AppResult<Authenticated> {
+        if !token.starts_with("pel_") || token.len() > 100 {
+            return Err(AppError::Unauthenticated);
+        }
+        let (user, token_id) = store::user_by_token(self.db(), &token_hash(token), self.now()).await?.ok_or(AppError::Unauthenticated)?;
+        Ok(Authenticated {
+            actor: Actor { user_id: user.id, name: user.name, role: user.role, time_zone: user.time_zone },
+            token_id,
+        })
+    }
+
+    /// Ends a token at once.
+    pub async fn revoke_token(&self, actor: &Actor, token_id: &str) -> AppResult<()> {
+        let mut tx = self.db().begin().await?;
+        let live = store::revoke_token(&mut tx, &actor.user_id, token_id, self.now()).await?;
+        tx.commit().await?;
+        if live { Ok(()) } else { Err(AppError::NotFound(format!("you have no live token '{token_id}'"))) }
+    }
+
+    /// Issues a named API token for the actor.
+    pub async fn create_api_token(&self, actor: &Actor, name: &str) -> AppResult<NewToken> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(AppError::Invalid("a token needs a name of 1 to 100 characters".into()));
+        }
+        let token = new_token();
+        let id = new_id();
+        let mut tx = self.db().begin().await?;
+        store::insert_token(
+            &mut tx,
+            &TokenRow {
+                id: id.clone(),
+                user_id: actor.user_id.clone(),
+                kind: "api".into(),
+                name: Some(name.to_owned()),
+                token_hash: token_hash(&token),
+                created_at: self.now(),
+                expires_at: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(NewToken { id, token })
+    }
+}

@@ -1,0 +1,50 @@
+//! The app's error type: every way a use case can refuse or fail, mapped once to HTTP by `web`.
+
+use pelagic_core::{CoreError, FieldErrors};
+use pelagic_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("some fields are not valid")]
+    Validation(FieldErrors),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("sign in first: the request has no valid token")]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Unavailable(String),
+    /// A fault of ours, not the caller's; the cause is logged and never shown.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<CoreError> for AppError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::Invalid(m) => AppError::Invalid(m),
+            CoreError::Validation(f) => AppError::Validation(f),
+            CoreError::UnknownObject(o) => {
+                AppError::NotFound(format!("there is no object '{}'", o.chars().take(60).collect::<String>()))
+            }
+            CoreError::Forbidden(m) => AppError::Forbidden(m),
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unique(_) => AppError::Conflict("a record with this value already exists".into()),
+            StoreError::Unavailable(m) => AppError::Unavailable(m),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,77 @@
+//! Pelagic's use cases. Every record read and write goes through [`RecordService`], bound to the
+//! acting user, so that permission checks live in one place and cannot be skipped.
+
+pub mod auth;
+pub mod clock;
+mod error;
+pub mod ids;
+pub mod meta_admin;
+mod meta_cache;
+pub mod policy;
+pub mod records;
+pub mod scheduler;
+mod standard;
+pub mod users;
+
+use std::sync::Arc;
+
+pub use error::{AppError, AppResult};
+pub use pelagic_core::access::Actor;
+pub use records::{ListRequest, Page, RecordService};
+
+use clock::{Clock, SystemClock};
+use meta_cache::{MetaCache, Snapshot};
+use pelagic_store::Db;
+
+/// The application: a database, the metadata it has loaded, and a clock.
+#[derive(Debug)]
+pub struct App {
+    db: Db,
+    meta: MetaCache,
+    clock: Arc<dyn Clock>,
+    /// Names this process in job claims and logs.
+    instance: String,
+}
+
+impl App {
+    /// Migrates the database, brings the standard objects up to date and loads the metadata.
+    pub async fn open(db: Db) -> AppResult<Arc<App>> {
+        App::open_with_clock(db, Arc::new(SystemClock)).await
+    }
+
+    pub async fn open_with_clock(db: Db, clock: Arc<dyn Clock>) -> AppResult<Arc<App>> {
+        db.migrate().await?;
+        standard::sync(&db, clock.now()).await?;
+        let meta = MetaCache::load(&db).await?;
+        let app = App { db, meta, clock, instance: ids::new_id() };
+        scheduler::register_all(&app).await?;
+        Ok(Arc::new(app))
+    }
+
+    /// The record service acting for `actor`: the one door to records.
+    pub fn records<'a>(&'a self, actor: &'a Actor) -> RecordService<'a> {
+        RecordService::new(self, actor)
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    pub fn instance(&self) -> &str {
+        &self.instance
+    }
+
+    /// The current metadata and settings, reloaded if another instance changed them.
+    pub async fn snapshot(&self) -> AppResult<Arc<Snapshot>> {
+        self.meta.current(&self.db).await
+    }
+
+    /// Whether the database answers.
+    pub async fn healthy(&self) -> bool {
+        self.db.ping().await.is_ok()
+    }
+}

@@ -1,0 +1,183 @@
+//! Administrators adding fields and objects at run time: real columns and tables, planned and
+//! applied with the metadata in one transaction, visible to every instance through the version.
+
+use std::sync::Arc;
+
+use pelagic_core::ident::check_new_name;
+use pelagic_core::kind::FieldKind;
+use pelagic_core::meta::{FieldDef, ObjectDef, check_field};
+use pelagic_core::{CoreError, access::Actor};
+use pelagic_store::{ddl, metadata};
+
+use crate::policy::Policy;
+use crate::{App, AppError, AppResult};
+
+/// A field an administrator asks for.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewField {
+    pub name: String,
+    pub label: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub options: Vec<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub searchable: Option<bool>,
+    #[serde(default)]
+    pub indexed: Option<bool>,
+    #[serde(default)]
+    pub unique: bool,
+    #[serde(default)]
+    pub max_length: Option<usize>,
+    #[serde(default)]
+    pub scale: Option<u32>,
+    #[serde(default)]
+    pub default: Option<serde_json::Value>,
+}
+
+/// An object an administrator asks for.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewObject {
+    pub name: String,
+    pub label: String,
+    pub label_plural: String,
+}
+
+impl App {
+    /// Adds a custom field to an object. The field is usable in records, filters, sorts, search
+    /// and the API description as soon as this returns.
+    pub async fn add_field(&self, actor: &Actor, object: &str, new: NewField) -> AppResult<Arc<ObjectDef>> {
+        Policy::new(actor).require_admin()?;
+        check_new_name("field", &new.name)?;
+        let kind = FieldKind::parse(&new.kind).ok_or_else(|| {
+            let kinds: Vec<&str> = FieldKind::ALL.iter().map(|k| k.name()).collect();
+            CoreError::field("type", format!("'{}' is not a field type; use one of {}", new.kind, kinds.join(", ")))
+        })?;
+        let field = FieldDef {
+            name: new.name.clone(),
+            label: new.label.trim().to_owned(),
+            kind,
+            required: new.required,
+            options: new.options,
+            target: new.target,
+            searchable: new.searchable.unwrap_or(false) && kind.searchable(),
+            indexed: new.indexed.unwrap_or(true),
+            unique: new.unique,
+            system: false,
+            custom: true,
+            default: new.default,
+            max_length: new.max_length,
+            scale: new.scale,
+            column: ObjectDef::column_for(&new.name, true),
+        };
+        check_field(&field)?;
+        if field.label.chars().count() > 100 {
+            return Err(CoreError::field("label", "at most 100 characters").into());
+        }
+        if let Some(default) = &field.default {
+            let ctx = self.snapshot().await?.input.clone();
+            pelagic_core::input::field_columns(&field, default, None, &ctx).map_err(|e| CoreError::field("default", e))?;
+        }
+
+        let mut tx = self.db().begin().await?;
+        metadata::lock(&mut tx).await?;
+        let schema = metadata::load_tx(&mut tx).await?;
+        let old = schema.object(object)?.clone();
+        if old.field(&field.name).is_some() {
+            return Err(AppError::Conflict(format!("{object} already has a field '{}'", field.name)));
+        }
+        if let Some(target) = &field.target
+            && !schema.objects.contains_key(target)
+        {
+            return Err(CoreError::field("target", format!("there is no object '{target}'")).into());
+        }
+        let mut new_def = (*old).clone();
+        new_def.fields.push(field);
+        ddl::apply(&mut tx, &ddl::plan(Some(&old), &new_def)).await?;
+        metadata::save(&mut tx, &new_def, self.now()).await?;
+        tx.commit().await?;
+        let snap = self.meta.reload(self.db()).await?;
+        Ok(snap.schema.object(object)?.clone())
+    }
+
+    /// Adds a custom object with a required, searchable `name` field.
+    pub async fn add_object(&self, actor: &Actor, new: NewObject) -> AppResult<Arc<ObjectDef>> {
+        Policy::new(actor).require_admin()?;
+        check_new_name("object", &new.name)?;
+        for (key, text) in [("label", &new.label), ("label_plural", &new.label_plural)] {
+            if text.trim().is_empty() || text.chars().count() > 100 {
+                return Err(CoreError::field(key, "1 to 100 characters").into());
+            }
+        }
+        let name_field = FieldDef {
+            name: "name".into(),
+            label: "Name".into(),
+            kind: FieldKind::Text,
+            required: true,
+            options: vec![],
+            target: None,
+            searchable: true,
+            indexed: true,
+            unique: false,
+            system: false,
+            custom: false,
+            default: None,
+            max_length: None,
+            scale: None,
+            column: String::new(),
+        };
+        let def = ObjectDef {
+            name: new.name.clone(),
+            label: new.label.trim().to_owned(),
+            label_plural: new.label_plural.trim().to_owned(),
+            custom: true,
+            table: String::new(),
+            fields: vec![name_field],
+        }
+        .complete()?;
+        let mut tx = self.db().begin().await?;
+        metadata::lock(&mut tx).await?;
+        let schema = metadata::load_tx(&mut tx).await?;
+        if schema.objects.contains_key(&def.name) {
+            return Err(AppError::Conflict(format!("an object '{}' already exists", def.name)));
+        }
+        ddl::apply(&mut tx, &ddl::plan(None, &def)).await?;
+        metadata::save(&mut tx, &def, self.now()).await?;
+        tx.commit().await?;
+        let snap = self.meta.reload(self.db()).await?;
+        Ok(snap.schema.object(&def.name)?.clone())
+    }
+
+    /// Changes the company's default phone region or currency.
+    pub async fn set_defaults(&self, actor: &Actor, region: Option<&str>, currency: Option<&str>) -> AppResult<()> {
+        Policy::new(actor).require_admin()?;
+        if let Some(r) = region
+            && !pelagic_core::phone::is_region(r)
+        {
+            return Err(CoreError::field("default_region", format!("'{r}' is not a country code such as CN, ES or RU")).into());
+        }
+        if let Some(c) = currency
+            && !pelagic_core::money::is_currency_code(c)
+        {
+            return Err(CoreError::field("default_currency", format!("'{c}' is not a currency code such as CNY, EUR or RUB")).into());
+        }
+        let mut tx = self.db().begin().await?;
+        metadata::lock(&mut tx).await?;
+        if let Some(r) = region {
+            metadata::set_setting(&mut tx, "default_region", &serde_json::json!(r)).await?;
+        }
+        if let Some(c) = currency {
+            metadata::set_setting(&mut tx, "default_currency", &serde_json::json!(c)).await?;
+        }
+        metadata::bump(&mut tx).await?;
+        tx.commit().await?;
+        self.meta.reload(self.db()).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,91 @@
+//! The record service: create, read, update, delete and list records of any object, for one
+//! acting user. There is no per-object code; objects are metadata.
+
+mod read;
+mod refs;
+mod write;
+
+use std::sync::Arc;
+
+use pelagic_core::access::Actor;
+use pelagic_core::filter::Filter;
+use pelagic_core::meta::{FieldDef, ObjectDef};
+use pelagic_core::plan::{Cmp, PlanContext, Pred};
+use pelagic_core::{Value, period};
+use serde_json::{Map, Value as Json};
+
+use crate::meta_cache::Snapshot;
+use crate::policy::Policy;
+use crate::{App, AppResult};
+
+/// A record as clients see it: field name → JSON value.
+pub type Record = Map<String, Json>;
+
+/// One page of records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub data: Vec<Record>,
+    pub next_cursor: Option<String>,
+    pub total: Option<i64>,
+}
+
+/// What a list asks for. Limits: `limit` 1–500 (default 50).
+#[derive(Debug, Clone, Default)]
+pub struct ListRequest {
+    pub filter: Option<Filter>,
+    pub sort: Vec<(String, bool)>,
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    pub count: bool,
+}
+
+pub const DEFAULT_LIMIT: i64 = 50;
+pub const MAX_LIMIT: i64 = 500;
+/// Most records one batch may create.
+pub const MAX_BATCH: usize = 1000;
+
+/// Records for one actor.
+pub struct RecordService<'a> {
+    app: &'a App,
+    actor: &'a Actor,
+    policy: Policy<'a>,
+}
+
+/// The object being worked on, with the snapshot it came from.
+struct Target {
+    snap: Arc<Snapshot>,
+    obj: Arc<ObjectDef>,
+}
+
+impl<'a> RecordService<'a> {
+    pub(crate) fn new(app: &'a App, actor: &'a Actor) -> Self {
+        RecordService { app, actor, policy: Policy::new(actor) }
+    }
+
+    async fn target(&self, object: &str) -> AppResult<Target> {
+        let snap = self.app.snapshot().await?;
+        let obj = snap.schema.object(object)?.clone();
+        Ok(Target { snap, obj })
+    }
+
+    /// The fields the actor may see, in display order.
+    fn visible_fields<'o>(&self, obj: &'o ObjectDef) -> Vec<&'o FieldDef> {
+        obj.fields.iter().filter(|f| self.policy.field_access(obj, f).visible()).collect()
+    }
+
+    fn plan_context(&self, snap: &Snapshot) -> PlanContext {
+        let tz = period::zone(&self.actor.time_zone);
+        let today = self.app.now().with_timezone(&tz).date_naive();
+        PlanContext { input: snap.input.clone(), today, tz }
+    }
+
+    /// Live (not deleted) records the actor may reach for `op`.
+    fn reachable(&self, obj: &ObjectDef, op: crate::policy::Operation) -> Pred {
+        Pred::And(vec![Pred::IsNull { col: "deleted_at".into() }, self.policy.scope(obj, op)])
+    }
+}
+
+fn id_is(id: &str) -> Pred {
+    Pred::Cmp { col: "id".into(), op: Cmp::Eq, value: Value::Text(id.to_owned()) }
+}

@@ -1,0 +1,76 @@
+//! Reading records: one by id, or a filtered, searched, sorted page with a keyset cursor.
+
+use pelagic_core::output::{Projection, record_json};
+use pelagic_core::plan::{self, Pred};
+use pelagic_core::{cursor, input};
+use pelagic_store::records::{self as rows, ListQuery};
+
+use super::{DEFAULT_LIMIT, ListRequest, MAX_LIMIT, Page, Record, RecordService, id_is};
+use crate::policy::Operation;
+use crate::{AppError, AppResult};
+
+impl RecordService<'_> {
+    /// One live record the actor may read; `NotFound` otherwise (also when it exists but is out
+    /// of the actor's reach, so that ids cannot be probed).
+    pub async fn get(&self, object: &str, id: &str) -> AppResult<Record> {
+        let t = self.target(object).await?;
+        self.policy.require(&t.obj, Operation::Read)?;
+        let not_found = || AppError::NotFound(format!("there is no {} with id '{}'", t.obj.name, id.chars().take(64).collect::<String>()));
+        input::check_id(id).map_err(|_| not_found())?;
+        let fields = self.visible_fields(&t.obj);
+        let projection = Projection::for_fields(fields.iter().copied());
+        let pred = Pred::And(vec![self.reachable(&t.obj, Operation::Read), id_is(id)]);
+        let found = rows::select(
+            self.app.db(),
+            &ListQuery { table: &t.obj.table, projection: &projection, pred: &pred, order: &[], limit: 1 },
+        )
+        .await?;
+        let row = found.first().ok_or_else(not_found)?;
+        Ok(record_json(&projection, row, fields.iter().copied()))
+    }
+
+    /// A page of live records the actor may read.
+    pub async fn list(&self, object: &str, req: &ListRequest) -> AppResult<Page> {
+        let t = self.target(object).await?;
+        self.policy.require(&t.obj, Operation::Read)?;
+        let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(AppError::Invalid(format!("limit must be between 1 and {MAX_LIMIT}")));
+        }
+        let obj = &t.obj;
+        let readable = |f: &pelagic_core::FieldDef| self.policy.field_access(obj, f).readable();
+        let ctx = self.plan_context(&t.snap);
+
+        let mut conditions = vec![self.reachable(obj, Operation::Read)];
+        if let Some(filter) = &req.filter {
+            conditions.push(plan::plan_filter(obj, filter, &readable, &ctx)?);
+        }
+        if let Some(q) = req.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            conditions.push(plan::plan_search(q)?);
+        }
+        let matching = Pred::And(conditions);
+        let order = plan::plan_sort(obj, &req.sort, &readable)?;
+        let page_pred = match &req.cursor {
+            Some(c) => Pred::And(vec![matching.clone(), plan::after(&order, &cursor::decode(&order, c)?)]),
+            None => matching.clone(),
+        };
+
+        let fields = self.visible_fields(obj);
+        let mut projection = Projection::for_fields(fields.iter().copied());
+        let key_positions: Vec<usize> = order.iter().map(|k| projection.push(&k.col, k.ty)).collect();
+        let mut found = rows::select(
+            self.app.db(),
+            &ListQuery { table: &obj.table, projection: &projection, pred: &page_pred, order: &order, limit: limit as u64 + 1 },
+        )
+        .await?;
+        let more = found.len() as i64 > limit;
+        found.truncate(limit as usize);
+        let next_cursor = match found.last() {
+            Some(last) if more => Some(cursor::encode(&order, &key_positions.iter().map(|i| last[*i].clone()).collect::<Vec<_>>())),
+            _ => None,
+        };
+        let total = if req.count { Some(rows::count(self.app.db(), &obj.table, &matching).await?) } else { None };
+        let data = found.iter().map(|r| record_json(&projection, r, fields.iter().copied())).collect();
+        Ok(Page { data, next_cursor, total })
+    }
+}

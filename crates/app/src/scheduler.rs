@@ -1,0 +1,74 @@
+//! Periodic jobs: each due run is claimed in the database, so that however many instances run,
+//! each occurrence runs once.
+
+use chrono::Duration;
+use pelagic_store::{Backend, jobs, users};
+
+use crate::{App, AppResult};
+
+/// A periodic job.
+#[derive(Debug, Clone, Copy)]
+pub struct Job {
+    pub name: &'static str,
+    pub every: Duration,
+    /// Whether the job applies to this database.
+    pub applies: fn(Backend) -> bool,
+}
+
+/// Every job Pelagic knows.
+pub fn all() -> Vec<Job> {
+    vec![
+        Job { name: "purge_dead_tokens", every: Duration::hours(1), applies: |_| true },
+        Job { name: "optimize_sqlite", every: Duration::hours(24), applies: |b| b == Backend::Sqlite },
+    ]
+}
+
+/// What one run did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ran {
+    pub job: String,
+    pub outcome: Result<String, String>,
+}
+
+pub(crate) async fn register_all(app: &App) -> AppResult<()> {
+    let now = app.now();
+    for job in all().into_iter().filter(|j| (j.applies)(app.db().backend())) {
+        jobs::register(app.db(), job.name, job.every.num_seconds(), now + job.every).await?;
+    }
+    Ok(())
+}
+
+impl App {
+    /// Runs every job that is due now and that no other instance has claimed; gives what ran.
+    pub async fn run_due_jobs(&self) -> AppResult<Vec<Ran>> {
+        let now = self.now();
+        let due = jobs::due(self.db(), now).await?;
+        let mut ran = Vec::new();
+        for job in all().into_iter().filter(|j| due.iter().any(|d| d == j.name)) {
+            if !jobs::claim(self.db(), job.name, self.instance(), now, now + job.every).await? {
+                continue;
+            }
+            let outcome = self.run_job(job.name).await.map_err(|e| e.to_string());
+            if let Err(e) = &outcome {
+                tracing::error!(job = job.name, error = %e, "job failed");
+            }
+            jobs::finish(self.db(), job.name, self.now(), outcome.as_ref().err().map(String::as_str)).await?;
+            ran.push(Ran { job: job.name.to_owned(), outcome });
+        }
+        Ok(ran)
+    }
+
+    async fn run_job(&self, name: &str) -> AppResult<String> {
+        match name {
+            "purge_dead_tokens" => {
+                let n = users::purge_dead_tokens(self.db(), self.now() - Duration::days(7)).await?;
+                Ok(format!("removed {n} expired or revoked tokens"))
+            }
+            "optimize_sqlite" => {
+                pelagic_store::db::optimize(self.db()).await?;
+                Ok("refreshed the query planner's statistics".into())
+            }
+            other => Err(crate::AppError::Internal(format!("no job named {other}"))),
+        }
+    }
+}

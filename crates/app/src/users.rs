@@ -1,0 +1,116 @@
+//! Creating users (from the command line now; the administration API comes with teams and roles).
+
+use pelagic_core::input;
+use pelagic_store::users::{self as store, UserRow};
+
+use crate::{App, AppError, AppResult};
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// What a new user needs.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub team: Option<String>,
+    pub password: String,
+}
+
+/// A user as shown to clients.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UserView {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+}
+
+impl From<&UserRow> for UserView {
+    fn from(u: &UserRow) -> Self {
+        UserView { id: u.id.clone(), email: u.email.clone(), name: u.name.clone(), role: u.role.clone() }
+    }
+}
+
+impl App {
+    /// Creates a user; the team is found by name and created if it does not exist yet.
+    pub async fn add_user(&self, new: NewUser) -> AppResult<UserView> {
+        let email = check_email(&new.email)?;
+        let name = new.name.trim();
+        if name.is_empty() || name.chars().count() > 120 {
+            return Err(AppError::Invalid("the name must be 1 to 120 characters".into()));
+        }
+        if new.password.chars().count() < MIN_PASSWORD_LEN {
+            return Err(AppError::Invalid(format!("the password must have at least {MIN_PASSWORD_LEN} characters")));
+        }
+        if !store::role_exists(self.db(), &new.role).await? {
+            let roles = store::role_names(self.db()).await?;
+            return Err(AppError::Invalid(format!("there is no role '{}'; roles are {}", new.role, roles.join(", "))));
+        }
+        if store::user_by_email(self.db(), &email).await?.is_some() {
+            return Err(AppError::Conflict(format!("a user with the email {email} already exists")));
+        }
+        let password = new.password.clone();
+        let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let now = self.now();
+        let mut tx = self.db().begin().await?;
+        let team_id = match new.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => None,
+            Some(team) => match store::team_by_name(self.db(), team).await? {
+                Some(id) => Some(id),
+                None => {
+                    let id = crate::ids::new_id();
+                    store::insert_team(&mut tx, &id, team, None, now).await?;
+                    Some(id)
+                }
+            },
+        };
+        let row = UserRow {
+            id: crate::ids::new_id(),
+            email,
+            name: name.to_owned(),
+            role: new.role,
+            team_id,
+            password_hash: hash,
+            active: true,
+            locale: "en".into(),
+            time_zone: "UTC".into(),
+            created_at: now,
+        };
+        store::insert_user(&mut tx, &row).await?;
+        tx.commit().await?;
+        Ok(UserView::from(&row))
+    }
+
+    /// Whether any user exists (an empty database invites the first administrator).
+    pub async fn has_users(&self) -> AppResult<bool> {
+        Ok(store::count_users(self.db()).await? > 0)
+    }
+}
+
+fn check_email(email: &str) -> AppResult<String> {
+    let field = pelagic_core::FieldDef {
+        name: "email".into(),
+        label: "Email".into(),
+        kind: pelagic_core::FieldKind::Email,
+        required: true,
+        options: vec![],
+        target: None,
+        searchable: false,
+        indexed: false,
+        unique: false,
+        system: false,
+        custom: false,
+        default: None,
+        max_length: None,
+        scale: None,
+        column: "email".into(),
+    };
+    match input::scalar(&field, &serde_json::Value::String(email.to_owned()), &Default::default()) {
+        Ok(pelagic_core::Value::Text(e)) => Ok(e),
+        _ => Err(AppError::Invalid(format!("'{email}' is not an email address"))),
+    }
+}

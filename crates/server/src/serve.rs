@@ -1,0 +1,65 @@
+//! `pelagic serve`: the HTTP server, the job scheduler beside it, and a clean shutdown.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use pelagic_app::App;
+use tokio::sync::watch;
+
+/// How often the scheduler looks for due jobs.
+const JOB_TICK: Duration = Duration::from_secs(30);
+
+pub async fn serve(app: Arc<App>, listen: &str) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+    let addr = listener.local_addr()?;
+    println!("Pelagic is listening on http://{addr}");
+    tracing::info!(%addr, "listening");
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let jobs = tokio::spawn(run_jobs(app.clone(), stop_rx));
+    let result = pelagic_web::serve(listener, app.clone(), shutdown_signal()).await;
+    let _ = stop_tx.send(true);
+    let _ = jobs.await;
+    app.db().close().await;
+    tracing::info!("stopped");
+    result.context("the server stopped with an error")
+}
+
+/// Runs due jobs every tick until told to stop.
+async fn run_jobs(app: Arc<App>, mut stop: watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(JOB_TICK);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                if let Err(e) = app.run_due_jobs().await {
+                    tracing::error!(error = %e, "running scheduled jobs failed");
+                }
+            }
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,146 @@
+//! Connecting to SQLite or PostgreSQL, running migrations, and transactions.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool, Transaction};
+
+use crate::{Result, StoreError};
+
+/// Which database a statement is rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool to one database.
+#[derive(Clone, Debug)]
+pub enum Db {
+    /// SQLite keeps one writer connection (writes queue in the pool instead of failing busy)
+    /// and several readers, which WAL lets run beside the writer.
+    Sqlite { read: SqlitePool, write: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// One open transaction. Dropping it without [`Tx::commit`] rolls it back, so a failed request
+/// writes nothing.
+pub enum Tx {
+    Sqlite(Transaction<'static, sqlx::Sqlite>),
+    Postgres(Transaction<'static, sqlx::Postgres>),
+}
+
+impl Db {
+    /// Opens the database a URL names: `sqlite://FILE` (created if missing), `sqlite::memory:`
+    /// or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Db> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url).map_err(|_| StoreError::BadUrl(url.to_owned()))?;
+            Db::connect_postgres(opts).await
+        } else if url.starts_with("sqlite:") {
+            let opts = SqliteConnectOptions::from_str(url)
+                .map_err(|_| StoreError::BadUrl(url.to_owned()))?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // FULL makes every commit durable even through a power cut, not just a crash.
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+                .pragma("cache_size", "-16000")
+                .pragma("temp_store", "memory");
+            let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+            let write = SqlitePoolOptions::new().max_connections(1).connect_with(opts.clone()).await?;
+            // An in-memory database lives in one connection, so readers must share it.
+            let read = if in_memory {
+                write.clone()
+            } else {
+                SqlitePoolOptions::new().max_connections(4).connect_with(opts.read_only(true)).await?
+            };
+            Ok(Db::Sqlite { read, write })
+        } else {
+            Err(StoreError::BadUrl(url.to_owned()))
+        }
+    }
+
+    /// Opens PostgreSQL with given options (tests use this to pick a schema).
+    pub async fn connect_postgres(opts: PgConnectOptions) -> Result<Db> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(opts)
+            .await?;
+        Ok(Db::Postgres(pool))
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies the system-table migrations that are not applied yet. On PostgreSQL the migrator
+    /// holds an advisory lock, so several instances starting together are safe.
+    pub async fn migrate(&self) -> Result<()> {
+        match self {
+            Db::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
+            Db::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so that it can never fail half-way on a lock upgrade.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        match self {
+            Db::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(|_| ())?,
+            Db::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ())?,
+        }
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Tx::Sqlite(_) => Backend::Sqlite,
+            Tx::Postgres(_) => Backend::Postgres,
+        }
+    }
+}
+
+/// Lets SQLite refresh the statistics its query planner uses (cheap; a no-op elsewhere).
+pub async fn optimize(db: &Db) -> Result<()> {
+    if let Db::Sqlite { write, .. } = db {
+        sqlx::query("PRAGMA optimize").execute(write).await?;
+    }
+    Ok(())
+}

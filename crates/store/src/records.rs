@@ -1,0 +1,88 @@
+//! Reading and writing rows of record tables, whatever the object.
+
+use pelagic_core::output::Projection;
+use pelagic_core::plan::{OrderKey, Pred};
+use pelagic_core::{ColType, Value};
+use sea_query::{Alias, Expr, ExprTrait, Query};
+
+use crate::Result;
+use crate::db::{Db, Tx};
+use crate::exec::{self, Conn};
+use crate::sql::{bind, condition, order};
+
+/// One page of a list.
+pub struct ListQuery<'a> {
+    pub table: &'a str,
+    pub projection: &'a Projection,
+    pub pred: &'a Pred,
+    pub order: &'a [OrderKey],
+    pub limit: u64,
+}
+
+/// SQLite accepts 32,766 bound values per statement; stay well below for every backend.
+const MAX_BINDS: usize = 30_000;
+
+async fn select_in(conn: Conn<'_>, be: crate::Backend, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>> {
+    let mut sel = Query::select();
+    sel.from(Alias::new(q.table));
+    for (name, _) in &q.projection.columns {
+        sel.column(Alias::new(name));
+    }
+    sel.and_where(condition(q.pred, be));
+    order(&mut sel, q.order, be);
+    sel.limit(q.limit);
+    let types: Vec<ColType> = q.projection.columns.iter().map(|(_, t)| *t).collect();
+    exec::fetch(conn, &sel, &types).await
+}
+
+/// The rows of a table matching `pred`, in order, at most `limit`.
+pub async fn select(db: &Db, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>> {
+    select_in(db.into(), db.backend(), q).await
+}
+
+/// [`select`] inside a transaction (reads what the transaction wrote).
+pub async fn select_tx(tx: &mut Tx, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>> {
+    let be = tx.backend();
+    select_in(tx.into(), be, q).await
+}
+
+/// How many rows of a table match `pred`.
+pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
+    let mut sel = Query::select();
+    sel.expr(Expr::col(sea_query::Asterisk).count()).from(Alias::new(table)).and_where(condition(pred, db.backend()));
+    exec::fetch_i64(db.into(), &sel).await
+}
+
+/// Inserts rows; every row has a value for each of `columns`, in order.
+pub async fn insert(tx: &mut Tx, table: &str, columns: &[(String, ColType)], rows: &[Vec<Value>]) -> Result<()> {
+    if rows.is_empty() || columns.is_empty() {
+        return Ok(());
+    }
+    let be = tx.backend();
+    let per_statement = (MAX_BINDS / columns.len()).clamp(1, 1000);
+    for chunk in rows.chunks(per_statement) {
+        let mut ins = Query::insert();
+        ins.into_table(Alias::new(table)).columns(columns.iter().map(|(c, _)| Alias::new(c)));
+        for row in chunk {
+            let values = row.iter().zip(columns).map(|(v, (_, ty))| Expr::val(bind(v, *ty, be)));
+            ins.values_panic(values);
+        }
+        exec::execute(tx.into(), &ins).await?;
+    }
+    Ok(())
+}
+
+/// Sets columns of one row matching `pred`; gives how many rows changed (0 or 1).
+pub async fn update(tx: &mut Tx, table: &str, sets: &[(String, ColType, Value)], pred: &Pred) -> Result<u64> {
+    if sets.is_empty() {
+        return Ok(0);
+    }
+    let be = tx.backend();
+    let mut upd = Query::update();
+    upd.table(Alias::new(table));
+    for (c, ty, v) in sets {
+        upd.value(Alias::new(c), Expr::val(bind(v, *ty, be)));
+    }
+    upd.and_where(condition(pred, be));
+    exec::execute(tx.into(), &upd).await
+}

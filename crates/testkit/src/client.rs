@@ -1,0 +1,69 @@
+//! A minimal HTTP/1 client for tests and the benchmark: JSON in, JSON out, timings honest.
+
+use std::net::SocketAddr;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::Request;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use serde_json::Value;
+
+/// What came back.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    /// The body as JSON (`Value::Null` when empty or not JSON).
+    pub body: Value,
+    pub text: String,
+}
+
+/// A keep-alive client for one server.
+#[derive(Clone)]
+pub struct HttpClient {
+    base: String,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+impl HttpClient {
+    pub fn new(addr: SocketAddr) -> Self {
+        HttpClient { base: format!("http://{addr}"), client: Client::builder(TokioExecutor::new()).build_http() }
+    }
+
+    /// Sends any request; `headers` are added as given.
+    pub async fn send(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Vec<u8>) -> Reply {
+        let mut req = Request::builder().method(method).uri(format!("{}{}", self.base, path));
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let req = req.body(Full::new(Bytes::from(body))).expect("request");
+        let res = self.client.request(req).await.expect("the server answers");
+        let status = res.status().as_u16();
+        let content_type = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply { status, content_type, body, text }
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send("GET", path, token, &[], vec![]).await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send("DELETE", path, token, &[], vec![]).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
+        self.send("POST", path, token, &[("content-type", "application/json")], body.to_string().into_bytes()).await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
+        self.send("PATCH", path, token, &[("content-type", "application/json")], body.to_string().into_bytes()).await
+    }
+}

@@ -1,0 +1,146 @@
+//! Test support: a real Pelagic server on a random port over a fresh database — a SQLite file,
+//! or a PostgreSQL schema when `PELAGIC_TEST_DATABASE_URL` is set — and a small HTTP client.
+
+mod client;
+
+use std::net::SocketAddr;
+use std::str::FromStr;
+use std::sync::Arc;
+
+pub use client::{HttpClient, Reply};
+use pelagic_app::App;
+use pelagic_app::clock::{Clock, SystemClock};
+use pelagic_app::users::NewUser;
+use pelagic_store::Db;
+use serde_json::{Value, json};
+
+/// The environment variable naming the PostgreSQL server tests also run against.
+pub const PG_ENV: &str = "PELAGIC_TEST_DATABASE_URL";
+
+/// Which database a test app runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Every backend tests should run on here: SQLite always, PostgreSQL when configured.
+pub fn backends() -> Vec<Backend> {
+    let mut b = vec![Backend::Sqlite];
+    if std::env::var(PG_ENV).is_ok_and(|u| !u.is_empty()) {
+        b.push(Backend::Postgres);
+    }
+    b
+}
+
+/// Runs a test once per backend, each time on a fresh server and database.
+pub async fn each_backend<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for b in backends() {
+        test(TestApp::start(b).await).await;
+    }
+}
+
+/// A running Pelagic with its own empty database.
+pub struct TestApp {
+    pub backend: Backend,
+    pub app: Arc<App>,
+    pub http: HttpClient,
+    pub addr: SocketAddr,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Schema { url: String, schema: String },
+}
+
+/// A fresh, empty database on a backend: its URL-free handle and how to remove it afterwards.
+async fn fresh_db(backend: Backend) -> (Db, Cleanup) {
+    let name = format!("t{}", uuid::Uuid::now_v7().simple());
+    match backend {
+        Backend::Sqlite => {
+            let path = std::env::temp_dir().join(format!("pelagic-test-{name}.db"));
+            let db = Db::connect(&format!("sqlite://{}", path.display())).await.expect("open sqlite");
+            (db, Cleanup::File(path))
+        }
+        Backend::Postgres => {
+            let url = std::env::var(PG_ENV).expect("PELAGIC_TEST_DATABASE_URL");
+            let admin = sqlx::PgPool::connect(&url).await.expect("reach PostgreSQL at PELAGIC_TEST_DATABASE_URL");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {name}"))).execute(&admin).await.expect("create schema");
+            admin.close().await;
+            let opts = sqlx::postgres::PgConnectOptions::from_str(&url).expect("PG url").options([("search_path", name.as_str())]);
+            let db = Db::connect_postgres(opts).await.expect("connect PG");
+            (db, Cleanup::Schema { url, schema: name })
+        }
+    }
+}
+
+impl TestApp {
+    /// Starts Pelagic on `backend` with the system clock.
+    pub async fn start(backend: Backend) -> TestApp {
+        TestApp::start_with_clock(backend, Arc::new(SystemClock)).await
+    }
+
+    pub async fn start_with_clock(backend: Backend, clock: Arc<dyn Clock>) -> TestApp {
+        let (db, cleanup) = fresh_db(backend).await;
+        let app = App::open_with_clock(db, clock).await.expect("open app");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(pelagic_web::serve(listener, app.clone(), std::future::pending()));
+        TestApp { backend, app, http: HttpClient::new(addr), addr, cleanup }
+    }
+
+    /// Creates a user with a role and signs them in; gives their bearer token.
+    pub async fn user_token(&self, email: &str, role: &str) -> String {
+        let password = "correct horse battery staple";
+        self.app
+            .add_user(NewUser { email: email.into(), name: email.split('@').next().unwrap_or(email).into(), role: role.into(), team: None, password: password.into() })
+            .await
+            .expect("add user");
+        let r = self.http.post("/api/v1/auth/login", None, &json!({ "email": email, "password": password })).await;
+        assert_eq!(r.status, 200, "login failed: {}", r.body);
+        r.body["token"].as_str().expect("token").to_owned()
+    }
+
+    /// An administrator's token.
+    pub async fn admin(&self) -> String {
+        self.user_token("admin@example.com", "admin").await
+    }
+
+    /// Creates a record and gives it back, failing the test on an error.
+    pub async fn create(&self, token: &str, object: &str, body: Value) -> Value {
+        let r = self.http.post(&format!("/api/v1/records/{object}"), Some(token), &body).await;
+        assert_eq!(r.status, 201, "create {object} failed: {}", r.body);
+        r.body
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::Schema { url, schema } => {
+                let (url, schema) = (url.clone(), schema.clone());
+                // Drop runs inside the test's runtime, which cannot block on itself.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    rt.block_on(async {
+                        let pool = sqlx::PgPool::connect(&url).await.ok()?;
+                        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))).execute(&pool).await.ok()?;
+                        pool.close().await;
+                        Some(())
+                    })
+                })
+                .join();
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Administrators add fields and objects at run time; they are usable at once, everywhere.
+
+use pelagic_testkit::each_backend;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_wechat_id_field_added_by_an_administrator_is_usable_by_the_next_request() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let added = t
+            .http
+            .post("/api/v1/meta/objects/contact/fields", Some(&admin), &json!({"name": "wechat_id", "label": "WeChat ID", "type": "text", "searchable": true}))
+            .await;
+        assert_eq!(added.status, 201, "{}", added.body);
+        assert_eq!(added.body["custom"], true);
+
+        let sales = t.user_token("sales@example.com", "sales").await;
+        for (name, wechat) in [("张伟", "zhangwei_88"), ("李娜", "lina_sh"), ("Ana", "ana_mx")] {
+            t.create(&sales, "contact", json!({"name": name, "wechat_id": wechat})).await;
+        }
+        let r = t.http.get("/api/v1/records/contact?wechat_id[starts_with]=l&sort=-wechat_id", Some(&sales)).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.body["data"].as_array().unwrap().len(), 1);
+        assert_eq!(r.body["data"][0]["wechat_id"], "lina_sh");
+        let sorted = t.http.get("/api/v1/records/contact?sort=-wechat_id", Some(&sales)).await;
+        let ids: Vec<&str> = sorted.body["data"].as_array().unwrap().iter().map(|c| c["wechat_id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["zhangwei_88", "lina_sh", "ana_mx"]);
+        let searched = t.http.get("/api/v1/records/contact?q=zhangwei", Some(&sales)).await;
+        assert_eq!(searched.body["data"][0]["name"], "张伟");
+
+        let doc = t.http.get("/api/openapi.json", None).await;
+        assert_eq!(doc.body["components"]["schemas"]["Contact"]["properties"]["wechat_id"]["title"], "WeChat ID");
+        let meta = t.http.get("/api/v1/meta/objects/contact", Some(&sales)).await;
+        assert!(meta.body["fields"].as_array().unwrap().iter().any(|f| f["name"] == "wechat_id" && f["type"] == "text"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_custom_object_gets_its_own_records_and_fields() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let r = t.http.post("/api/v1/meta/objects", Some(&admin), &json!({"name": "project", "label": "Project", "label_plural": "Projects"})).await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let f = t.http.post("/api/v1/meta/objects/project/fields", Some(&admin), &json!({"name": "budget", "label": "Budget", "type": "money"})).await;
+        assert_eq!(f.status, 201, "{}", f.body);
+        let l = t.http.post("/api/v1/meta/objects/project/fields", Some(&admin), &json!({"name": "account", "label": "Account", "type": "lookup", "target": "account"})).await;
+        assert_eq!(l.status, 201, "{}", l.body);
+        let acme = t.create(&admin, "account", json!({"name": "Acme"})).await;
+        let p = t.create(&admin, "project", json!({"name": "CRM rollout", "budget": "25000.00", "budget_currency": "EUR", "account": acme["id"]})).await;
+        assert_eq!(p["budget"], "25000.00");
+        assert_eq!(p["budget_currency"], "EUR");
+        let listed = t.http.get("/api/v1/records/project?budget[gt]=1000", Some(&admin)).await;
+        assert_eq!(listed.body["data"][0]["name"], "CRM rollout");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn only_administrators_change_metadata_and_names_are_checked() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let sales = t.user_token("sales@example.com", "sales").await;
+        let body = json!({"name": "vip_note", "label": "VIP note", "type": "text"});
+        let r = t.http.post("/api/v1/meta/objects/account/fields", Some(&sales), &body).await;
+        assert_eq!(r.status, 403);
+        assert_eq!(r.body["error"]["code"], "forbidden");
+        for (bad, why) in [
+            (json!({"name": "Robert'); DROP TABLE obj_account;--", "label": "x", "type": "text"}), "name"),
+            (json!({"name": "owner_id", "label": "x", "type": "text"}), "name"),
+            (json!({"name": "ok_name", "label": "x", "type": "blob"}), "type"),
+            (json!({"name": "ok_name", "label": "x", "type": "select"}), "options"),
+            (json!({"name": "ok_name", "label": "x", "type": "select", "options": ["a b"]}), "options"),
+        ] {
+            let r = t.http.post("/api/v1/meta/objects/account/fields", Some(&admin), &bad).await;
+            assert_eq!(r.status, 422, "{bad}: {}", r.body);
+            assert!(r.body["error"]["details"]["fields"][why].is_string(), "{bad}: {}", r.body);
+        }
+        assert_eq!(t.http.post("/api/v1/meta/objects/account/fields", Some(&admin), &body).await.status, 201);
+        assert_eq!(t.http.post("/api/v1/meta/objects/account/fields", Some(&admin), &body).await.status, 409);
+        assert_eq!(t.http.post("/api/v1/meta/objects/nothing/fields", Some(&admin), &body).await.status, 404);
+    })
+    .await;
+}

@@ -1,0 +1,155 @@
+//! Records of any object: create, read, update, delete, list, query and batch create.
+
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use pelagic_app::{ListRequest, Page};
+use pelagic_core::filter::Filter;
+use pelagic_core::plan::parse_sort_param;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Auth, JsonBody};
+
+/// Most query-string parameters one list request may carry.
+const MAX_PARAMS: usize = 100;
+
+fn page_json(p: Page) -> Json<Value> {
+    let mut body = json!({ "data": p.data, "next_cursor": p.next_cursor });
+    if let Some(total) = p.total {
+        body["total"] = json!(total);
+    }
+    Json(body)
+}
+
+fn limit_of(text: &str) -> ApiResult<i64> {
+    text.trim().parse::<i64>().map_err(|_| ApiError::invalid("limit must be a whole number between 1 and 500"))
+}
+
+/// Reads `field=value`, `field[op]=value`, `q`, `sort`, `limit`, `cursor` and `count`.
+fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
+    let mut req = ListRequest::default();
+    let mut conditions = Vec::new();
+    for (n, (key, value)) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).enumerate() {
+        if n >= MAX_PARAMS {
+            return Err(ApiError::invalid(format!("at most {MAX_PARAMS} query parameters")));
+        }
+        match key.as_ref() {
+            "q" => req.q = Some(value.into_owned()),
+            "sort" => req.sort = parse_sort_param(&value),
+            "limit" => req.limit = Some(limit_of(&value)?),
+            "cursor" => req.cursor = Some(value.into_owned()),
+            "count" => {
+                req.count = match value.as_ref() {
+                    "true" | "1" => true,
+                    "false" | "0" => false,
+                    _ => return Err(ApiError::invalid("count is true or false")),
+                }
+            }
+            _ => conditions.push(Filter::from_query_param(&key, &value).map_err(pelagic_app::AppError::from)?),
+        }
+    }
+    if !conditions.is_empty() {
+        req.filter = Some(Filter::And(conditions));
+    }
+    Ok(req)
+}
+
+pub async fn list(State(s): State<AppState>, Auth(a): Auth, Path(object): Path<String>, RawQuery(raw): RawQuery) -> ApiResult<Json<Value>> {
+    let req = list_request(raw.as_deref())?;
+    Ok(page_json(s.app.records(&a.actor).list(&object, &req).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SortKey {
+    field: String,
+    #[serde(default)]
+    dir: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueryBody {
+    #[serde(default)]
+    filter: Option<Value>,
+    #[serde(default)]
+    sort: Vec<SortKey>,
+    #[serde(default)]
+    q: Option<String>,
+    #[serde(default)]
+    limit: Option<i64>,
+    #[serde(default)]
+    cursor: Option<String>,
+    #[serde(default)]
+    count: bool,
+}
+
+pub async fn query(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(object): Path<String>,
+    JsonBody(b): JsonBody<QueryBody>,
+) -> ApiResult<Json<Value>> {
+    let filter = match &b.filter {
+        None | Some(Value::Null) => None,
+        Some(f) => Some(Filter::from_json(f).map_err(pelagic_app::AppError::from)?),
+    };
+    let sort = b
+        .sort
+        .into_iter()
+        .map(|k| match k.dir.as_deref() {
+            None | Some("asc") => Ok((k.field, false)),
+            Some("desc") => Ok((k.field, true)),
+            Some(other) => Err(ApiError::invalid(format!("sort dir is \"asc\" or \"desc\", not \"{other}\""))),
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    let req = ListRequest { filter, sort, q: b.q, limit: b.limit, cursor: b.cursor, count: b.count };
+    Ok(page_json(s.app.records(&a.actor).list(&object, &req).await?))
+}
+
+pub async fn create(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(object): Path<String>,
+    JsonBody(body): JsonBody<Value>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let record = s.app.records(&a.actor).create(&object, &body).await?;
+    Ok((StatusCode::CREATED, Json(Value::Object(record))))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BatchBody {
+    records: Vec<Value>,
+}
+
+pub async fn batch(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(object): Path<String>,
+    JsonBody(b): JsonBody<BatchBody>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
+    let created = s.app.records(&a.actor).create_batch(&object, &b.records).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "data": created }))))
+}
+
+pub async fn get(State(s): State<AppState>, Auth(a): Auth, Path((object, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
+    Ok(Json(Value::Object(s.app.records(&a.actor).get(&object, &id).await?)))
+}
+
+pub async fn update(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path((object, id)): Path<(String, String)>,
+    JsonBody(body): JsonBody<Value>,
+) -> ApiResult<Json<Value>> {
+    Ok(Json(Value::Object(s.app.records(&a.actor).update(&object, &id, &body).await?)))
+}
+
+pub async fn delete(State(s): State<AppState>, Auth(a): Auth, Path((object, id)): Path<(String, String)>) -> ApiResult<StatusCode> {
+    s.app.records(&a.actor).delete(&object, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

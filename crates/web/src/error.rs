@@ -1,0 +1,76 @@
+//! The one mapping from errors to HTTP: status plus `{"error":{"code","message","details"}}`.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use pelagic_app::AppError;
+use serde_json::{Value, json};
+
+/// An error on its way to the client.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub details: Value,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status, code, message: message.into(), details: json!({}) }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::BAD_REQUEST, "invalid_request", message)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Invalid(m) => ApiError::invalid(m),
+            AppError::Validation(fields) => ApiError {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "validation_failed",
+                message: summary(&fields),
+                details: json!({ "fields": fields }),
+            },
+            AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, "not_found", m),
+            AppError::Unauthenticated => {
+                ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first: the email or password is wrong, or the token is missing, expired or revoked")
+            }
+            AppError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", m),
+            AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
+            AppError::Unavailable(m) => {
+                tracing::warn!(cause = %m, "database unavailable");
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the database is busy or unreachable; try again shortly")
+            }
+            AppError::Internal(m) => {
+                tracing::error!(cause = %m, "internal error");
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; it has been logged")
+            }
+        }
+    }
+}
+
+/// A one-line message naming the first problems, so a person reading only the message can act.
+fn summary(fields: &pelagic_core::FieldErrors) -> String {
+    let parts: Vec<String> = fields.iter().take(3).map(|(f, m)| format!("{f}: {m}")).collect();
+    let more = if fields.len() > 3 { format!(" (and {} more)", fields.len() - 3) } else { String::new() };
+    format!("some fields are not valid: {}{more}", parts.join("; "))
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = json!({ "error": { "code": self.code, "message": self.message, "details": self.details } });
+        (self.status, Json(body)).into_response()
+    }
+}
+
+/// What a panic becomes: a logged 500, never a dropped connection or a stack trace.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; it has been logged").into_response()
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

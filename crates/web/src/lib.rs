@@ -1,0 +1,54 @@
+//! Pelagic's HTTP surface: the JSON API under `/api/v1`, the OpenAPI document and the health
+//! check. Handlers are thin: extract, make one call into the app, render.
+
+mod api;
+mod error;
+mod extract;
+mod openapi;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use pelagic_app::App;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+/// Largest request body accepted (a batch of 1,000 records fits comfortably).
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: Arc<App>,
+}
+
+/// The whole HTTP application.
+pub fn router(app: Arc<App>) -> Router {
+    let state = AppState { app };
+    Router::new()
+        .route("/healthz", get(api::health::healthz))
+        .route("/api/openapi.json", get(openapi::document))
+        .nest("/api/v1", api::routes())
+        .fallback(api::not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves the application on a bound listener until `shutdown` resolves, then lets requests in
+/// flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Arc<App>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(app)).with_graceful_shutdown(shutdown).await
+}
