@@ -53,8 +53,8 @@ impl App {
             let hash = hash.unwrap_or_else(|| dummy_hash().to_owned());
             password_auth::verify_password(password, &hash).is_ok()
         })
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
         let user = match user {
             Some(u) if ok && u.active => u,
             _ => return Err(refused()),
@@ -76,7 +76,10 @@ impl App {
         )
         .await?;
         tx.commit().await?;
-        Ok(Login { token, user: UserView::from(&user) })
+        Ok(Login {
+            token,
+            user: UserView::from(&user),
+        })
     }
 
     /// The actor behind a bearer token, if the token is live and its user active.
@@ -84,9 +87,16 @@ impl App {
         if !token.starts_with("pel_") || token.len() > 100 {
             return Err(AppError::Unauthenticated);
         }
-        let (user, token_id) = store::user_by_token(self.db(), &token_hash(token), self.now()).await?.ok_or(AppError::Unauthenticated)?;
+        let (user, token_id) = store::user_by_token(self.db(), &token_hash(token), self.now())
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
         Ok(Authenticated {
-            actor: Actor { user_id: user.id, name: user.name, role: user.role, time_zone: user.time_zone },
+            actor: Actor {
+                user_id: user.id,
+                name: user.name,
+                role: user.role,
+                time_zone: user.time_zone,
+            },
             token_id,
         })
     }
@@ -96,14 +106,22 @@ impl App {
         let mut tx = self.db().begin().await?;
         let live = store::revoke_token(&mut tx, &actor.user_id, token_id, self.now()).await?;
         tx.commit().await?;
-        if live { Ok(()) } else { Err(AppError::NotFound(format!("you have no live token '{token_id}'"))) }
+        if live {
+            Ok(())
+        } else {
+            Err(AppError::NotFound(format!(
+                "you have no live token '{token_id}'"
+            )))
+        }
     }
 
     /// Issues a named API token for the actor.
     pub async fn create_api_token(&self, actor: &Actor, name: &str) -> AppResult<NewToken> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(AppError::Invalid("a token needs a name of 1 to 100 characters".into()));
+            return Err(AppError::Invalid(
+                "a token needs a name of 1 to 100 characters".into(),
+            ));
         }
         let token = new_token();
         let id = new_id();

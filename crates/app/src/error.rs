@@ -29,9 +29,10 @@ impl From<CoreError> for AppError {
         match e {
             CoreError::Invalid(m) => AppError::Invalid(m),
             CoreError::Validation(f) => AppError::Validation(f),
-            CoreError::UnknownObject(o) => {
-                AppError::NotFound(format!("there is no object '{}'", o.chars().take(60).collect::<String>()))
-            }
+            CoreError::UnknownObject(o) => AppError::NotFound(format!(
+                "there is no object '{}'",
+                o.chars().take(60).collect::<String>()
+            )),
             CoreError::Forbidden(m) => AppError::Forbidden(m),
         }
     }
@@ -40,7 +41,9 @@ impl From<CoreError> for AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Unique(_) => AppError::Conflict("a record with this value already exists".into()),
+            StoreError::Unique(_) => {
+                AppError::Conflict("a record with this value already exists".into())
+            }
             StoreError::Unavailable(m) => AppError::Unavailable(m),
             other => AppError::Internal(other.to_string()),
         }

@@ -20,7 +20,10 @@ pub fn new_token() -> String {
 
 /// What is stored of a token: its SHA-256, so a leaked table does not leak working tokens.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -43,7 +43,12 @@ impl App {
         db.migrate().await?;
         standard::sync(&db, clock.now()).await?;
         let meta = MetaCache::load(&db).await?;
-        let app = App { db, meta, clock, instance: ids::new_id() };
+        let app = App {
+            db,
+            meta,
+            clock,
+            instance: ids::new_id(),
+        };
         scheduler::register_all(&app).await?;
         Ok(Arc::new(app))
     }

@@ -52,12 +52,24 @@ pub struct NewObject {
 impl App {
     /// Adds a custom field to an object. The field is usable in records, filters, sorts, search
     /// and the API description as soon as this returns.
-    pub async fn add_field(&self, actor: &Actor, object: &str, new: NewField) -> AppResult<Arc<ObjectDef>> {
+    pub async fn add_field(
+        &self,
+        actor: &Actor,
+        object: &str,
+        new: NewField,
+    ) -> AppResult<Arc<ObjectDef>> {
         Policy::new(actor).require_admin()?;
         check_new_name("field", &new.name)?;
         let kind = FieldKind::parse(&new.kind).ok_or_else(|| {
             let kinds: Vec<&str> = FieldKind::ALL.iter().map(|k| k.name()).collect();
-            CoreError::field("type", format!("'{}' is not a field type; use one of {}", new.kind, kinds.join(", ")))
+            CoreError::field(
+                "type",
+                format!(
+                    "'{}' is not a field type; use one of {}",
+                    new.kind,
+                    kinds.join(", ")
+                ),
+            )
         })?;
         let field = FieldDef {
             name: new.name.clone(),
@@ -82,7 +94,8 @@ impl App {
         }
         if let Some(default) = &field.default {
             let ctx = self.snapshot().await?.input.clone();
-            pelagic_core::input::field_columns(&field, default, None, &ctx).map_err(|e| CoreError::field("default", e))?;
+            pelagic_core::input::field_columns(&field, default, None, &ctx)
+                .map_err(|e| CoreError::field("default", e))?;
         }
 
         let mut tx = self.db().begin().await?;
@@ -90,12 +103,17 @@ impl App {
         let schema = metadata::load_tx(&mut tx).await?;
         let old = schema.object(object)?.clone();
         if old.field(&field.name).is_some() {
-            return Err(AppError::Conflict(format!("{object} already has a field '{}'", field.name)));
+            return Err(AppError::Conflict(format!(
+                "{object} already has a field '{}'",
+                field.name
+            )));
         }
         if let Some(target) = &field.target
             && !schema.objects.contains_key(target)
         {
-            return Err(CoreError::field("target", format!("there is no object '{target}'")).into());
+            return Err(
+                CoreError::field("target", format!("there is no object '{target}'")).into(),
+            );
         }
         let mut new_def = (*old).clone();
         new_def.fields.push(field);
@@ -145,7 +163,10 @@ impl App {
         metadata::lock(&mut tx).await?;
         let schema = metadata::load_tx(&mut tx).await?;
         if schema.objects.contains_key(&def.name) {
-            return Err(AppError::Conflict(format!("an object '{}' already exists", def.name)));
+            return Err(AppError::Conflict(format!(
+                "an object '{}' already exists",
+                def.name
+            )));
         }
         ddl::apply(&mut tx, &ddl::plan(None, &def)).await?;
         metadata::save(&mut tx, &def, self.now()).await?;
@@ -155,17 +176,30 @@ impl App {
     }
 
     /// Changes the company's default phone region or currency.
-    pub async fn set_defaults(&self, actor: &Actor, region: Option<&str>, currency: Option<&str>) -> AppResult<()> {
+    pub async fn set_defaults(
+        &self,
+        actor: &Actor,
+        region: Option<&str>,
+        currency: Option<&str>,
+    ) -> AppResult<()> {
         Policy::new(actor).require_admin()?;
         if let Some(r) = region
             && !pelagic_core::phone::is_region(r)
         {
-            return Err(CoreError::field("default_region", format!("'{r}' is not a country code such as CN, ES or RU")).into());
+            return Err(CoreError::field(
+                "default_region",
+                format!("'{r}' is not a country code such as CN, ES or RU"),
+            )
+            .into());
         }
         if let Some(c) = currency
             && !pelagic_core::money::is_currency_code(c)
         {
-            return Err(CoreError::field("default_currency", format!("'{c}' is not a currency code such as CNY, EUR or RUB")).into());
+            return Err(CoreError::field(
+                "default_currency",
+                format!("'{c}' is not a currency code such as CNY, EUR or RUB"),
+            )
+            .into());
         }
         let mut tx = self.db().begin().await?;
         metadata::lock(&mut tx).await?;

@@ -30,7 +30,9 @@ pub(crate) struct MetaCache {
 impl MetaCache {
     pub(crate) async fn load(db: &Db) -> AppResult<MetaCache> {
         let snap = read(db).await?;
-        Ok(MetaCache { state: RwLock::new((Arc::new(snap), Instant::now())) })
+        Ok(MetaCache {
+            state: RwLock::new((Arc::new(snap), Instant::now())),
+        })
     }
 
     pub(crate) async fn current(&self, db: &Db) -> AppResult<Arc<Snapshot>> {
@@ -60,10 +62,16 @@ impl MetaCache {
 async fn read(db: &Db) -> AppResult<Snapshot> {
     let schema = metadata::load(db).await?;
     let mut input = InputContext::default();
-    if let Some(r) = metadata::setting(db, "default_region").await?.and_then(|v| v.as_str().map(str::to_owned)) {
+    if let Some(r) = metadata::setting(db, "default_region")
+        .await?
+        .and_then(|v| v.as_str().map(str::to_owned))
+    {
         input.default_region = r;
     }
-    if let Some(c) = metadata::setting(db, "default_currency").await?.and_then(|v| v.as_str().map(str::to_owned)) {
+    if let Some(c) = metadata::setting(db, "default_currency")
+        .await?
+        .and_then(|v| v.as_str().map(str::to_owned))
+    {
         input.default_currency = c;
     }
     Ok(Snapshot { schema, input })

@@ -30,7 +30,11 @@ impl<'a> Policy<'a> {
 
     /// How the actor may use a field. Fields Pelagic maintains are read-only for everyone.
     pub fn field_access(&self, _obj: &ObjectDef, f: &FieldDef) -> FieldAccess {
-        if f.system && f.name != "owner_id" { FieldAccess::Read } else { FieldAccess::Edit }
+        if f.system && f.name != "owner_id" {
+            FieldAccess::Read
+        } else {
+            FieldAccess::Edit
+        }
     }
 
     /// Refuses an operation the actor may not do on an object at all.
@@ -49,7 +53,9 @@ impl<'a> Policy<'a> {
         if self.actor.is_admin() {
             Ok(())
         } else {
-            Err(AppError::Forbidden("only administrators may do this".into()))
+            Err(AppError::Forbidden(
+                "only administrators may do this".into(),
+            ))
         }
     }
 }

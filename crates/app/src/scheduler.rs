@@ -18,8 +18,16 @@ pub struct Job {
 /// Every job Pelagic knows.
 pub fn all() -> Vec<Job> {
     vec![
-        Job { name: "purge_dead_tokens", every: Duration::hours(1), applies: |_| true },
-        Job { name: "optimize_sqlite", every: Duration::hours(24), applies: |b| b == Backend::Sqlite },
+        Job {
+            name: "purge_dead_tokens",
+            every: Duration::hours(1),
+            applies: |_| true,
+        },
+        Job {
+            name: "optimize_sqlite",
+            every: Duration::hours(24),
+            applies: |b| b == Backend::Sqlite,
+        },
     ]
 }
 
@@ -32,7 +40,10 @@ pub struct Ran {
 
 pub(crate) async fn register_all(app: &App) -> AppResult<()> {
     let now = app.now();
-    for job in all().into_iter().filter(|j| (j.applies)(app.db().backend())) {
+    for job in all()
+        .into_iter()
+        .filter(|j| (j.applies)(app.db().backend()))
+    {
         jobs::register(app.db(), job.name, job.every.num_seconds(), now + job.every).await?;
     }
     Ok(())
@@ -44,7 +55,10 @@ impl App {
         let now = self.now();
         let due = jobs::due(self.db(), now).await?;
         let mut ran = Vec::new();
-        for job in all().into_iter().filter(|j| due.iter().any(|d| d == j.name)) {
+        for job in all()
+            .into_iter()
+            .filter(|j| due.iter().any(|d| d == j.name))
+        {
             if !jobs::claim(self.db(), job.name, self.instance(), now, now + job.every).await? {
                 continue;
             }
@@ -52,8 +66,17 @@ impl App {
             if let Err(e) = &outcome {
                 tracing::error!(job = job.name, error = %e, "job failed");
             }
-            jobs::finish(self.db(), job.name, self.now(), outcome.as_ref().err().map(String::as_str)).await?;
-            ran.push(Ran { job: job.name.to_owned(), outcome });
+            jobs::finish(
+                self.db(),
+                job.name,
+                self.now(),
+                outcome.as_ref().err().map(String::as_str),
+            )
+            .await?;
+            ran.push(Ran {
+                job: job.name.to_owned(),
+                outcome,
+            });
         }
         Ok(ran)
     }

@@ -11,7 +11,10 @@ const FILES: [(&str, &str); 7] = [
     ("account", include_str!("../../../metadata/account.toml")),
     ("contact", include_str!("../../../metadata/contact.toml")),
     ("lead", include_str!("../../../metadata/lead.toml")),
-    ("opportunity", include_str!("../../../metadata/opportunity.toml")),
+    (
+        "opportunity",
+        include_str!("../../../metadata/opportunity.toml"),
+    ),
     ("product", include_str!("../../../metadata/product.toml")),
     ("task", include_str!("../../../metadata/task.toml")),
     ("activity", include_str!("../../../metadata/activity.toml")),
@@ -22,8 +25,10 @@ pub(crate) fn definitions() -> AppResult<Vec<ObjectDef>> {
     FILES
         .iter()
         .map(|(name, text)| {
-            let def: ObjectDef = toml::from_str(text).map_err(|e| AppError::Internal(format!("metadata/{name}.toml: {e}")))?;
-            def.complete().map_err(|e| AppError::Internal(format!("metadata/{name}.toml: {e:?}")))
+            let def: ObjectDef = toml::from_str(text)
+                .map_err(|e| AppError::Internal(format!("metadata/{name}.toml: {e}")))?;
+            def.complete()
+                .map_err(|e| AppError::Internal(format!("metadata/{name}.toml: {e:?}")))
         })
         .collect()
 }
@@ -33,7 +38,12 @@ pub(crate) fn definitions() -> AppResult<Vec<ObjectDef>> {
 pub(crate) async fn sync(db: &Db, now: DateTime<Utc>) -> AppResult<()> {
     let wanted = definitions()?;
     let current = metadata::load(db).await?;
-    let stale = wanted.iter().any(|w| current.objects.get(&w.name).is_none_or(|c| merged(w, c) != **c));
+    let stale = wanted.iter().any(|w| {
+        current
+            .objects
+            .get(&w.name)
+            .is_none_or(|c| merged(w, c) != **c)
+    });
     if !stale {
         return Ok(());
     }
@@ -60,7 +70,13 @@ pub(crate) async fn sync(db: &Db, now: DateTime<Utc>) -> AppResult<()> {
 /// The shipped definition with the custom fields of the stored one appended.
 fn merged(shipped: &ObjectDef, stored: &ObjectDef) -> ObjectDef {
     let mut out = shipped.clone();
-    out.fields.extend(stored.fields.iter().filter(|f| f.custom && shipped.field(&f.name).is_none()).cloned());
+    out.fields.extend(
+        stored
+            .fields
+            .iter()
+            .filter(|f| f.custom && shipped.field(&f.name).is_none())
+            .cloned(),
+    );
     out
 }
 
@@ -72,9 +88,36 @@ mod tests {
     fn every_standard_object_file_is_valid_and_uses_the_contract_names() {
         let defs = definitions().unwrap();
         let names: Vec<&str> = defs.iter().map(|d| d.name.as_str()).collect();
-        assert_eq!(names, ["account", "contact", "lead", "opportunity", "product", "task", "activity"]);
+        assert_eq!(
+            names,
+            [
+                "account",
+                "contact",
+                "lead",
+                "opportunity",
+                "product",
+                "task",
+                "activity"
+            ]
+        );
         let account = &defs[0];
-        for f in ["name", "type", "level", "industry", "region", "source", "phone", "email", "website", "address", "annual_revenue", "tags", "last_follow_up_at", "pool_id", "owner_id"] {
+        for f in [
+            "name",
+            "type",
+            "level",
+            "industry",
+            "region",
+            "source",
+            "phone",
+            "email",
+            "website",
+            "address",
+            "annual_revenue",
+            "tags",
+            "last_follow_up_at",
+            "pool_id",
+            "owner_id",
+        ] {
             assert!(account.field(f).is_some(), "account.{f}");
         }
     }

@@ -29,7 +29,12 @@ pub struct UserView {
 
 impl From<&UserRow> for UserView {
     fn from(u: &UserRow) -> Self {
-        UserView { id: u.id.clone(), email: u.email.clone(), name: u.name.clone(), role: u.role.clone() }
+        UserView {
+            id: u.id.clone(),
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role.clone(),
+        }
     }
 }
 
@@ -39,17 +44,27 @@ impl App {
         let email = check_email(&new.email)?;
         let name = new.name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::Invalid("the name must be 1 to 120 characters".into()));
+            return Err(AppError::Invalid(
+                "the name must be 1 to 120 characters".into(),
+            ));
         }
         if new.password.chars().count() < MIN_PASSWORD_LEN {
-            return Err(AppError::Invalid(format!("the password must have at least {MIN_PASSWORD_LEN} characters")));
+            return Err(AppError::Invalid(format!(
+                "the password must have at least {MIN_PASSWORD_LEN} characters"
+            )));
         }
         if !store::role_exists(self.db(), &new.role).await? {
             let roles = store::role_names(self.db()).await?;
-            return Err(AppError::Invalid(format!("there is no role '{}'; roles are {}", new.role, roles.join(", "))));
+            return Err(AppError::Invalid(format!(
+                "there is no role '{}'; roles are {}",
+                new.role,
+                roles.join(", ")
+            )));
         }
         if store::user_by_email(self.db(), &email).await?.is_some() {
-            return Err(AppError::Conflict(format!("a user with the email {email} already exists")));
+            return Err(AppError::Conflict(format!(
+                "a user with the email {email} already exists"
+            )));
         }
         let password = new.password.clone();
         let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
@@ -109,8 +124,14 @@ fn check_email(email: &str) -> AppResult<String> {
         scale: None,
         column: "email".into(),
     };
-    match input::scalar(&field, &serde_json::Value::String(email.to_owned()), &Default::default()) {
+    match input::scalar(
+        &field,
+        &serde_json::Value::String(email.to_owned()),
+        &Default::default(),
+    ) {
         Ok(pelagic_core::Value::Text(e)) => Ok(e),
-        _ => Err(AppError::Invalid(format!("'{email}' is not an email address"))),
+        _ => Err(AppError::Invalid(format!(
+            "'{email}' is not an email address"
+        ))),
     }
 }

@@ -64,14 +64,17 @@ impl Op {
     }
 
     pub fn parse(name: &str) -> Result<Op, CoreError> {
-        Op::ALL.into_iter().find(|o| o.name() == name).ok_or_else(|| {
-            let names: Vec<&str> = Op::ALL.iter().map(|o| o.name()).collect();
-            CoreError::invalid(format!(
-                "unknown operator '{}'; use one of {}",
-                name.chars().take(40).collect::<String>(),
-                names.join(", ")
-            ))
-        })
+        Op::ALL
+            .into_iter()
+            .find(|o| o.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Op::ALL.iter().map(|o| o.name()).collect();
+                CoreError::invalid(format!(
+                    "unknown operator '{}'; use one of {}",
+                    name.chars().take(40).collect::<String>(),
+                    names.join(", ")
+                ))
+            })
     }
 
     /// Whether the operator takes no value.
@@ -100,35 +103,53 @@ impl Filter {
 
     fn read(v: &Json, depth: usize, count: &mut usize) -> Result<Filter, CoreError> {
         if depth > MAX_DEPTH {
-            return Err(CoreError::invalid(format!("the filter nests deeper than {MAX_DEPTH} levels")));
+            return Err(CoreError::invalid(format!(
+                "the filter nests deeper than {MAX_DEPTH} levels"
+            )));
         }
         let obj = v.as_object().ok_or_else(|| {
             CoreError::invalid("a filter is an object: {\"and\":[…]}, {\"or\":[…]}, {\"not\":…} or {\"field\",\"op\",\"value\"}")
         })?;
         let list = |key: &str, items: &Json, count: &mut usize| -> Result<Vec<Filter>, CoreError> {
-            let arr = items.as_array().ok_or_else(|| CoreError::invalid(format!("'{key}' takes a list of filters")))?;
-            arr.iter().map(|i| Filter::read(i, depth + 1, count)).collect()
+            let arr = items
+                .as_array()
+                .ok_or_else(|| CoreError::invalid(format!("'{key}' takes a list of filters")))?;
+            arr.iter()
+                .map(|i| Filter::read(i, depth + 1, count))
+                .collect()
         };
         if obj.len() == 1 {
             let (key, inner) = obj.iter().next().expect("one entry");
             match key.as_str() {
                 "and" => return Ok(Filter::And(list("and", inner, count)?)),
                 "or" => return Ok(Filter::Or(list("or", inner, count)?)),
-                "not" => return Ok(Filter::Not(Box::new(Filter::read(inner, depth + 1, count)?))),
+                "not" => {
+                    return Ok(Filter::Not(Box::new(Filter::read(
+                        inner,
+                        depth + 1,
+                        count,
+                    )?)));
+                }
                 _ => {}
             }
         }
-        let field = obj
-            .get("field")
-            .and_then(Json::as_str)
-            .ok_or_else(|| CoreError::invalid("a condition needs a 'field' (text), an 'op' and usually a 'value'"))?;
+        let field = obj.get("field").and_then(Json::as_str).ok_or_else(|| {
+            CoreError::invalid("a condition needs a 'field' (text), an 'op' and usually a 'value'")
+        })?;
         let op = Op::parse(obj.get("op").and_then(Json::as_str).unwrap_or("eq"))?;
-        if let Some(extra) = obj.keys().find(|k| !matches!(k.as_str(), "field" | "op" | "value")) {
-            return Err(CoreError::invalid(format!("a condition has only 'field', 'op' and 'value', not '{extra}'")));
+        if let Some(extra) = obj
+            .keys()
+            .find(|k| !matches!(k.as_str(), "field" | "op" | "value"))
+        {
+            return Err(CoreError::invalid(format!(
+                "a condition has only 'field', 'op' and 'value', not '{extra}'"
+            )));
         }
         *count += 1;
         if *count > MAX_CONDITIONS {
-            return Err(CoreError::invalid(format!("a filter has at most {MAX_CONDITIONS} conditions")));
+            return Err(CoreError::invalid(format!(
+                "a filter has at most {MAX_CONDITIONS} conditions"
+            )));
         }
         let value = obj.get("value").cloned().unwrap_or(Json::Null);
         if value.is_null() && !op.is_unary() {
@@ -136,7 +157,11 @@ impl Filter {
                 "the condition on '{field}' needs a 'value' (use is_null to find empty values)"
             )));
         }
-        Ok(Filter::Cond { field: field.to_owned(), op, value })
+        Ok(Filter::Cond {
+            field: field.to_owned(),
+            op,
+            value,
+        })
     }
 
     /// One condition from a query-string parameter: `field=value` or `field[op]=value`. List
@@ -145,18 +170,29 @@ impl Filter {
         let (field, op) = match key.split_once('[') {
             None => (key, Op::Eq),
             Some((field, rest)) => {
-                let op = rest
-                    .strip_suffix(']')
-                    .ok_or_else(|| CoreError::invalid(format!("'{key}' should look like field[op], e.g. amount[gte]")))?;
+                let op = rest.strip_suffix(']').ok_or_else(|| {
+                    CoreError::invalid(format!(
+                        "'{key}' should look like field[op], e.g. amount[gte]"
+                    ))
+                })?;
                 (field, Op::parse(op)?)
             }
         };
         let value = match op {
-            Op::In | Op::Nin | Op::Between => Json::Array(value.split(',').map(|s| Json::String(s.to_owned())).collect()),
+            Op::In | Op::Nin | Op::Between => Json::Array(
+                value
+                    .split(',')
+                    .map(|s| Json::String(s.to_owned()))
+                    .collect(),
+            ),
             Op::IsNull | Op::IsNotNull => Json::Null,
             _ => Json::String(value.to_owned()),
         };
-        Ok(Filter::Cond { field: field.to_owned(), op, value })
+        Ok(Filter::Cond {
+            field: field.to_owned(),
+            op,
+            value,
+        })
     }
 }
 
@@ -172,7 +208,9 @@ mod tests {
             {"or": [{"field": "level", "op": "in", "value": ["a", "b"]}, {"not": {"field": "phone", "op": "is_null"}}]}
         ]}))
         .unwrap();
-        let Filter::And(parts) = f else { panic!("expected and") };
+        let Filter::And(parts) = f else {
+            panic!("expected and")
+        };
         assert_eq!(parts.len(), 2);
     }
 
@@ -186,7 +224,10 @@ mod tests {
             json!({"field": "a", "op": "eq", "value": 1, "sql": "drop"}),
             json!({"and": {"field": "a"}}),
         ] {
-            assert!(matches!(Filter::from_json(&bad), Err(CoreError::Invalid(_))), "{bad}");
+            assert!(
+                matches!(Filter::from_json(&bad), Err(CoreError::Invalid(_))),
+                "{bad}"
+            );
         }
         let mut deep = json!({"field": "a", "op": "is_null"});
         for _ in 0..20 {
@@ -199,11 +240,19 @@ mod tests {
     fn query_parameters_become_conditions() {
         assert_eq!(
             Filter::from_query_param("level[in]", "a,b").unwrap(),
-            Filter::Cond { field: "level".into(), op: Op::In, value: json!(["a", "b"]) }
+            Filter::Cond {
+                field: "level".into(),
+                op: Op::In,
+                value: json!(["a", "b"])
+            }
         );
         assert_eq!(
             Filter::from_query_param("name", "Acme").unwrap(),
-            Filter::Cond { field: "name".into(), op: Op::Eq, value: json!("Acme") }
+            Filter::Cond {
+                field: "name".into(),
+                op: Op::Eq,
+                value: json!("Acme")
+            }
         );
         assert!(Filter::from_query_param("name[drop table]", "x").is_err());
         assert!(Filter::from_query_param("name[eq", "x").is_err());

@@ -39,7 +39,11 @@ pub fn escape_like(text: &str) -> String {
 
 /// Splits a search box's text into folded terms; every term must match.
 pub fn search_terms(q: &str) -> Vec<String> {
-    fold(q).split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    fold(q)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -52,7 +56,11 @@ mod tests {
         assert_eq!(fold("ИВАН Петров"), "иван петров");
         assert_eq!(fold("ＡＢＣ有限公司"), "abc有限公司");
         assert_eq!(fold("深圳市腾讯"), "深圳市腾讯");
-        assert_eq!(fold("Ёлка"), "елка", "ё folds with е, as Russian search expects");
+        assert_eq!(
+            fold("Ёлка"),
+            "елка",
+            "ё folds with е, as Russian search expects"
+        );
     }
 
     #[test]

@@ -8,9 +8,32 @@ pub const MAX_NAME_LEN: usize = 40;
 
 /// Words that would clash with the columns every record has, or with the API's own parameters.
 const RESERVED: &[&str] = &[
-    "id", "owner_id", "created_at", "updated_at", "created_by", "deleted_at", "deleted_by",
-    "search_text", "q", "sort", "limit", "cursor", "count", "filter", "select", "from", "where",
-    "table", "order", "group", "user", "index", "default", "null", "true", "false",
+    "id",
+    "owner_id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "deleted_at",
+    "deleted_by",
+    "search_text",
+    "q",
+    "sort",
+    "limit",
+    "cursor",
+    "count",
+    "filter",
+    "select",
+    "from",
+    "where",
+    "table",
+    "order",
+    "group",
+    "user",
+    "index",
+    "default",
+    "null",
+    "true",
+    "false",
 ];
 
 /// True when `name` is a lowercase snake_case identifier: `^[a-z][a-z0-9_]*$`, at most
@@ -19,7 +42,9 @@ pub fn is_snake_ident(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= MAX_NAME_LEN
         && name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !name.contains("__")
         && !name.ends_with('_')
 }
@@ -36,7 +61,10 @@ pub fn check_new_name(what: &str, name: &str) -> Result<(), CoreError> {
         ));
     }
     if RESERVED.contains(&name) {
-        return Err(CoreError::field("name", format!("'{name}' is reserved; choose another {what} name")));
+        return Err(CoreError::field(
+            "name",
+            format!("'{name}' is reserved; choose another {what} name"),
+        ));
     }
     Ok(())
 }
@@ -56,7 +84,18 @@ mod tests {
     fn snake_case_names_are_accepted_and_everything_else_refused() {
         assert!(is_snake_ident("wechat_id"));
         assert!(is_snake_ident("a1"));
-        for bad in ["", "Wechat", "1abc", "a-b", "a b", "a__b", "a_", "name;drop", "\"x\"", "имя"] {
+        for bad in [
+            "",
+            "Wechat",
+            "1abc",
+            "a-b",
+            "a b",
+            "a__b",
+            "a_",
+            "name;drop",
+            "\"x\"",
+            "имя",
+        ] {
             assert!(!is_snake_ident(bad), "{bad} should be refused");
         }
         assert!(!is_snake_ident(&"a".repeat(MAX_NAME_LEN + 1)));

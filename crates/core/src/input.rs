@@ -20,7 +20,10 @@ pub struct InputContext {
 
 impl Default for InputContext {
     fn default() -> Self {
-        InputContext { default_region: "CN".into(), default_currency: "CNY".into() }
+        InputContext {
+            default_region: "CN".into(),
+            default_currency: "CNY".into(),
+        }
     }
 }
 
@@ -41,7 +44,10 @@ pub struct ColumnValues {
 
 impl ColumnValues {
     pub fn get(&self, column: &str) -> Option<&Value> {
-        self.columns.iter().find(|(c, _)| c == column).map(|(_, v)| v)
+        self.columns
+            .iter()
+            .find(|(c, _)| c == column)
+            .map(|(_, v)| v)
     }
 }
 
@@ -66,12 +72,19 @@ pub fn parse_record(
                 errors.insert(key.clone(), format!("{} has no field '{key}'", obj.name));
             }
             Some(f) if f.system && f.name != "owner_id" => {
-                errors.insert(key.clone(), "is maintained by Pelagic and cannot be written".into());
+                errors.insert(
+                    key.clone(),
+                    "is maintained by Pelagic and cannot be written".into(),
+                );
             }
             Some(_) => {}
         }
     }
-    for f in obj.fields.iter().filter(|f| !f.system || f.name == "owner_id") {
+    for f in obj
+        .fields
+        .iter()
+        .filter(|f| !f.system || f.name == "owner_id")
+    {
         let given = body.get(&f.name);
         let raw = match (given, mode) {
             (Some(v), _) => Some(v.clone()),
@@ -82,7 +95,9 @@ pub fn parse_record(
                     && let Some(cur) = body.get(&format!("{}_currency", f.name))
                 {
                     match currency_of(f, Some(cur), ctx) {
-                        Ok(c) => out.columns.push((format!("{}_currency", f.column), Value::Text(c))),
+                        Ok(c) => out
+                            .columns
+                            .push((format!("{}_currency", f.column), Value::Text(c))),
                         Err(e) => {
                             errors.insert(format!("{}_currency", f.name), e);
                         }
@@ -112,7 +127,11 @@ pub fn parse_record(
             }
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(CoreError::Validation(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(CoreError::Validation(errors))
+    }
 }
 
 /// The columns one field's JSON value becomes. `null` clears every column of the field.
@@ -139,7 +158,10 @@ pub fn field_columns(
         }
         FieldKind::Phone => match text(f, raw)? {
             None => vec![Value::Null, Value::Null],
-            Some(s) => vec![Value::Text(phone::to_e164(&s, &ctx.default_region)?), Value::Text(s)],
+            Some(s) => vec![
+                Value::Text(phone::to_e164(&s, &ctx.default_region)?),
+                Value::Text(s),
+            ],
         },
         FieldKind::Money => {
             let cur = currency_of(f, currency, ctx)?;
@@ -147,9 +169,17 @@ pub fn field_columns(
             vec![Value::Int(units), Value::Text(cur)]
         }
         FieldKind::Reference => {
-            let obj = raw.as_object().ok_or("expected {\"object\": \"account\", \"id\": \"…\"}")?;
-            let object = obj.get("object").and_then(Json::as_str).ok_or("the reference needs an 'object'")?;
-            let id = obj.get("id").and_then(Json::as_str).ok_or("the reference needs an 'id'")?;
+            let obj = raw
+                .as_object()
+                .ok_or("expected {\"object\": \"account\", \"id\": \"…\"}")?;
+            let object = obj
+                .get("object")
+                .and_then(Json::as_str)
+                .ok_or("the reference needs an 'object'")?;
+            let id = obj
+                .get("id")
+                .and_then(Json::as_str)
+                .ok_or("the reference needs an 'id'")?;
             if !crate::ident::is_snake_ident(object) {
                 return Err(format!("'{object}' is not an object name"));
             }
@@ -165,13 +195,19 @@ pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, Str
     Ok(match f.kind {
         FieldKind::Integer => Value::Int(match raw {
             Json::Number(n) => n.as_i64().ok_or("expected a whole number")?,
-            Json::String(s) => s.trim().parse().map_err(|_| format!("'{s}' is not a whole number"))?,
+            Json::String(s) => s
+                .trim()
+                .parse()
+                .map_err(|_| format!("'{s}' is not a whole number"))?,
             _ => return Err("expected a whole number".into()),
         }),
-        FieldKind::Decimal | FieldKind::Percent => Value::Int(money::parse_scaled(&number_text(raw)?, f.scale())?),
-        FieldKind::Money => {
-            Value::Int(money::parse_scaled(&number_text(raw)?, money::currency_exponent(&ctx.default_currency))?)
+        FieldKind::Decimal | FieldKind::Percent => {
+            Value::Int(money::parse_scaled(&number_text(raw)?, f.scale())?)
         }
+        FieldKind::Money => Value::Int(money::parse_scaled(
+            &number_text(raw)?,
+            money::currency_exponent(&ctx.default_currency),
+        )?),
         FieldKind::Boolean => Value::Bool(match raw {
             Json::Bool(b) => *b,
             Json::String(s) if s == "true" => true,
@@ -189,19 +225,37 @@ pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, Str
         }
         FieldKind::Multiselect => {
             let items: Vec<&str> = match raw {
-                Json::Array(a) => a.iter().map(|v| v.as_str().ok_or("expected a list of options")).collect::<Result<_, _>>()?,
+                Json::Array(a) => a
+                    .iter()
+                    .map(|v| v.as_str().ok_or("expected a list of options"))
+                    .collect::<Result<_, _>>()?,
                 Json::String(s) => vec![s.as_str()],
                 _ => return Err("expected a list of options".into()),
             };
             for i in &items {
                 check_option(f, i)?;
             }
-            let chosen: Vec<&str> = f.options.iter().map(String::as_str).filter(|o| items.contains(o)).collect();
-            if chosen.is_empty() { Value::Null } else { Value::Text(format!("|{}|", chosen.join("|"))) }
+            let chosen: Vec<&str> = f
+                .options
+                .iter()
+                .map(String::as_str)
+                .filter(|o| items.contains(o))
+                .collect();
+            if chosen.is_empty() {
+                Value::Null
+            } else {
+                Value::Text(format!("|{}|", chosen.join("|")))
+            }
         }
         FieldKind::Lookup | FieldKind::User | FieldKind::Id => Value::Text(check_id(str_of(raw)?)?),
-        FieldKind::Text | FieldKind::Textarea => Value::text_or_null(text(f, raw)?.map(|s| fold(&s))),
-        FieldKind::Phone => Value::text_or_null(text(f, raw)?.map(|s| phone::to_e164(&s, &ctx.default_region)).transpose()?),
+        FieldKind::Text | FieldKind::Textarea => {
+            Value::text_or_null(text(f, raw)?.map(|s| fold(&s)))
+        }
+        FieldKind::Phone => Value::text_or_null(
+            text(f, raw)?
+                .map(|s| phone::to_e164(&s, &ctx.default_region))
+                .transpose()?,
+        ),
         FieldKind::Reference => Value::Text(check_id(str_of(raw)?)?),
     })
 }
@@ -236,7 +290,10 @@ fn currency_of(f: &FieldDef, given: Option<&Json>, ctx: &InputContext) -> Result
     match given {
         None | Some(Json::Null) => Ok(ctx.default_currency.clone()),
         Some(Json::String(c)) if money::is_currency_code(c) => Ok(c.clone()),
-        Some(other) => Err(format!("{}_currency must be a currency code such as \"CNY\", not {other}", f.name)),
+        Some(other) => Err(format!(
+            "{}_currency must be a currency code such as \"CNY\", not {other}",
+            f.name
+        )),
     }
 }
 
@@ -250,18 +307,32 @@ fn check_option(f: &FieldDef, v: &str) -> Result<(), String> {
 
 /// Record ids are opaque to clients but always short ASCII; anything else cannot be an id.
 pub fn check_id(id: &str) -> Result<String, String> {
-    let ok = !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok { Ok(id.to_owned()) } else { Err(format!("'{}' is not a record id", id.chars().take(70).collect::<String>())) }
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(id.to_owned())
+    } else {
+        Err(format!(
+            "'{}' is not a record id",
+            id.chars().take(70).collect::<String>()
+        ))
+    }
 }
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD"))
 }
 
 pub fn parse_datetime(s: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(s.trim())
         .map(|t| truncate_to_micros(t.with_timezone(&Utc)))
-        .map_err(|_| format!("'{s}' is not a date and time; write RFC 3339, e.g. 2026-11-23T09:30:00Z"))
+        .map_err(|_| {
+            format!("'{s}' is not a date and time; write RFC 3339, e.g. 2026-11-23T09:30:00Z")
+        })
 }
 
 fn email(s: &str) -> Result<String, String> {
@@ -272,18 +343,39 @@ fn email(s: &str) -> Result<String, String> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    let local_ok = !local.is_empty() && local.len() <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
-    if domain_ok && local_ok { Ok(e) } else { Err(bad()) }
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c == '@' || c.is_control());
+    if domain_ok && local_ok {
+        Ok(e)
+    } else {
+        Err(bad())
+    }
 }
 
 fn url(s: &str) -> Result<String, String> {
-    let with_scheme = if s.contains("://") { s.to_owned() } else { format!("https://{s}") };
+    let with_scheme = if s.contains("://") {
+        s.to_owned()
+    } else {
+        format!("https://{s}")
+    };
     let lower = with_scheme.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
     let host = rest.map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
     match host {
-        Some(h) if (h.contains('.') || h.starts_with("localhost")) && !with_scheme.chars().any(char::is_whitespace) => Ok(with_scheme),
+        Some(h)
+            if (h.contains('.') || h.starts_with("localhost"))
+                && !with_scheme.chars().any(char::is_whitespace) =>
+        {
+            Ok(with_scheme)
+        }
         Some(_) => Err(format!("'{s}' is not a web address")),
         None => Err("a web address starts with http:// or https://".into()),
     }

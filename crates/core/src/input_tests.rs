@@ -19,11 +19,19 @@ fn account() -> ObjectDef {
             {"name": "last_follow_up_at", "label": "Last", "kind": "datetime", "system": true}
         ]
     });
-    serde_json::from_value::<ObjectDef>(toml_def).unwrap().complete().unwrap()
+    serde_json::from_value::<ObjectDef>(toml_def)
+        .unwrap()
+        .complete()
+        .unwrap()
 }
 
 fn parse(body: Json, mode: WriteMode) -> Result<ColumnValues, CoreError> {
-    parse_record(&account(), body.as_object().unwrap(), mode, &InputContext::default())
+    parse_record(
+        &account(),
+        body.as_object().unwrap(),
+        mode,
+        &InputContext::default(),
+    )
 }
 
 #[test]
@@ -35,17 +43,42 @@ fn a_valid_account_is_normalised_into_its_columns() {
         WriteMode::Create,
     )
     .unwrap();
-    assert_eq!(cols.get("name"), Some(&Value::Text("María López S.A.".into())));
-    assert_eq!(cols.get("name_fold"), Some(&Value::Text("maria lopez s.a.".into())));
+    assert_eq!(
+        cols.get("name"),
+        Some(&Value::Text("María López S.A.".into()))
+    );
+    assert_eq!(
+        cols.get("name_fold"),
+        Some(&Value::Text("maria lopez s.a.".into()))
+    );
     assert_eq!(cols.get("tags"), Some(&Value::Text("|vip|new|".into())));
-    assert_eq!(cols.get("phone"), Some(&Value::Text("+8613800138000".into())));
-    assert_eq!(cols.get("phone_original"), Some(&Value::Text("138 0013 8000".into())));
-    assert_eq!(cols.get("email"), Some(&Value::Text("sales@example.com".into())));
-    assert_eq!(cols.get("website"), Some(&Value::Text("https://example.com".into())));
+    assert_eq!(
+        cols.get("phone"),
+        Some(&Value::Text("+8613800138000".into()))
+    );
+    assert_eq!(
+        cols.get("phone_original"),
+        Some(&Value::Text("138 0013 8000".into()))
+    );
+    assert_eq!(
+        cols.get("email"),
+        Some(&Value::Text("sales@example.com".into()))
+    );
+    assert_eq!(
+        cols.get("website"),
+        Some(&Value::Text("https://example.com".into()))
+    );
     assert_eq!(cols.get("annual_revenue"), Some(&Value::Int(125_000_050)));
-    assert_eq!(cols.get("annual_revenue_currency"), Some(&Value::Text("EUR".into())));
+    assert_eq!(
+        cols.get("annual_revenue_currency"),
+        Some(&Value::Text("EUR".into()))
+    );
     assert_eq!(cols.get("score"), Some(&Value::Int(42)));
-    assert_eq!(cols.get("active"), Some(&Value::Bool(true)), "defaults apply on create");
+    assert_eq!(
+        cols.get("active"),
+        Some(&Value::Bool(true)),
+        "defaults apply on create"
+    );
 }
 
 #[test]
@@ -56,9 +89,23 @@ fn every_problem_is_reported_at_once_by_field() {
         WriteMode::Create,
     )
     .unwrap_err();
-    let CoreError::Validation(fields) = err else { panic!("expected validation errors") };
-    for f in ["name", "industry", "phone", "email", "nonsense", "last_follow_up_at", "score", "annual_revenue"] {
-        assert!(fields.contains_key(f), "{f} should be reported, got {fields:?}");
+    let CoreError::Validation(fields) = err else {
+        panic!("expected validation errors")
+    };
+    for f in [
+        "name",
+        "industry",
+        "phone",
+        "email",
+        "nonsense",
+        "last_follow_up_at",
+        "score",
+        "annual_revenue",
+    ] {
+        assert!(
+            fields.contains_key(f),
+            "{f} should be reported, got {fields:?}"
+        );
     }
 }
 
@@ -74,5 +121,8 @@ fn an_update_touches_only_the_fields_it_names_but_cannot_empty_a_required_one() 
 fn overlong_text_and_nul_characters_are_refused() {
     assert!(parse(json!({"name": "x".repeat(256)}), WriteMode::Create).is_err());
     assert!(parse(json!({"name": "a\u{0}b"}), WriteMode::Create).is_err());
-    assert!(parse(json!({"name": "字".repeat(255)}), WriteMode::Create).is_ok(), "length counts characters");
+    assert!(
+        parse(json!({"name": "字".repeat(255)}), WriteMode::Create).is_ok(),
+        "length counts characters"
+    );
 }

@@ -95,21 +95,72 @@ impl FieldKind {
     pub fn columns(self) -> &'static [ColumnPart] {
         use ColType::*;
         match self {
-            FieldKind::Text | FieldKind::Textarea => &[ColumnPart { suffix: "", ty: Text }, ColumnPart { suffix: FOLD_SUFFIX, ty: Text }],
-            FieldKind::Integer | FieldKind::Decimal | FieldKind::Percent => &[ColumnPart { suffix: "", ty: BigInt }],
-            FieldKind::Money => &[ColumnPart { suffix: "", ty: BigInt }, ColumnPart { suffix: "_currency", ty: Text }],
-            FieldKind::Boolean => &[ColumnPart { suffix: "", ty: Bool }],
-            FieldKind::Date => &[ColumnPart { suffix: "", ty: Date }],
-            FieldKind::Datetime => &[ColumnPart { suffix: "", ty: DateTime }],
-            FieldKind::Phone => &[ColumnPart { suffix: "", ty: Text }, ColumnPart { suffix: "_original", ty: Text }],
-            FieldKind::Reference => &[ColumnPart { suffix: "_id", ty: Text }, ColumnPart { suffix: "_object", ty: Text }],
+            FieldKind::Text | FieldKind::Textarea => &[
+                ColumnPart {
+                    suffix: "",
+                    ty: Text,
+                },
+                ColumnPart {
+                    suffix: FOLD_SUFFIX,
+                    ty: Text,
+                },
+            ],
+            FieldKind::Integer | FieldKind::Decimal | FieldKind::Percent => &[ColumnPart {
+                suffix: "",
+                ty: BigInt,
+            }],
+            FieldKind::Money => &[
+                ColumnPart {
+                    suffix: "",
+                    ty: BigInt,
+                },
+                ColumnPart {
+                    suffix: "_currency",
+                    ty: Text,
+                },
+            ],
+            FieldKind::Boolean => &[ColumnPart {
+                suffix: "",
+                ty: Bool,
+            }],
+            FieldKind::Date => &[ColumnPart {
+                suffix: "",
+                ty: Date,
+            }],
+            FieldKind::Datetime => &[ColumnPart {
+                suffix: "",
+                ty: DateTime,
+            }],
+            FieldKind::Phone => &[
+                ColumnPart {
+                    suffix: "",
+                    ty: Text,
+                },
+                ColumnPart {
+                    suffix: "_original",
+                    ty: Text,
+                },
+            ],
+            FieldKind::Reference => &[
+                ColumnPart {
+                    suffix: "_id",
+                    ty: Text,
+                },
+                ColumnPart {
+                    suffix: "_object",
+                    ty: Text,
+                },
+            ],
             FieldKind::Email
             | FieldKind::Url
             | FieldKind::Select
             | FieldKind::Multiselect
             | FieldKind::Lookup
             | FieldKind::User
-            | FieldKind::Id => &[ColumnPart { suffix: "", ty: Text }],
+            | FieldKind::Id => &[ColumnPart {
+                suffix: "",
+                ty: Text,
+            }],
         }
     }
 
@@ -126,16 +177,20 @@ impl FieldKind {
     pub fn ops(self) -> &'static [Op] {
         use Op::*;
         match self {
-            FieldKind::Text | FieldKind::Textarea | FieldKind::Email | FieldKind::Url | FieldKind::Phone => {
-                &[Eq, Ne, Lt, Lte, Gt, Gte, In, Nin, Contains, StartsWith, IsNull, IsNotNull]
-            }
-            FieldKind::Integer | FieldKind::Decimal | FieldKind::Money | FieldKind::Percent => {
-                &[Eq, Ne, Lt, Lte, Gt, Gte, In, Nin, Between, IsNull, IsNotNull]
-            }
+            FieldKind::Text
+            | FieldKind::Textarea
+            | FieldKind::Email
+            | FieldKind::Url
+            | FieldKind::Phone => &[
+                Eq, Ne, Lt, Lte, Gt, Gte, In, Nin, Contains, StartsWith, IsNull, IsNotNull,
+            ],
+            FieldKind::Integer | FieldKind::Decimal | FieldKind::Money | FieldKind::Percent => &[
+                Eq, Ne, Lt, Lte, Gt, Gte, In, Nin, Between, IsNull, IsNotNull,
+            ],
             FieldKind::Boolean => &[Eq, Ne, IsNull, IsNotNull],
-            FieldKind::Date | FieldKind::Datetime => {
-                &[Eq, Ne, Lt, Lte, Gt, Gte, Between, Within, IsNull, IsNotNull]
-            }
+            FieldKind::Date | FieldKind::Datetime => &[
+                Eq, Ne, Lt, Lte, Gt, Gte, In, Nin, Between, Within, IsNull, IsNotNull,
+            ],
             FieldKind::Select => &[Eq, Ne, In, Nin, IsNull, IsNotNull],
             FieldKind::Multiselect => &[Contains, In, Nin, IsNull, IsNotNull],
             FieldKind::Lookup | FieldKind::User | FieldKind::Id | FieldKind::Reference => {
@@ -158,7 +213,11 @@ impl FieldKind {
     pub fn searchable(self) -> bool {
         matches!(
             self,
-            FieldKind::Text | FieldKind::Textarea | FieldKind::Email | FieldKind::Phone | FieldKind::Url
+            FieldKind::Text
+                | FieldKind::Textarea
+                | FieldKind::Email
+                | FieldKind::Phone
+                | FieldKind::Url
         )
     }
 
@@ -190,14 +249,24 @@ mod tests {
         for k in FieldKind::ALL {
             assert_eq!(FieldKind::parse(k.name()), Some(k));
         }
-        assert_eq!(FieldKind::parse("id"), None, "id is not a kind administrators can choose");
+        assert_eq!(
+            FieldKind::parse("id"),
+            None,
+            "id is not a kind administrators can choose"
+        );
     }
 
     #[test]
     fn every_kind_compares_on_one_of_its_own_columns() {
         for k in FieldKind::ALL {
-            assert!(k.columns().iter().any(|c| c.suffix == k.compare_suffix()), "{k:?}");
-            assert!(k.ops().contains(&Op::IsNull), "{k:?} can be tested for emptiness");
+            assert!(
+                k.columns().iter().any(|c| c.suffix == k.compare_suffix()),
+                "{k:?}"
+            );
+            assert!(
+                k.ops().contains(&Op::IsNull),
+                "{k:?} can be tested for emptiness"
+            );
         }
     }
 }

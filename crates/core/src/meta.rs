@@ -53,7 +53,10 @@ pub struct FieldDef {
 impl FieldDef {
     /// The physical columns of this field, with their full names.
     pub fn columns(&self) -> impl Iterator<Item = (String, ColumnPart)> + '_ {
-        self.kind.columns().iter().map(move |p| (format!("{}{}", self.column, p.suffix), *p))
+        self.kind
+            .columns()
+            .iter()
+            .map(move |p| (format!("{}{}", self.column, p.suffix), *p))
     }
 
     /// The column that filters and sorts use.
@@ -62,7 +65,8 @@ impl FieldDef {
     }
 
     pub fn max_length(&self) -> usize {
-        self.max_length.unwrap_or_else(|| self.kind.default_max_length())
+        self.max_length
+            .unwrap_or_else(|| self.kind.default_max_length())
     }
 
     pub fn scale(&self) -> u32 {
@@ -122,14 +126,21 @@ impl ObjectDef {
     /// The column base name a field gets. Custom fields are prefixed so that a later standard
     /// field can never collide with one an administrator added.
     pub fn column_for(field: &str, custom: bool) -> String {
-        if custom { format!("cf_{field}") } else { field.to_owned() }
+        if custom {
+            format!("cf_{field}")
+        } else {
+            field.to_owned()
+        }
     }
 
     /// Fills in the derived parts (table, columns, built-in fields) of a definition read from a
     /// metadata file or an administrator's request, and checks it.
     pub fn complete(mut self) -> Result<ObjectDef, CoreError> {
         if !crate::ident::is_snake_ident(&self.name) {
-            return Err(CoreError::field("name", format!("'{}' is not a valid object name", self.name)));
+            return Err(CoreError::field(
+                "name",
+                format!("'{}' is not a valid object name", self.name),
+            ));
         }
         self.table = ObjectDef::table_for(&self.name);
         let mut fields = vec![
@@ -150,7 +161,10 @@ impl ObjectDef {
         let mut seen = std::collections::BTreeSet::new();
         for f in &fields {
             if !seen.insert(f.name.as_str()) {
-                return Err(CoreError::field("name", format!("field '{}' is defined twice", f.name)));
+                return Err(CoreError::field(
+                    "name",
+                    format!("field '{}' is defined twice", f.name),
+                ));
             }
         }
         self.fields = fields;
@@ -171,13 +185,19 @@ impl ObjectDef {
 }
 
 /// Columns every record table has beyond its fields' own.
-pub const SYSTEM_COLUMNS: [(&str, ColType); 3] =
-    [("deleted_at", ColType::DateTime), ("deleted_by", ColType::Text), ("search_text", ColType::Text)];
+pub const SYSTEM_COLUMNS: [(&str, ColType); 3] = [
+    ("deleted_at", ColType::DateTime),
+    ("deleted_by", ColType::Text),
+    ("search_text", ColType::Text),
+];
 
 /// Checks one field definition on its own.
 pub fn check_field(f: &FieldDef) -> Result<(), CoreError> {
     if !crate::ident::is_snake_ident(&f.name) {
-        return Err(CoreError::field("name", format!("'{}' is not a valid field name", f.name)));
+        return Err(CoreError::field(
+            "name",
+            format!("'{}' is not a valid field name", f.name),
+        ));
     }
     if f.kind == FieldKind::Id {
         return Err(CoreError::field("type", "'id' is not a field type"));
@@ -187,25 +207,42 @@ pub fn check_field(f: &FieldDef) -> Result<(), CoreError> {
     }
     if f.kind.has_options() {
         if f.options.is_empty() {
-            return Err(CoreError::field("options", "a select field needs at least one option"));
+            return Err(CoreError::field(
+                "options",
+                "a select field needs at least one option",
+            ));
         }
         if let Some(bad) = f.options.iter().find(|o| !crate::ident::is_snake_ident(o)) {
             return Err(CoreError::field(
                 "options",
-                format!("option '{bad}' must be a lowercase snake_case value such as 'key_account'"),
+                format!(
+                    "option '{bad}' must be a lowercase snake_case value such as 'key_account'"
+                ),
             ));
         }
     } else if !f.options.is_empty() {
-        return Err(CoreError::field("options", "only select and multiselect fields have options"));
+        return Err(CoreError::field(
+            "options",
+            "only select and multiselect fields have options",
+        ));
     }
     if f.kind == FieldKind::Lookup && f.target.is_none() {
-        return Err(CoreError::field("target", "a lookup field needs a target object"));
+        return Err(CoreError::field(
+            "target",
+            "a lookup field needs a target object",
+        ));
     }
     if f.scale.is_some_and(|s| s > 6) {
-        return Err(CoreError::field("scale", "at most 6 digits after the decimal point"));
+        return Err(CoreError::field(
+            "scale",
+            "at most 6 digits after the decimal point",
+        ));
     }
     if f.max_length.is_some_and(|m| m == 0 || m > 100_000) {
-        return Err(CoreError::field("max_length", "max_length is between 1 and 100000"));
+        return Err(CoreError::field(
+            "max_length",
+            "max_length is between 1 and 100000",
+        ));
     }
     Ok(())
 }
@@ -219,7 +256,9 @@ pub struct Schema {
 
 impl Schema {
     pub fn object(&self, name: &str) -> Result<&Arc<ObjectDef>, CoreError> {
-        self.objects.get(name).ok_or_else(|| CoreError::UnknownObject(name.to_owned()))
+        self.objects
+            .get(name)
+            .ok_or_else(|| CoreError::UnknownObject(name.to_owned()))
     }
 }
 
@@ -228,7 +267,10 @@ mod tests {
     use super::*;
 
     fn field(name: &str, kind: FieldKind) -> FieldDef {
-        FieldDef { column: String::new(), ..FieldDef::builtin(name, "Label", kind, false) }
+        FieldDef {
+            column: String::new(),
+            ..FieldDef::builtin(name, "Label", kind, false)
+        }
     }
 
     #[test]
@@ -257,6 +299,8 @@ mod tests {
     #[test]
     fn a_select_without_options_is_refused() {
         let f = field("stage", FieldKind::Select);
-        assert!(matches!(check_field(&f), Err(CoreError::Validation(m)) if m.contains_key("options")));
+        assert!(
+            matches!(check_field(&f), Err(CoreError::Validation(m)) if m.contains_key("options"))
+        );
     }
 }

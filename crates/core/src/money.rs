@@ -22,14 +22,21 @@ pub fn is_currency_code(code: &str) -> bool {
 /// a silent rounding, so nobody loses a cent without noticing.
 pub fn parse_scaled(text: &str, scale: u32) -> Result<i64, String> {
     let t = text.trim();
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+') {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+    {
         return Err(format!("'{text}' is not a number; write it like 1250.50"));
     }
-    let d = Decimal::from_str(t).map_err(|_| format!("'{text}' is not a number; write it like 1250.50"))?;
+    let d = Decimal::from_str(t)
+        .map_err(|_| format!("'{text}' is not a number; write it like 1250.50"))?;
     if d.scale() > scale && d.normalize().scale() > scale {
         return Err(format!("at most {scale} digits after the decimal point"));
     }
-    let scaled = d.checked_mul(Decimal::from(10i64.pow(scale))).ok_or("the number is too large")?;
+    let scaled = d
+        .checked_mul(Decimal::from(10i64.pow(scale)))
+        .ok_or("the number is too large")?;
     i64::try_from(scaled.trunc()).map_err(|_| "the number is too large".to_owned())
 }
 
@@ -49,7 +56,11 @@ mod tests {
         assert_eq!(parse_scaled("1250.50", 2), Ok(125_050));
         assert_eq!(parse_scaled("0.1", 2), Ok(10));
         assert_eq!(parse_scaled("-3", 2), Ok(-300));
-        assert_eq!(parse_scaled("12.300", 2), Ok(1230), "trailing zeros are not extra precision");
+        assert_eq!(
+            parse_scaled("12.300", 2),
+            Ok(1230),
+            "trailing zeros are not extra precision"
+        );
         assert_eq!(format_scaled(125_050, 2), "1250.50");
         assert_eq!(format_scaled(-5, 2), "-0.05");
         assert_eq!(format_scaled(7, 0), "7");

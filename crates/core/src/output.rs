@@ -45,7 +45,9 @@ impl Projection {
     }
 
     pub fn get<'r>(&self, row: &'r [Value], column: &str) -> &'r Value {
-        self.position(column).and_then(|i| row.get(i)).unwrap_or(&Value::Null)
+        self.position(column)
+            .and_then(|i| row.get(i))
+            .unwrap_or(&Value::Null)
     }
 }
 
@@ -75,7 +77,9 @@ pub fn field_json(f: &FieldDef, proj: &Projection, row: &[Value], out: &mut Map<
             let currency = col("_currency");
             out.insert(format!("{}_currency", f.name), plain(currency));
             match (primary, currency) {
-                (Value::Int(units), Value::Text(c)) => Json::String(money::format_scaled(*units, money::currency_exponent(c))),
+                (Value::Int(units), Value::Text(c)) => {
+                    Json::String(money::format_scaled(*units, money::currency_exponent(c)))
+                }
                 (Value::Int(units), _) => Json::String(money::format_scaled(*units, 2)),
                 _ => Json::Null,
             }
@@ -89,7 +93,12 @@ pub fn field_json(f: &FieldDef, proj: &Projection, row: &[Value], out: &mut Map<
             plain(primary)
         }
         FieldKind::Multiselect => match primary {
-            Value::Text(s) => Json::Array(s.split('|').filter(|p| !p.is_empty()).map(|p| Json::String(p.into())).collect()),
+            Value::Text(s) => Json::Array(
+                s.split('|')
+                    .filter(|p| !p.is_empty())
+                    .map(|p| Json::String(p.into()))
+                    .collect(),
+            ),
             _ => Json::Null,
         },
         _ => plain(primary),
@@ -110,6 +119,9 @@ pub fn plain(v: &Value) -> Json {
 }
 
 /// The fields of `obj` in display order that pass `keep`.
-pub fn fields_where<'a>(obj: &'a ObjectDef, keep: impl Fn(&FieldDef) -> bool + 'a) -> impl Iterator<Item = &'a FieldDef> + 'a {
+pub fn fields_where<'a>(
+    obj: &'a ObjectDef,
+    keep: impl Fn(&FieldDef) -> bool + 'a,
+) -> impl Iterator<Item = &'a FieldDef> + 'a {
     obj.fields.iter().filter(move |f| keep(f))
 }

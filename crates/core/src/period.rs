@@ -1,7 +1,7 @@
 //! Relative periods for `within` filters: today, this week, last 30 days…, in the user's zone.
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
+pub use chrono_tz::Tz;
 
 use crate::CoreError;
 
@@ -35,7 +35,8 @@ pub fn resolve(name: &str, today: NaiveDate) -> Result<DayRange, CoreError> {
     let range = |start: NaiveDate, end: NaiveDate| Ok(DayRange { start, end });
     let week_start = today - Days::new(today.weekday().num_days_from_monday() as u64);
     let month_start = today.with_day(1).expect("day 1 exists");
-    let quarter_start = NaiveDate::from_ymd_opt(today.year(), (today.month0() / 3) * 3 + 1, 1).expect("valid");
+    let quarter_start =
+        NaiveDate::from_ymd_opt(today.year(), (today.month0() / 3) * 3 + 1, 1).expect("valid");
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).expect("valid");
     let day = Days::new(1);
     match name {
@@ -55,9 +56,16 @@ pub fn resolve(name: &str, today: NaiveDate) -> Result<DayRange, CoreError> {
         _ => {
             let n_days = |prefix: &str| -> Option<Result<u64, CoreError>> {
                 let n = name.strip_prefix(prefix)?;
-                Some(n.parse::<u64>().ok().filter(|n| *n <= 36_600).ok_or_else(|| {
-                    CoreError::invalid(format!("'{name}': the number of days is a whole number up to 36600"))
-                }))
+                Some(
+                    n.parse::<u64>()
+                        .ok()
+                        .filter(|n| *n <= 36_600)
+                        .ok_or_else(|| {
+                            CoreError::invalid(format!(
+                                "'{name}': the number of days is a whole number up to 36600"
+                            ))
+                        }),
+                )
             };
             if let Some(n) = n_days("last_n_days:") {
                 return range(today - Days::new(n?), today + day);
@@ -91,20 +99,64 @@ mod tests {
     fn periods_cover_the_expected_days() {
         let today = d("2026-11-25"); // a Wednesday
         let r = |n: &str| resolve(n, today).unwrap();
-        assert_eq!(r("today"), DayRange { start: d("2026-11-25"), end: d("2026-11-26") });
-        assert_eq!(r("this_week"), DayRange { start: d("2026-11-23"), end: d("2026-11-30") });
-        assert_eq!(r("last_week"), DayRange { start: d("2026-11-16"), end: d("2026-11-23") });
-        assert_eq!(r("last_month"), DayRange { start: d("2026-10-01"), end: d("2026-11-01") });
-        assert_eq!(r("this_quarter"), DayRange { start: d("2026-10-01"), end: d("2027-01-01") });
-        assert_eq!(r("last_n_days:30"), DayRange { start: d("2026-10-26"), end: d("2026-11-26") });
-        assert_eq!(r("next_n_days:7"), DayRange { start: d("2026-11-25"), end: d("2026-12-03") });
+        assert_eq!(
+            r("today"),
+            DayRange {
+                start: d("2026-11-25"),
+                end: d("2026-11-26")
+            }
+        );
+        assert_eq!(
+            r("this_week"),
+            DayRange {
+                start: d("2026-11-23"),
+                end: d("2026-11-30")
+            }
+        );
+        assert_eq!(
+            r("last_week"),
+            DayRange {
+                start: d("2026-11-16"),
+                end: d("2026-11-23")
+            }
+        );
+        assert_eq!(
+            r("last_month"),
+            DayRange {
+                start: d("2026-10-01"),
+                end: d("2026-11-01")
+            }
+        );
+        assert_eq!(
+            r("this_quarter"),
+            DayRange {
+                start: d("2026-10-01"),
+                end: d("2027-01-01")
+            }
+        );
+        assert_eq!(
+            r("last_n_days:30"),
+            DayRange {
+                start: d("2026-10-26"),
+                end: d("2026-11-26")
+            }
+        );
+        assert_eq!(
+            r("next_n_days:7"),
+            DayRange {
+                start: d("2026-11-25"),
+                end: d("2026-12-03")
+            }
+        );
         assert!(resolve("last_n_days:x", today).is_err());
         assert!(resolve("someday", today).is_err());
     }
 
     #[test]
     fn a_day_starts_at_local_midnight() {
-        let (start, end) = resolve("today", d("2026-11-25")).unwrap().instants(zone("Asia/Shanghai"));
+        let (start, end) = resolve("today", d("2026-11-25"))
+            .unwrap()
+            .instants(zone("Asia/Shanghai"));
         assert_eq!(start.to_rfc3339(), "2026-11-24T16:00:00+00:00");
         assert_eq!(end.to_rfc3339(), "2026-11-25T16:00:00+00:00");
     }

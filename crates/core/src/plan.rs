@@ -20,11 +20,23 @@ pub enum Pred {
     And(Vec<Pred>),
     Or(Vec<Pred>),
     Not(Box<Pred>),
-    Cmp { col: String, op: Cmp, value: Value },
-    In { col: String, values: Vec<Value> },
-    IsNull { col: String },
+    Cmp {
+        col: String,
+        op: Cmp,
+        value: Value,
+    },
+    In {
+        col: String,
+        values: Vec<Value>,
+    },
+    IsNull {
+        col: String,
+    },
     /// `col LIKE pattern ESCAPE '\'`; the pattern is already escaped.
-    Like { col: String, pattern: String },
+    Like {
+        col: String,
+        pattern: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,11 +51,17 @@ pub enum Cmp {
 
 impl Pred {
     fn cmp(col: &str, op: Cmp, value: Value) -> Pred {
-        Pred::Cmp { col: col.to_owned(), op, value }
+        Pred::Cmp {
+            col: col.to_owned(),
+            op,
+            value,
+        }
     }
 
     fn null(col: &str) -> Pred {
-        Pred::IsNull { col: col.to_owned() }
+        Pred::IsNull {
+            col: col.to_owned(),
+        }
     }
 
     /// `self` or the column is empty: "not equal" and "not in" also match records where the
@@ -67,10 +85,25 @@ pub const MAX_SEARCH_LEN: usize = 200;
 
 /// Resolves a filter. `readable` says whether the caller may filter on a field; a filter on any
 /// other field is refused, never silently dropped.
-pub fn plan_filter(obj: &ObjectDef, filter: &Filter, readable: &dyn Fn(&FieldDef) -> bool, ctx: &PlanContext) -> Result<Pred, CoreError> {
+pub fn plan_filter(
+    obj: &ObjectDef,
+    filter: &Filter,
+    readable: &dyn Fn(&FieldDef) -> bool,
+    ctx: &PlanContext,
+) -> Result<Pred, CoreError> {
     Ok(match filter {
-        Filter::And(parts) => Pred::And(parts.iter().map(|p| plan_filter(obj, p, readable, ctx)).collect::<Result<_, _>>()?),
-        Filter::Or(parts) => Pred::Or(parts.iter().map(|p| plan_filter(obj, p, readable, ctx)).collect::<Result<_, _>>()?),
+        Filter::And(parts) => Pred::And(
+            parts
+                .iter()
+                .map(|p| plan_filter(obj, p, readable, ctx))
+                .collect::<Result<_, _>>()?,
+        ),
+        Filter::Or(parts) => Pred::Or(
+            parts
+                .iter()
+                .map(|p| plan_filter(obj, p, readable, ctx))
+                .collect::<Result<_, _>>()?,
+        ),
         Filter::Not(inner) => Pred::Not(Box::new(plan_filter(obj, inner, readable, ctx)?)),
         Filter::Cond { field, op, value } => {
             let f = readable_field(obj, field, readable, "filter on")?;
@@ -83,9 +116,18 @@ pub fn plan_filter(obj: &ObjectDef, filter: &Filter, readable: &dyn Fn(&FieldDef
 }
 
 /// Looks up a field the caller may use, with a message naming what is wrong.
-pub fn readable_field<'a>(obj: &'a ObjectDef, name: &str, readable: &dyn Fn(&FieldDef) -> bool, what: &str) -> Result<&'a FieldDef, CoreError> {
+pub fn readable_field<'a>(
+    obj: &'a ObjectDef,
+    name: &str,
+    readable: &dyn Fn(&FieldDef) -> bool,
+    what: &str,
+) -> Result<&'a FieldDef, CoreError> {
     let f = obj.field(name).ok_or_else(|| {
-        CoreError::invalid(format!("{} has no field '{}'", obj.name, name.chars().take(60).collect::<String>()))
+        CoreError::invalid(format!(
+            "{} has no field '{}'",
+            obj.name,
+            name.chars().take(60).collect::<String>()
+        ))
     })?;
     if !readable(f) {
         return Err(CoreError::invalid(format!("you may not {what} '{name}'")));
@@ -96,14 +138,23 @@ pub fn readable_field<'a>(obj: &'a ObjectDef, name: &str, readable: &dyn Fn(&Fie
 fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pred, CoreError> {
     if !f.kind.ops().contains(&op) {
         let ops: Vec<&str> = f.kind.ops().iter().map(|o| o.name()).collect();
-        return Err(CoreError::invalid(format!("'{}' does not apply to a {} field; use {}", op.name(), f.kind.name(), ops.join(", "))));
+        return Err(CoreError::invalid(format!(
+            "'{}' does not apply to a {} field; use {}",
+            op.name(),
+            f.kind.name(),
+            ops.join(", ")
+        )));
     }
     let col = f.compare_column();
     let col = col.as_str();
-    if f.kind == FieldKind::Datetime && !op.is_unary() && op != Op::Within && op != Op::In && op != Op::Nin {
-        if let Some(p) = datetime_by_day(col, op, value, ctx)? {
-            return Ok(p);
-        }
+    if f.kind == FieldKind::Datetime
+        && !matches!(
+            op,
+            Op::IsNull | Op::IsNotNull | Op::Within | Op::In | Op::Nin
+        )
+        && let Some(p) = datetime_by_day(col, op, value, ctx)?
+    {
+        return Ok(p);
     }
     Ok(match op {
         Op::IsNull => Pred::null(col),
@@ -117,11 +168,26 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
         Op::In | Op::Nin => {
             let items = list(value, 1, 500)?;
             let any = if f.kind == FieldKind::Multiselect {
-                Pred::Or(items.iter().map(|v| has_option(f, col, v, ctx)).collect::<Result<_, _>>()?)
+                Pred::Or(
+                    items
+                        .iter()
+                        .map(|v| has_option(f, col, v, ctx))
+                        .collect::<Result<_, _>>()?,
+                )
             } else {
-                Pred::In { col: col.to_owned(), values: items.iter().map(|v| compare_value(f, v, ctx)).collect::<Result<_, _>>()? }
+                Pred::In {
+                    col: col.to_owned(),
+                    values: items
+                        .iter()
+                        .map(|v| compare_value(f, v, ctx))
+                        .collect::<Result<_, _>>()?,
+                }
             };
-            if op == Op::In { any } else { Pred::Not(Box::new(any)).or_null(col) }
+            if op == Op::In {
+                any
+            } else {
+                Pred::Not(Box::new(any)).or_null(col)
+            }
         }
         Op::Between => {
             let items = list(value, 2, 2)?;
@@ -136,11 +202,20 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
             if needle.is_empty() {
                 return Err(CoreError::invalid("the text to look for is empty"));
             }
-            let pattern = if op == Op::Contains { format!("%{needle}%") } else { format!("{needle}%") };
-            Pred::Like { col: col.to_owned(), pattern }
+            let pattern = if op == Op::Contains {
+                format!("%{needle}%")
+            } else {
+                format!("{needle}%")
+            };
+            Pred::Like {
+                col: col.to_owned(),
+                pattern,
+            }
         }
         Op::Within => {
-            let name = value.as_str().ok_or_else(|| CoreError::invalid("within takes a period such as \"this_week\""))?;
+            let name = value
+                .as_str()
+                .ok_or_else(|| CoreError::invalid("within takes a period such as \"this_week\""))?;
             let days = crate::period::resolve(name, ctx.today)?;
             let (lo, hi) = if f.kind == FieldKind::Date {
                 (Value::Date(days.start), Value::Date(days.end))
@@ -148,7 +223,10 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
                 let (a, b) = days.instants(ctx.tz);
                 (Value::DateTime(a), Value::DateTime(b))
             };
-            Pred::And(vec![Pred::cmp(col, Cmp::Gte, lo), Pred::cmp(col, Cmp::Lt, hi)])
+            Pred::And(vec![
+                Pred::cmp(col, Cmp::Gte, lo),
+                Pred::cmp(col, Cmp::Lt, hi),
+            ])
         }
     })
 }
@@ -160,7 +238,11 @@ fn equals(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Result<Pr
         let object = obj.get("object").and_then(Json::as_str).unwrap_or_default();
         let id = obj.get("id").cloned().unwrap_or(Json::Null);
         return Ok(Pred::And(vec![
-            Pred::cmp(&format!("{}_object", f.column), Cmp::Eq, Value::Text(object.to_owned())),
+            Pred::cmp(
+                &format!("{}_object", f.column),
+                Cmp::Eq,
+                Value::Text(object.to_owned()),
+            ),
             Pred::cmp(col, Cmp::Eq, compare_value(f, &id, ctx)?),
         ]));
     }
@@ -168,14 +250,32 @@ fn equals(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Result<Pr
 }
 
 /// A datetime compared with a plain date means the whole day in the user's zone.
-fn datetime_by_day(col: &str, op: Op, value: &Json, ctx: &PlanContext) -> Result<Option<Pred>, CoreError> {
-    let Some(text) = value.as_str().filter(|s| s.len() == 10) else { return Ok(None) };
+fn datetime_by_day(
+    col: &str,
+    op: Op,
+    value: &Json,
+    ctx: &PlanContext,
+) -> Result<Option<Pred>, CoreError> {
+    let Some(text) = value.as_str().filter(|s| s.len() == 10) else {
+        return Ok(None);
+    };
     let day = parse_date(text).map_err(CoreError::Invalid)?;
-    let (start, end) = crate::period::DayRange { start: day, end: day.succ_opt().unwrap_or(day) }.instants(ctx.tz);
+    let (start, end) = crate::period::DayRange {
+        start: day,
+        end: day.succ_opt().unwrap_or(day),
+    }
+    .instants(ctx.tz);
     let (s, e) = (Value::DateTime(start), Value::DateTime(end));
     Ok(Some(match op {
-        Op::Eq => Pred::And(vec![Pred::cmp(col, Cmp::Gte, s), Pred::cmp(col, Cmp::Lt, e)]),
-        Op::Ne => Pred::Not(Box::new(Pred::And(vec![Pred::cmp(col, Cmp::Gte, s), Pred::cmp(col, Cmp::Lt, e)]))).or_null(col),
+        Op::Eq => Pred::And(vec![
+            Pred::cmp(col, Cmp::Gte, s),
+            Pred::cmp(col, Cmp::Lt, e),
+        ]),
+        Op::Ne => Pred::Not(Box::new(Pred::And(vec![
+            Pred::cmp(col, Cmp::Gte, s),
+            Pred::cmp(col, Cmp::Lt, e),
+        ])))
+        .or_null(col),
         Op::Lt => Pred::cmp(col, Cmp::Lt, s),
         Op::Lte => Pred::cmp(col, Cmp::Lt, e),
         Op::Gt => Pred::cmp(col, Cmp::Gte, e),
@@ -187,17 +287,38 @@ fn datetime_by_day(col: &str, op: Op, value: &Json, ctx: &PlanContext) -> Result
 fn has_option(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Result<Pred, CoreError> {
     let v = scalar(f, value, &ctx.input).map_err(CoreError::Invalid)?;
     let option = v.as_str().unwrap_or_default().trim_matches('|').to_owned();
-    Ok(Pred::Like { col: col.to_owned(), pattern: format!("%|{}|%", escape_like(&option)) })
+    Ok(Pred::Like {
+        col: col.to_owned(),
+        pattern: format!("%|{}|%", escape_like(&option)),
+    })
 }
 
 /// The value a field's compare column is compared with.
 pub fn compare_value(f: &FieldDef, value: &Json, ctx: &PlanContext) -> Result<Value, CoreError> {
     let v = match f.kind {
-        FieldKind::Text | FieldKind::Textarea => Value::Text(fold(value.as_str().ok_or_else(|| CoreError::invalid("expected text"))?)),
-        FieldKind::Email => Value::Text(value.as_str().ok_or_else(|| CoreError::invalid("expected text"))?.trim().to_lowercase()),
-        FieldKind::Url => Value::Text(value.as_str().ok_or_else(|| CoreError::invalid("expected text"))?.trim().to_owned()),
+        FieldKind::Text | FieldKind::Textarea => Value::Text(fold(
+            value
+                .as_str()
+                .ok_or_else(|| CoreError::invalid("expected text"))?,
+        )),
+        FieldKind::Email => Value::Text(
+            value
+                .as_str()
+                .ok_or_else(|| CoreError::invalid("expected text"))?
+                .trim()
+                .to_lowercase(),
+        ),
+        FieldKind::Url => Value::Text(
+            value
+                .as_str()
+                .ok_or_else(|| CoreError::invalid("expected text"))?
+                .trim()
+                .to_owned(),
+        ),
         FieldKind::Phone => {
-            let s = value.as_str().ok_or_else(|| CoreError::invalid("expected a phone number"))?;
+            let s = value
+                .as_str()
+                .ok_or_else(|| CoreError::invalid("expected a phone number"))?;
             Value::Text(phone::to_e164(s, &ctx.input.default_region).map_err(CoreError::Invalid)?)
         }
         _ => scalar(f, value, &ctx.input).map_err(CoreError::Invalid)?,
@@ -207,11 +328,17 @@ pub fn compare_value(f: &FieldDef, value: &Json, ctx: &PlanContext) -> Result<Va
 
 /// The LIKE-escaped needle of a contains / starts_with condition.
 fn like_text(f: &FieldDef, value: &Json) -> Result<String, CoreError> {
-    let s = value.as_str().ok_or_else(|| CoreError::invalid("expected text"))?;
+    let s = value
+        .as_str()
+        .ok_or_else(|| CoreError::invalid("expected text"))?;
     let needle = match f.kind {
         FieldKind::Phone => {
             let digits = phone::digits(s);
-            if s.trim_start().starts_with('+') || digits.is_empty() { format!("+{digits}") } else { digits }
+            if s.trim_start().starts_with('+') || digits.is_empty() {
+                format!("+{digits}")
+            } else {
+                digits
+            }
         }
         FieldKind::Email | FieldKind::Url => s.trim().to_lowercase(),
         _ => fold(s),
@@ -220,7 +347,9 @@ fn like_text(f: &FieldDef, value: &Json) -> Result<String, CoreError> {
 }
 
 fn list(value: &Json, min: usize, max: usize) -> Result<Vec<Json>, CoreError> {
-    let items = value.as_array().ok_or_else(|| CoreError::invalid("expected a list of values"))?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| CoreError::invalid("expected a list of values"))?;
     if items.len() < min || items.len() > max {
         return Err(CoreError::invalid(if min == max {
             format!("expected exactly {min} values")
@@ -234,14 +363,24 @@ fn list(value: &Json, min: usize, max: usize) -> Result<Vec<Json>, CoreError> {
 /// Resolves `q`: every folded term must occur in the record's search text.
 pub fn plan_search(q: &str) -> Result<Pred, CoreError> {
     if q.chars().count() > MAX_SEARCH_LEN {
-        return Err(CoreError::invalid(format!("q is at most {MAX_SEARCH_LEN} characters")));
+        return Err(CoreError::invalid(format!(
+            "q is at most {MAX_SEARCH_LEN} characters"
+        )));
     }
     let terms = search_terms(q);
     if terms.len() > MAX_SEARCH_TERMS {
-        return Err(CoreError::invalid(format!("q has at most {MAX_SEARCH_TERMS} words")));
+        return Err(CoreError::invalid(format!(
+            "q has at most {MAX_SEARCH_TERMS} words"
+        )));
     }
     Ok(Pred::And(
-        terms.iter().map(|t| Pred::Like { col: "search_text".into(), pattern: format!("%{}%", escape_like(t)) }).collect(),
+        terms
+            .iter()
+            .map(|t| Pred::Like {
+                col: "search_text".into(),
+                pattern: format!("%{}%", escape_like(t)),
+            })
+            .collect(),
     ))
 }
 
@@ -251,7 +390,9 @@ pub fn search_text(obj: &ObjectDef, get: &dyn Fn(&str) -> Option<Value>) -> Stri
     for f in obj.fields.iter().filter(|f| f.searchable) {
         let text = |col: &str| get(col).and_then(|v| v.as_str().map(str::to_owned));
         match f.kind {
-            FieldKind::Text | FieldKind::Textarea => parts.extend(text(&format!("{}_fold", f.column))),
+            FieldKind::Text | FieldKind::Textarea => {
+                parts.extend(text(&format!("{}_fold", f.column)))
+            }
             FieldKind::Phone => {
                 parts.extend(text(&f.column).map(|e| phone::digits(&e)));
                 parts.extend(text(&format!("{}_original", f.column)).map(|o| phone::digits(&o)));
@@ -276,9 +417,15 @@ pub const MAX_SORT_KEYS: usize = 6;
 
 /// Resolves sort keys `(field, descending)`. The order always ends with `id`, so that every
 /// record has exactly one place and keyset pagination is exact. Without keys, newest first.
-pub fn plan_sort(obj: &ObjectDef, keys: &[(String, bool)], readable: &dyn Fn(&FieldDef) -> bool) -> Result<Vec<OrderKey>, CoreError> {
+pub fn plan_sort(
+    obj: &ObjectDef,
+    keys: &[(String, bool)],
+    readable: &dyn Fn(&FieldDef) -> bool,
+) -> Result<Vec<OrderKey>, CoreError> {
     if keys.len() > MAX_SORT_KEYS {
-        return Err(CoreError::invalid(format!("sort on at most {MAX_SORT_KEYS} fields")));
+        return Err(CoreError::invalid(format!(
+            "sort on at most {MAX_SORT_KEYS} fields"
+        )));
     }
     let default = [("created_at".to_owned(), true)];
     let keys = if keys.is_empty() { &default[..] } else { keys };
@@ -286,18 +433,35 @@ pub fn plan_sort(obj: &ObjectDef, keys: &[(String, bool)], readable: &dyn Fn(&Fi
     for (name, desc) in keys {
         let f = readable_field(obj, name, readable, "sort on")?;
         if !f.kind.sortable() {
-            return Err(CoreError::invalid(format!("a {} field such as '{name}' cannot be sorted on", f.kind.name())));
+            return Err(CoreError::invalid(format!(
+                "a {} field such as '{name}' cannot be sorted on",
+                f.kind.name()
+            )));
         }
         let col = f.compare_column();
         if order.iter().any(|k: &OrderKey| k.col == col) {
-            return Err(CoreError::invalid(format!("'{name}' appears twice in the sort")));
+            return Err(CoreError::invalid(format!(
+                "'{name}' appears twice in the sort"
+            )));
         }
-        let ty = f.columns().find(|(c, _)| *c == col).map(|(_, p)| p.ty).unwrap_or(ColType::Text);
-        order.push(OrderKey { col, ty, desc: *desc });
+        let ty = f
+            .columns()
+            .find(|(c, _)| *c == col)
+            .map(|(_, p)| p.ty)
+            .unwrap_or(ColType::Text);
+        order.push(OrderKey {
+            col,
+            ty,
+            desc: *desc,
+        });
     }
     if order.last().is_none_or(|k| k.col != "id") && !order.iter().any(|k| k.col == "id") {
         let desc = order.last().is_some_and(|k| k.desc);
-        order.push(OrderKey { col: "id".into(), ty: ColType::Text, desc });
+        order.push(OrderKey {
+            col: "id".into(),
+            ty: ColType::Text,
+            desc,
+        });
     }
     Ok(order)
 }
@@ -319,10 +483,16 @@ pub fn parse_sort_param(param: &str) -> Vec<(String, bool)> {
 /// first in ascending order and last in descending order, on both databases.
 pub fn after(order: &[OrderKey], after: &[Value]) -> Pred {
     fn rest(order: &[OrderKey], after: &[Value]) -> Pred {
-        let (Some(key), Some(v)) = (order.first(), after.first()) else { return Pred::False };
+        let (Some(key), Some(v)) = (order.first(), after.first()) else {
+            return Pred::False;
+        };
         let deeper = rest(&order[1..], &after[1..]);
         let col = key.col.as_str();
-        let same = if v.is_null() { Pred::null(col) } else { Pred::cmp(col, Cmp::Eq, v.clone()) };
+        let same = if v.is_null() {
+            Pred::null(col)
+        } else {
+            Pred::cmp(col, Cmp::Eq, v.clone())
+        };
         let beyond = match (key.desc, v.is_null()) {
             (false, true) => Pred::Not(Box::new(Pred::null(col))),
             (false, false) => Pred::cmp(col, Cmp::Gt, v.clone()),

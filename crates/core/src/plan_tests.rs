@@ -22,7 +22,11 @@ fn account() -> ObjectDef {
 }
 
 fn ctx() -> PlanContext {
-    PlanContext { input: InputContext::default(), today: "2026-11-25".parse().unwrap(), tz: chrono_tz::Tz::UTC }
+    PlanContext {
+        input: InputContext::default(),
+        today: "2026-11-25".parse().unwrap(),
+        tz: chrono_tz::Tz::UTC,
+    }
 }
 
 fn plan(filter: serde_json::Value) -> Result<Pred, CoreError> {
@@ -34,11 +38,18 @@ fn plan(filter: serde_json::Value) -> Result<Pred, CoreError> {
 fn text_conditions_compare_folded_text() {
     assert_eq!(
         plan(json!({"field": "name", "op": "eq", "value": "MARÍA"})).unwrap(),
-        Pred::Cmp { col: "name_fold".into(), op: Cmp::Eq, value: Value::Text("maria".into()) }
+        Pred::Cmp {
+            col: "name_fold".into(),
+            op: Cmp::Eq,
+            value: Value::Text("maria".into())
+        }
     );
     assert_eq!(
         plan(json!({"field": "name", "op": "contains", "value": "50%"})).unwrap(),
-        Pred::Like { col: "name_fold".into(), pattern: "%50\\%%".into() }
+        Pred::Like {
+            col: "name_fold".into(),
+            pattern: "%50\\%%".into()
+        }
     );
 }
 
@@ -52,14 +63,22 @@ fn not_equal_also_matches_empty_values() {
 fn phones_in_filters_are_normalised_like_stored_ones() {
     assert_eq!(
         plan(json!({"field": "phone", "op": "eq", "value": "+86 138 0013 8000"})).unwrap(),
-        Pred::Cmp { col: "phone".into(), op: Cmp::Eq, value: Value::Text("+8613800138000".into()) }
+        Pred::Cmp {
+            col: "phone".into(),
+            op: Cmp::Eq,
+            value: Value::Text("+8613800138000".into())
+        }
     );
 }
 
 #[test]
 fn a_filter_on_an_unreadable_or_unknown_field_is_refused() {
-    assert!(matches!(plan(json!({"field": "secret", "op": "eq", "value": "x"})), Err(CoreError::Invalid(m)) if m.contains("may not")));
-    assert!(matches!(plan(json!({"field": "nope", "op": "eq", "value": "x"})), Err(CoreError::Invalid(m)) if m.contains("no field")));
+    assert!(
+        matches!(plan(json!({"field": "secret", "op": "eq", "value": "x"})), Err(CoreError::Invalid(m)) if m.contains("may not"))
+    );
+    assert!(
+        matches!(plan(json!({"field": "nope", "op": "eq", "value": "x"})), Err(CoreError::Invalid(m)) if m.contains("no field"))
+    );
     assert!(plan(json!({"not": {"field": "secret", "op": "is_null"}})).is_err());
 }
 
@@ -76,8 +95,16 @@ fn within_becomes_a_half_open_day_range() {
     assert_eq!(
         plan(json!({"field": "closed_on", "op": "within", "value": "today"})).unwrap(),
         Pred::And(vec![
-            Pred::Cmp { col: "closed_on".into(), op: Cmp::Gte, value: Value::Date("2026-11-25".parse().unwrap()) },
-            Pred::Cmp { col: "closed_on".into(), op: Cmp::Lt, value: Value::Date("2026-11-26".parse().unwrap()) },
+            Pred::Cmp {
+                col: "closed_on".into(),
+                op: Cmp::Gte,
+                value: Value::Date("2026-11-25".parse().unwrap())
+            },
+            Pred::Cmp {
+                col: "closed_on".into(),
+                op: Cmp::Lt,
+                value: Value::Date("2026-11-26".parse().unwrap())
+            },
         ])
     );
 }
@@ -87,24 +114,49 @@ fn sorting_always_ends_with_the_id_and_refuses_hidden_fields() {
     let readable = |f: &FieldDef| f.name != "secret";
     let order = plan_sort(&account(), &parse_sort_param("-level,name"), &readable).unwrap();
     let cols: Vec<(&str, bool)> = order.iter().map(|k| (k.col.as_str(), k.desc)).collect();
-    assert_eq!(cols, vec![("level", true), ("name_fold", false), ("id", false)]);
+    assert_eq!(
+        cols,
+        vec![("level", true), ("name_fold", false), ("id", false)]
+    );
     assert!(plan_sort(&account(), &parse_sort_param("secret"), &readable).is_err());
     assert!(plan_sort(&account(), &parse_sort_param("tags"), &readable).is_err());
-    assert_eq!(plan_sort(&account(), &[], &readable).unwrap()[0].col, "created_at");
+    assert_eq!(
+        plan_sort(&account(), &[], &readable).unwrap()[0].col,
+        "created_at"
+    );
 }
 
 #[test]
 fn the_rows_after_a_cursor_follow_the_order_with_empty_values_lowest() {
     let order = vec![
-        OrderKey { col: "level".into(), ty: ColType::Text, desc: false },
-        OrderKey { col: "id".into(), ty: ColType::Text, desc: false },
+        OrderKey {
+            col: "level".into(),
+            ty: ColType::Text,
+            desc: false,
+        },
+        OrderKey {
+            col: "id".into(),
+            ty: ColType::Text,
+            desc: false,
+        },
     ];
     let p = after(&order, &[Value::Null, Value::Text("7".into())]);
     assert_eq!(
         p,
         Pred::Or(vec![
-            Pred::Not(Box::new(Pred::IsNull { col: "level".into() })),
-            Pred::And(vec![Pred::IsNull { col: "level".into() }, Pred::Cmp { col: "id".into(), op: Cmp::Gt, value: Value::Text("7".into()) }]),
+            Pred::Not(Box::new(Pred::IsNull {
+                col: "level".into()
+            })),
+            Pred::And(vec![
+                Pred::IsNull {
+                    col: "level".into()
+                },
+                Pred::Cmp {
+                    col: "id".into(),
+                    op: Cmp::Gt,
+                    value: Value::Text("7".into())
+                }
+            ]),
         ])
     );
 }
@@ -118,6 +170,10 @@ fn search_text_holds_folded_fields_and_phone_digits() {
         "phone_original" => Some(Value::Text("138 0013 8000".into())),
         _ => None,
     });
-    assert!(text.contains("maria lopez") && text.contains("8613800138000") && text.contains("13800138000"));
+    assert!(
+        text.contains("maria lopez")
+            && text.contains("8613800138000")
+            && text.contains("13800138000")
+    );
     assert!(plan_search(&"x ".repeat(11)).is_err());
 }

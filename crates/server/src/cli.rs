@@ -3,10 +3,19 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "pelagic", version, about = "Pelagic, an open-source CRM for sales teams")]
+#[command(
+    name = "pelagic",
+    version,
+    about = "Pelagic, an open-source CRM for sales teams"
+)]
 pub struct Cli {
     /// Where the data lives: sqlite://FILE (created if missing) or postgres://USER@HOST/DB.
-    #[arg(long, global = true, env = "PELAGIC_DATABASE_URL", default_value = "sqlite://pelagic.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "PELAGIC_DATABASE_URL",
+        default_value = "sqlite://pelagic.db"
+    )]
     pub database_url: String,
 
     #[command(subcommand)]

@@ -17,14 +17,22 @@ use cli::{Cli, Command, JobsCommand, UserCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let default_level = if matches!(cli.command, Command::Serve { .. }) { "info" } else { "warn" };
+    let default_level = if matches!(cli.command, Command::Serve { .. }) {
+        "info"
+    } else {
+        "warn"
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("PELAGIC_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+            tracing_subscriber::EnvFilter::try_from_env("PELAGIC_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start: {e}");
@@ -43,7 +51,9 @@ fn main() -> ExitCode {
 }
 
 async fn open(url: &str) -> anyhow::Result<Arc<App>> {
-    let db = Db::connect(url).await.map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(url)))?;
+    let db = Db::connect(url)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open the database {}: {e}", redact(url)))?;
     Ok(App::open(db).await?)
 }
 
@@ -66,19 +76,43 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("the database is up to date");
             Ok(())
         }
-        Command::User { command: UserCommand::Add { email, name, role, team, password_stdin } } => {
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    role,
+                    team,
+                    password_stdin,
+                },
+        } => {
             if !password_stdin {
-                anyhow::bail!("pass the password on standard input with --password-stdin (it never goes on the command line)");
+                anyhow::bail!(
+                    "pass the password on standard input with --password-stdin (it never goes on the command line)"
+                );
             }
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password = password.trim_end_matches(['\n', '\r']).to_owned();
             let app = open(&cli.database_url).await?;
-            let user = app.add_user(NewUser { email, name, role, team, password }).await?;
-            println!("created user {} <{}> with role {} (id {})", user.name, user.email, user.role, user.id);
+            let user = app
+                .add_user(NewUser {
+                    email,
+                    name,
+                    role,
+                    team,
+                    password,
+                })
+                .await?;
+            println!(
+                "created user {} <{}> with role {} (id {})",
+                user.name, user.email, user.role, user.id
+            );
             Ok(())
         }
-        Command::Jobs { command: JobsCommand::RunDue } => {
+        Command::Jobs {
+            command: JobsCommand::RunDue,
+        } => {
             let app = open(&cli.database_url).await?;
             let ran = app.run_due_jobs().await?;
             if ran.is_empty() {
@@ -95,7 +129,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Demo { seed, accounts } => demo::run(open(&cli.database_url).await?, seed, accounts).await,
+        Command::Demo { seed, accounts } => {
+            demo::run(open(&cli.database_url).await?, seed, accounts).await
+        }
     }
 }
 
@@ -103,7 +139,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 mod tests {
     #[test]
     fn passwords_never_appear_in_messages_about_the_database() {
-        assert_eq!(super::redact("postgres://pelagic:s3cret@db:5432/crm"), "postgres://pelagic:***@db:5432/crm");
+        assert_eq!(
+            super::redact("postgres://pelagic:s3cret@db:5432/crm"),
+            "postgres://pelagic:***@db:5432/crm"
+        );
         assert_eq!(super::redact("sqlite://pelagic.db"), "sqlite://pelagic.db");
     }
 }

@@ -11,7 +11,9 @@ use tokio::sync::watch;
 const JOB_TICK: Duration = Duration::from_secs(30);
 
 pub async fn serve(app: Arc<App>, listen: &str) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
     let addr = listener.local_addr()?;
     println!("Pelagic is listening on http://{addr}");
     tracing::info!(%addr, "listening");

@@ -21,7 +21,10 @@ pub enum Backend {
 pub enum Db {
     /// SQLite keeps one writer connection (writes queue in the pool instead of failing busy)
     /// and several readers, which WAL lets run beside the writer.
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
     Postgres(PgPool),
 }
 
@@ -37,7 +40,8 @@ impl Db {
     /// or `postgres://…`.
     pub async fn connect(url: &str) -> Result<Db> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let opts = PgConnectOptions::from_str(url).map_err(|_| StoreError::BadUrl(url.to_owned()))?;
+            let opts =
+                PgConnectOptions::from_str(url).map_err(|_| StoreError::BadUrl(url.to_owned()))?;
             Db::connect_postgres(opts).await
         } else if url.starts_with("sqlite:") {
             let opts = SqliteConnectOptions::from_str(url)
@@ -49,14 +53,22 @@ impl Db {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("cache_size", "-16000")
-                .pragma("temp_store", "memory");
+                .pragma("temp_store", "memory")
+                // Lets SQLite keep its planner statistics fresh on long-lived connections.
+                .optimize_on_close(true, None::<u32>);
             let in_memory = url.contains(":memory:") || url.contains("mode=memory");
-            let write = SqlitePoolOptions::new().max_connections(1).connect_with(opts.clone()).await?;
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(opts.clone())
+                .await?;
             // An in-memory database lives in one connection, so readers must share it.
             let read = if in_memory {
                 write.clone()
             } else {
-                SqlitePoolOptions::new().max_connections(4).connect_with(opts.read_only(true)).await?
+                SqlitePoolOptions::new()
+                    .max_connections(4)
+                    .connect_with(opts.read_only(true).optimize_on_close(false, None::<u32>))
+                    .await?
             };
             Ok(Db::Sqlite { read, write })
         } else {
@@ -141,6 +153,15 @@ impl Tx {
 pub async fn optimize(db: &Db) -> Result<()> {
     if let Db::Sqlite { write, .. } = db {
         sqlx::query("PRAGMA optimize").execute(write).await?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the query planner's statistics in full (after a bulk load).
+pub async fn analyze(db: &Db) -> Result<()> {
+    match db {
+        Db::Sqlite { write, .. } => sqlx::query("ANALYZE").execute(write).await.map(|_| ())?,
+        Db::Postgres(pool) => sqlx::query("ANALYZE").execute(pool).await.map(|_| ())?,
     }
     Ok(())
 }

@@ -1,9 +1,9 @@
 //! Record tables from metadata: a pure planner (old definition + new → changes) and an applier
 //! that runs the changes inside the caller's transaction.
 
+use pelagic_core::ColType;
 use pelagic_core::ident::quoted;
 use pelagic_core::meta::ObjectDef;
-use pelagic_core::ColType;
 
 use crate::Result;
 use crate::db::{Backend, Tx};
@@ -12,9 +12,21 @@ use crate::exec::{self};
 /// One change to the physical schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    CreateTable { table: String, columns: Vec<(String, ColType)> },
-    AddColumn { table: String, column: String, ty: ColType },
-    CreateIndex { table: String, name: String, columns: Vec<String>, unique: bool },
+    CreateTable {
+        table: String,
+        columns: Vec<(String, ColType)>,
+    },
+    AddColumn {
+        table: String,
+        column: String,
+        ty: ColType,
+    },
+    CreateIndex {
+        table: String,
+        name: String,
+        columns: Vec<String>,
+        unique: bool,
+    },
 }
 
 /// What must change so that the tables match `new`, given that they match `old` now.
@@ -23,12 +35,19 @@ pub fn plan(old: Option<&ObjectDef>, new: &ObjectDef) -> Vec<Change> {
     let mut changes = Vec::new();
     let new_cols = new.all_columns();
     match old {
-        None => changes.push(Change::CreateTable { table: new.table.clone(), columns: new_cols }),
+        None => changes.push(Change::CreateTable {
+            table: new.table.clone(),
+            columns: new_cols,
+        }),
         Some(old) => {
             let existing = old.all_columns();
             for (column, ty) in new_cols {
                 if !existing.iter().any(|(c, _)| *c == column) {
-                    changes.push(Change::AddColumn { table: new.table.clone(), column, ty });
+                    changes.push(Change::AddColumn {
+                        table: new.table.clone(),
+                        column,
+                        ty,
+                    });
                 }
             }
         }
@@ -63,7 +82,9 @@ fn index_name(prefix: &str, table: &str, column: &str) -> String {
         return full;
     }
     // FNV-1a: a short, deterministic distinguisher for long names.
-    let hash = full.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let hash = full.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
     format!("{}_{:08x}", &full[..48], hash as u32)
 }
 
@@ -90,16 +111,34 @@ pub fn render(change: &Change, be: Backend) -> String {
             let cols: Vec<String> = columns
                 .iter()
                 .map(|(c, ty)| {
-                    let pk = if c == "id" { " NOT NULL PRIMARY KEY" } else { "" };
+                    let pk = if c == "id" {
+                        " NOT NULL PRIMARY KEY"
+                    } else {
+                        ""
+                    };
                     format!("{} {}{pk}", quoted(c), column_type(*ty, be))
                 })
                 .collect();
-            format!("CREATE TABLE IF NOT EXISTS {} ({})", quoted(table), cols.join(", "))
+            format!(
+                "CREATE TABLE IF NOT EXISTS {} ({})",
+                quoted(table),
+                cols.join(", ")
+            )
         }
         Change::AddColumn { table, column, ty } => {
-            format!("ALTER TABLE {} ADD COLUMN {} {}", quoted(table), quoted(column), column_type(*ty, be))
+            format!(
+                "ALTER TABLE {} ADD COLUMN {} {}",
+                quoted(table),
+                quoted(column),
+                column_type(*ty, be)
+            )
         }
-        Change::CreateIndex { table, name, columns, unique } => {
+        Change::CreateIndex {
+            table,
+            name,
+            columns,
+            unique,
+        } => {
             let cols: Vec<String> = columns
                 .iter()
                 .map(|c| match be {
@@ -108,8 +147,17 @@ pub fn render(change: &Change, be: Backend) -> String {
                     _ => quoted(c),
                 })
                 .collect();
-            let (kind, live) = if *unique { ("UNIQUE INDEX", " WHERE deleted_at IS NULL") } else { ("INDEX", "") };
-            format!("CREATE {kind} IF NOT EXISTS {} ON {} ({}){live}", quoted(name), quoted(table), cols.join(", "))
+            let (kind, live) = if *unique {
+                ("UNIQUE INDEX", " WHERE deleted_at IS NULL")
+            } else {
+                ("INDEX", "")
+            };
+            format!(
+                "CREATE {kind} IF NOT EXISTS {} ON {} ({}){live}",
+                quoted(name),
+                quoted(table),
+                cols.join(", ")
+            )
         }
     }
 }
@@ -130,7 +178,9 @@ mod tests {
     use pelagic_core::meta::ObjectDef;
 
     fn object(extra: serde_json::Value) -> ObjectDef {
-        let mut fields = vec![serde_json::json!({"name": "name", "label": "Name", "kind": "text", "indexed": true})];
+        let mut fields = vec![
+            serde_json::json!({"name": "name", "label": "Name", "kind": "text", "indexed": true}),
+        ];
         if !extra.is_null() {
             fields.push(extra);
         }
@@ -143,18 +193,24 @@ mod tests {
     #[test]
     fn a_new_object_gets_a_table_with_every_column_and_its_indexes() {
         let changes = plan(None, &object(serde_json::Value::Null));
-        let Change::CreateTable { table, columns } = &changes[0] else { panic!("table first") };
+        let Change::CreateTable { table, columns } = &changes[0] else {
+            panic!("table first")
+        };
         assert_eq!(table, "obj_account");
         assert!(columns.iter().any(|(c, _)| c == "name_fold"));
         let sql = render(&changes[0], Backend::Postgres);
         assert!(sql.starts_with("CREATE TABLE IF NOT EXISTS \"obj_account\" (\"id\" TEXT COLLATE \"C\" NOT NULL PRIMARY KEY"));
-        assert!(changes.iter().any(|c| matches!(c, Change::CreateIndex { columns, .. } if columns[0] == "name_fold")));
+        assert!(changes.iter().any(
+            |c| matches!(c, Change::CreateIndex { columns, .. } if columns[0] == "name_fold")
+        ));
     }
 
     #[test]
     fn adding_a_field_adds_only_its_columns() {
         let old = object(serde_json::Value::Null);
-        let new = object(serde_json::json!({"name": "wechat_id", "label": "WeChat", "kind": "text", "custom": true}));
+        let new = object(
+            serde_json::json!({"name": "wechat_id", "label": "WeChat", "kind": "text", "custom": true}),
+        );
         let changes = plan(Some(&old), &new);
         assert_eq!(changes.len(), 2);
         assert_eq!(

@@ -78,7 +78,10 @@ pub(crate) fn build<S: SqlxBinder>(be: Backend, stmt: &S) -> (String, SqlxValues
 pub(crate) async fn execute<S: SqlxBinder>(conn: Conn<'_>, stmt: &S) -> Result<u64> {
     on_conn!(conn, true, |be, ex| {
         let (sql, args) = build(be, stmt);
-        Ok(sqlx::query_with(AssertSqlSafe(sql), args).execute(ex).await?.rows_affected())
+        Ok(sqlx::query_with(AssertSqlSafe(sql), args)
+            .execute(ex)
+            .await?
+            .rows_affected())
     })
 }
 
@@ -91,10 +94,16 @@ pub(crate) async fn execute_text(conn: Conn<'_>, sql: String) -> Result<()> {
 }
 
 /// Runs a query and decodes every row into values of the given column types.
-pub(crate) async fn fetch<S: SqlxBinder>(conn: Conn<'_>, stmt: &S, types: &[ColType]) -> Result<Vec<Vec<Value>>> {
+pub(crate) async fn fetch<S: SqlxBinder>(
+    conn: Conn<'_>,
+    stmt: &S,
+    types: &[ColType],
+) -> Result<Vec<Vec<Value>>> {
     on_conn!(conn, false, |be, ex| {
         let (sql, args) = build(be, stmt);
-        let rows = sqlx::query_with(AssertSqlSafe(sql), args).fetch_all(ex).await?;
+        let rows = sqlx::query_with(AssertSqlSafe(sql), args)
+            .fetch_all(ex)
+            .await?;
         rows.iter().map(|r| decode_row(r, types)).collect()
     })
 }
@@ -103,7 +112,9 @@ pub(crate) async fn fetch<S: SqlxBinder>(conn: Conn<'_>, stmt: &S, types: &[ColT
 pub(crate) async fn fetch_i64<S: SqlxBinder>(conn: Conn<'_>, stmt: &S) -> Result<i64> {
     on_conn!(conn, false, |be, ex| {
         let (sql, args) = build(be, stmt);
-        let row = sqlx::query_with(AssertSqlSafe(sql), args).fetch_one(ex).await?;
+        let row = sqlx::query_with(AssertSqlSafe(sql), args)
+            .fetch_one(ex)
+            .await?;
         row.try_get::<i64, _>(0).map_err(StoreError::from)
     })
 }

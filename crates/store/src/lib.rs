@@ -37,10 +37,14 @@ pub enum StoreError {
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
-            sqlx::Error::Database(d) if d.is_unique_violation() => {
-                StoreError::Unique(d.constraint().map(str::to_owned).unwrap_or_else(|| d.message().to_owned()))
+            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Unique(
+                d.constraint()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| d.message().to_owned()),
+            ),
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+                StoreError::Unavailable(e.to_string())
             }
-            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => StoreError::Unavailable(e.to_string()),
             _ => StoreError::Database(e),
         }
     }

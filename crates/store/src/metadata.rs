@@ -20,7 +20,9 @@ fn a(name: &str) -> Alias {
 /// The metadata version now stored.
 pub async fn version(db: &Db) -> Result<i64> {
     let mut sel = Query::select();
-    sel.column(a("version")).from(a("meta_version")).and_where(Expr::col(a("id")).eq(1));
+    sel.column(a("version"))
+        .from(a("meta_version"))
+        .and_where(Expr::col(a("id")).eq(1));
     exec::fetch_i64(db.into(), &sel).await
 }
 
@@ -41,8 +43,14 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
     let version = version.first().and_then(|r| r[0].as_int()).unwrap_or(0);
 
     let mut sel = Query::select();
-    sel.columns([a("name"), a("label"), a("label_plural"), a("custom")]).from(a("meta_object"));
-    let objects = exec::fetch(conn.reborrow(), &sel, &[ColType::Text, ColType::Text, ColType::Text, ColType::Bool]).await?;
+    sel.columns([a("name"), a("label"), a("label_plural"), a("custom")])
+        .from(a("meta_object"));
+    let objects = exec::fetch(
+        conn.reborrow(),
+        &sel,
+        &[ColType::Text, ColType::Text, ColType::Text, ColType::Bool],
+    )
+    .await?;
 
     let mut sel = Query::select();
     sel.columns([a("object"), a("definition")])
@@ -54,12 +62,18 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
     let mut by_object: BTreeMap<String, Vec<FieldDef>> = BTreeMap::new();
     for row in fields {
         let (Value::Text(object), Value::Text(def)) = (&row[0], &row[1]) else {
-            return Err(StoreError::Corrupt("meta_field row without object or definition".into()));
+            return Err(StoreError::Corrupt(
+                "meta_field row without object or definition".into(),
+            ));
         };
-        let field: FieldDef = serde_json::from_str(def).map_err(|e| StoreError::Corrupt(format!("field of {object}: {e}")))?;
+        let field: FieldDef = serde_json::from_str(def)
+            .map_err(|e| StoreError::Corrupt(format!("field of {object}: {e}")))?;
         by_object.entry(object.clone()).or_default().push(field);
     }
-    let mut schema = Schema { version, objects: BTreeMap::new() };
+    let mut schema = Schema {
+        version,
+        objects: BTreeMap::new(),
+    };
     for row in objects {
         let text = |i: usize| row[i].as_str().unwrap_or_default().to_owned();
         let name = text(0);
@@ -80,7 +94,11 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
 /// ends. (SQLite's `BEGIN IMMEDIATE` already serialises all writers.)
 pub async fn lock(tx: &mut Tx) -> Result<()> {
     if tx.backend() == Backend::Postgres {
-        exec::execute_text(tx.into(), "SELECT pg_advisory_xact_lock(7265746)".to_owned()).await?;
+        exec::execute_text(
+            tx.into(),
+            "SELECT pg_advisory_xact_lock(7265746)".to_owned(),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -92,16 +110,45 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
     let ts = Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be));
     let mut ins = Query::insert();
     ins.into_table(a("meta_object"))
-        .columns([a("name"), a("label"), a("label_plural"), a("table_name"), a("custom"), a("created_at"), a("updated_at")])
-        .values_panic([t(&obj.name), t(&obj.label), t(&obj.label_plural), t(&obj.table), Expr::val(obj.custom), ts.clone(), ts.clone()])
-        .on_conflict(OnConflict::column(a("name")).update_columns([a("label"), a("label_plural"), a("updated_at")]).to_owned());
+        .columns([
+            a("name"),
+            a("label"),
+            a("label_plural"),
+            a("table_name"),
+            a("custom"),
+            a("created_at"),
+            a("updated_at"),
+        ])
+        .values_panic([
+            t(&obj.name),
+            t(&obj.label),
+            t(&obj.label_plural),
+            t(&obj.table),
+            Expr::val(obj.custom),
+            ts.clone(),
+            ts.clone(),
+        ])
+        .on_conflict(
+            OnConflict::column(a("name"))
+                .update_columns([a("label"), a("label_plural"), a("updated_at")])
+                .to_owned(),
+        );
     exec::execute(tx.into(), &ins).await?;
 
     for (position, f) in obj.fields.iter().enumerate() {
         let def = serde_json::to_string(f).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut ins = Query::insert();
         ins.into_table(a("meta_field"))
-            .columns([a("object"), a("name"), a("position"), a("kind"), a("column_name"), a("custom"), a("definition"), a("created_at")])
+            .columns([
+                a("object"),
+                a("name"),
+                a("position"),
+                a("kind"),
+                a("column_name"),
+                a("custom"),
+                a("definition"),
+                a("created_at"),
+            ])
             .values_panic([
                 t(&obj.name),
                 t(&f.name),
@@ -113,7 +160,9 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
                 ts.clone(),
             ])
             .on_conflict(
-                OnConflict::columns([a("object"), a("name")]).update_columns([a("position"), a("definition")]).to_owned(),
+                OnConflict::columns([a("object"), a("name")])
+                    .update_columns([a("position"), a("definition")])
+                    .to_owned(),
             );
         exec::execute(tx.into(), &ins).await?;
     }
@@ -123,7 +172,9 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
 /// Tells every instance that metadata or settings changed.
 pub async fn bump(tx: &mut Tx) -> Result<()> {
     let mut upd = Query::update();
-    upd.table(a("meta_version")).value(a("version"), Expr::col(a("version")).add(1)).and_where(Expr::col(a("id")).eq(1));
+    upd.table(a("meta_version"))
+        .value(a("version"), Expr::col(a("version")).add(1))
+        .and_where(Expr::col(a("id")).eq(1));
     exec::execute(tx.into(), &upd).await?;
     Ok(())
 }
@@ -131,9 +182,14 @@ pub async fn bump(tx: &mut Tx) -> Result<()> {
 /// A company setting (JSON), if set.
 pub async fn setting(db: &Db, key: &str) -> Result<Option<serde_json::Value>> {
     let mut sel = Query::select();
-    sel.column(a("value")).from(a("settings")).and_where(Expr::col(a("key")).eq(key));
+    sel.column(a("value"))
+        .from(a("settings"))
+        .and_where(Expr::col(a("key")).eq(key));
     let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
-    Ok(rows.first().and_then(|r| r[0].as_str()).and_then(|s| serde_json::from_str(s).ok()))
+    Ok(rows
+        .first()
+        .and_then(|r| r[0].as_str())
+        .and_then(|s| serde_json::from_str(s).ok()))
 }
 
 /// Sets a company setting.
@@ -142,7 +198,11 @@ pub async fn set_setting(tx: &mut Tx, key: &str, value: &serde_json::Value) -> R
     ins.into_table(a("settings"))
         .columns([a("key"), a("value")])
         .values_panic([Expr::val(key), Expr::val(value.to_string())])
-        .on_conflict(OnConflict::column(a("key")).update_column(a("value")).to_owned());
+        .on_conflict(
+            OnConflict::column(a("key"))
+                .update_column(a("value"))
+                .to_owned(),
+        );
     exec::execute(tx.into(), &ins).await?;
     Ok(())
 }

@@ -22,7 +22,11 @@ pub struct ListQuery<'a> {
 /// SQLite accepts 32,766 bound values per statement; stay well below for every backend.
 const MAX_BINDS: usize = 30_000;
 
-async fn select_in(conn: Conn<'_>, be: crate::Backend, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>> {
+async fn select_in(
+    conn: Conn<'_>,
+    be: crate::Backend,
+    q: &ListQuery<'_>,
+) -> Result<Vec<Vec<Value>>> {
     let mut sel = Query::select();
     sel.from(Alias::new(q.table));
     for (name, _) in &q.projection.columns {
@@ -49,12 +53,19 @@ pub async fn select_tx(tx: &mut Tx, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>
 /// How many rows of a table match `pred`.
 pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
     let mut sel = Query::select();
-    sel.expr(Expr::col(sea_query::Asterisk).count()).from(Alias::new(table)).and_where(condition(pred, db.backend()));
+    sel.expr(Expr::col(sea_query::Asterisk).count())
+        .from(Alias::new(table))
+        .and_where(condition(pred, db.backend()));
     exec::fetch_i64(db.into(), &sel).await
 }
 
 /// Inserts rows; every row has a value for each of `columns`, in order.
-pub async fn insert(tx: &mut Tx, table: &str, columns: &[(String, ColType)], rows: &[Vec<Value>]) -> Result<()> {
+pub async fn insert(
+    tx: &mut Tx,
+    table: &str,
+    columns: &[(String, ColType)],
+    rows: &[Vec<Value>],
+) -> Result<()> {
     if rows.is_empty() || columns.is_empty() {
         return Ok(());
     }
@@ -62,9 +73,13 @@ pub async fn insert(tx: &mut Tx, table: &str, columns: &[(String, ColType)], row
     let per_statement = (MAX_BINDS / columns.len()).clamp(1, 1000);
     for chunk in rows.chunks(per_statement) {
         let mut ins = Query::insert();
-        ins.into_table(Alias::new(table)).columns(columns.iter().map(|(c, _)| Alias::new(c)));
+        ins.into_table(Alias::new(table))
+            .columns(columns.iter().map(|(c, _)| Alias::new(c)));
         for row in chunk {
-            let values = row.iter().zip(columns).map(|(v, (_, ty))| Expr::val(bind(v, *ty, be)));
+            let values = row
+                .iter()
+                .zip(columns)
+                .map(|(v, (_, ty))| Expr::val(bind(v, *ty, be)));
             ins.values_panic(values);
         }
         exec::execute(tx.into(), &ins).await?;
@@ -73,7 +88,12 @@ pub async fn insert(tx: &mut Tx, table: &str, columns: &[(String, ColType)], row
 }
 
 /// Sets columns of one row matching `pred`; gives how many rows changed (0 or 1).
-pub async fn update(tx: &mut Tx, table: &str, sets: &[(String, ColType, Value)], pred: &Pred) -> Result<u64> {
+pub async fn update(
+    tx: &mut Tx,
+    table: &str,
+    sets: &[(String, ColType, Value)],
+    pred: &Pred,
+) -> Result<u64> {
     if sets.is_empty() {
         return Ok(0);
     }

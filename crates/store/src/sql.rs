@@ -3,7 +3,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use pelagic_core::plan::{Cmp, OrderKey, Pred};
 use pelagic_core::{ColType, Value};
-use sea_query::{Alias, Cond, Expr, ExprTrait, LikeExpr, NullOrdering, Order, SelectStatement, SimpleExpr, Value as Sq};
+use sea_query::{
+    Alias, Cond, Expr, ExprTrait, LikeExpr, NullOrdering, Order, SelectStatement, SimpleExpr,
+    Value as Sq,
+};
 use sqlx::{Decode, Row, Type};
 
 use crate::db::Backend;
@@ -56,8 +59,14 @@ pub(crate) fn condition(p: &Pred, be: Backend) -> SimpleExpr {
         Pred::False => Expr::value(true).eq(false),
         Pred::And(parts) if parts.is_empty() => condition(&Pred::True, be),
         Pred::Or(parts) if parts.is_empty() => condition(&Pred::False, be),
-        Pred::And(parts) => parts.iter().fold(Cond::all(), |c, p| c.add(condition(p, be))).into(),
-        Pred::Or(parts) => parts.iter().fold(Cond::any(), |c, p| c.add(condition(p, be))).into(),
+        Pred::And(parts) => parts
+            .iter()
+            .fold(Cond::all(), |c, p| c.add(condition(p, be)))
+            .into(),
+        Pred::Or(parts) => parts
+            .iter()
+            .fold(Cond::any(), |c, p| c.add(condition(p, be)))
+            .into(),
         Pred::Not(inner) => Expr::expr(condition(inner, be)).not(),
         Pred::IsNull { col: c } => col(c).is_null(),
         Pred::Cmp { col: c, op, value } => {
@@ -72,10 +81,12 @@ pub(crate) fn condition(p: &Pred, be: Backend) -> SimpleExpr {
             };
             col(c).is_not_null().and(cmp)
         }
-        Pred::In { col: c, values } => {
-            col(c).is_not_null().and(col(c).is_in(values.iter().map(|v| bind_value(v, be)).collect::<Vec<_>>()))
-        }
-        Pred::Like { col: c, pattern } => col(c).is_not_null().and(col(c).like(LikeExpr::new(pattern.clone()).escape('\\'))),
+        Pred::In { col: c, values } => col(c)
+            .is_not_null()
+            .and(col(c).is_in(values.iter().map(|v| bind_value(v, be)).collect::<Vec<_>>())),
+        Pred::Like { col: c, pattern } => col(c)
+            .is_not_null()
+            .and(col(c).like(LikeExpr::new(pattern.clone()).escape('\\'))),
     }
 }
 
@@ -87,7 +98,11 @@ pub(crate) fn order(sel: &mut SelectStatement, keys: &[OrderKey], be: Backend) {
         match be {
             Backend::Sqlite => sel.order_by(Alias::new(&k.col), dir),
             Backend::Postgres => {
-                let nulls = if k.desc { NullOrdering::Last } else { NullOrdering::First };
+                let nulls = if k.desc {
+                    NullOrdering::Last
+                } else {
+                    NullOrdering::First
+                };
                 sel.order_by_with_nulls(Alias::new(&k.col), dir, nulls)
             }
         };
@@ -111,11 +126,26 @@ where
         .enumerate()
         .map(|(i, ty)| {
             Ok(match ty {
-                ColType::Text => row.try_get::<Option<String>, _>(i).map_err(|e| corrupt(i, e))?.map(Value::Text),
-                ColType::BigInt => row.try_get::<Option<i64>, _>(i).map_err(|e| corrupt(i, e))?.map(Value::Int),
-                ColType::Bool => row.try_get::<Option<bool>, _>(i).map_err(|e| corrupt(i, e))?.map(Value::Bool),
-                ColType::Date => row.try_get::<Option<NaiveDate>, _>(i).map_err(|e| corrupt(i, e))?.map(Value::Date),
-                ColType::DateTime => row.try_get::<Option<DateTime<Utc>>, _>(i).map_err(|e| corrupt(i, e))?.map(Value::DateTime),
+                ColType::Text => row
+                    .try_get::<Option<String>, _>(i)
+                    .map_err(|e| corrupt(i, e))?
+                    .map(Value::Text),
+                ColType::BigInt => row
+                    .try_get::<Option<i64>, _>(i)
+                    .map_err(|e| corrupt(i, e))?
+                    .map(Value::Int),
+                ColType::Bool => row
+                    .try_get::<Option<bool>, _>(i)
+                    .map_err(|e| corrupt(i, e))?
+                    .map(Value::Bool),
+                ColType::Date => row
+                    .try_get::<Option<NaiveDate>, _>(i)
+                    .map_err(|e| corrupt(i, e))?
+                    .map(Value::Date),
+                ColType::DateTime => row
+                    .try_get::<Option<DateTime<Utc>>, _>(i)
+                    .map_err(|e| corrupt(i, e))?
+                    .map(Value::DateTime),
             }
             .unwrap_or(Value::Null))
         })

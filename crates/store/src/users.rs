@@ -42,7 +42,12 @@ const USER_COLUMNS: [(&str, ColType); 10] = [
 ];
 
 fn user_from(row: &[Value]) -> Result<UserRow> {
-    let text = |i: usize| row[i].as_str().map(str::to_owned).ok_or_else(|| StoreError::Corrupt(format!("users column {i}")));
+    let text = |i: usize| {
+        row[i]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| StoreError::Corrupt(format!("users column {i}")))
+    };
     Ok(UserRow {
         id: text(0)?,
         email: text(1)?,
@@ -88,9 +93,22 @@ pub async fn insert_user(tx: &mut Tx, u: &UserRow) -> Result<()> {
         Value::DateTime(u.created_at),
     ];
     let mut ins = Query::insert();
-    ins.into_table(a("users")).columns(USER_COLUMNS.iter().map(|(c, _)| a(c)).chain([a("updated_at")]));
-    let mut row: Vec<Expr> = values.iter().zip(USER_COLUMNS).map(|(v, (_, t))| Expr::val(bind(v, t, be))).collect();
-    row.push(Expr::val(bind(&Value::DateTime(u.created_at), ColType::DateTime, be)));
+    ins.into_table(a("users")).columns(
+        USER_COLUMNS
+            .iter()
+            .map(|(c, _)| a(c))
+            .chain([a("updated_at")]),
+    );
+    let mut row: Vec<Expr> = values
+        .iter()
+        .zip(USER_COLUMNS)
+        .map(|(v, (_, t))| Expr::val(bind(v, t, be)))
+        .collect();
+    row.push(Expr::val(bind(
+        &Value::DateTime(u.created_at),
+        ColType::DateTime,
+        be,
+    )));
     ins.values_panic(row);
     exec::execute(tx.into(), &ins).await?;
     Ok(())
@@ -119,20 +137,28 @@ pub async fn existing_user_ids(db: &Db, ids: &[String]) -> Result<Vec<String>> {
         return Ok(vec![]);
     }
     let mut sel = Query::select();
-    sel.column(a("id")).from(a("users")).and_where(Expr::col(a("id")).is_in(ids.iter().cloned()));
+    sel.column(a("id"))
+        .from(a("users"))
+        .and_where(Expr::col(a("id")).is_in(ids.iter().cloned()));
     let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
-    Ok(rows.into_iter().filter_map(|r| r[0].as_str().map(str::to_owned)).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| r[0].as_str().map(str::to_owned))
+        .collect())
 }
 
 pub async fn count_users(db: &Db) -> Result<i64> {
     let mut sel = Query::select();
-    sel.expr(Expr::col(sea_query::Asterisk).count()).from(a("users"));
+    sel.expr(Expr::col(sea_query::Asterisk).count())
+        .from(a("users"));
     exec::fetch_i64(db.into(), &sel).await
 }
 
 pub async fn role_exists(db: &Db, role: &str) -> Result<bool> {
     let mut sel = Query::select();
-    sel.expr(Expr::col(sea_query::Asterisk).count()).from(a("roles")).and_where(Expr::col(a("name")).eq(role));
+    sel.expr(Expr::col(sea_query::Asterisk).count())
+        .from(a("roles"))
+        .and_where(Expr::col(a("name")).eq(role));
     Ok(exec::fetch_i64(db.into(), &sel).await? > 0)
 }
 
@@ -141,19 +167,34 @@ pub async fn role_names(db: &Db) -> Result<Vec<String>> {
     let mut sel = Query::select();
     sel.column(a("name")).from(a("roles"));
     let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
-    Ok(rows.into_iter().filter_map(|r| r[0].as_str().map(str::to_owned)).collect())
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| r[0].as_str().map(str::to_owned))
+        .collect())
 }
 
 /// Creates a team (the organisation tree comes with permissions); gives nothing back.
-pub async fn insert_team(tx: &mut Tx, id: &str, name: &str, parent_id: Option<&str>, now: DateTime<Utc>) -> Result<()> {
+pub async fn insert_team(
+    tx: &mut Tx,
+    id: &str,
+    name: &str,
+    parent_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let be = tx.backend();
     let mut ins = Query::insert();
-    ins.into_table(a("teams")).columns([a("id"), a("name"), a("parent_id"), a("created_at")]).values_panic([
-        Expr::val(id),
-        Expr::val(name),
-        Expr::val(bind(&Value::text_or_null(parent_id.map(str::to_owned)), ColType::Text, be)),
-        Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
-    ]);
+    ins.into_table(a("teams"))
+        .columns([a("id"), a("name"), a("parent_id"), a("created_at")])
+        .values_panic([
+            Expr::val(id),
+            Expr::val(name),
+            Expr::val(bind(
+                &Value::text_or_null(parent_id.map(str::to_owned)),
+                ColType::Text,
+                be,
+            )),
+            Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
+        ]);
     exec::execute(tx.into(), &ins).await?;
     Ok(())
 }
@@ -161,7 +202,9 @@ pub async fn insert_team(tx: &mut Tx, id: &str, name: &str, parent_id: Option<&s
 /// The id of the team with this name, if there is one.
 pub async fn team_by_name(db: &Db, name: &str) -> Result<Option<String>> {
     let mut sel = Query::select();
-    sel.column(a("id")).from(a("teams")).and_where(Expr::col(a("name")).eq(name));
+    sel.column(a("id"))
+        .from(a("teams"))
+        .and_where(Expr::col(a("name")).eq(name));
     let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
     Ok(rows.first().and_then(|r| r[0].as_str().map(str::to_owned)))
 }
@@ -182,31 +225,56 @@ pub async fn insert_token(tx: &mut Tx, t: &TokenRow) -> Result<()> {
     let be = tx.backend();
     let mut ins = Query::insert();
     ins.into_table(a("auth_tokens"))
-        .columns([a("id"), a("user_id"), a("kind"), a("name"), a("token_hash"), a("created_at"), a("expires_at")])
+        .columns([
+            a("id"),
+            a("user_id"),
+            a("kind"),
+            a("name"),
+            a("token_hash"),
+            a("created_at"),
+            a("expires_at"),
+        ])
         .values_panic([
             Expr::val(t.id.clone()),
             Expr::val(t.user_id.clone()),
             Expr::val(t.kind.clone()),
-            Expr::val(bind(&Value::text_or_null(t.name.clone()), ColType::Text, be)),
+            Expr::val(bind(
+                &Value::text_or_null(t.name.clone()),
+                ColType::Text,
+                be,
+            )),
             Expr::val(t.token_hash.clone()),
             Expr::val(bind(&Value::DateTime(t.created_at), ColType::DateTime, be)),
-            Expr::val(bind(&t.expires_at.map(Value::DateTime).unwrap_or(Value::Null), ColType::DateTime, be)),
+            Expr::val(bind(
+                &t.expires_at.map(Value::DateTime).unwrap_or(Value::Null),
+                ColType::DateTime,
+                be,
+            )),
         ]);
     exec::execute(tx.into(), &ins).await?;
     Ok(())
 }
 
 /// The active user a live token belongs to, with the token's id.
-pub async fn user_by_token(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<(UserRow, String)>> {
+pub async fn user_by_token(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(UserRow, String)>> {
     let be = db.backend();
     let now_v = bind(&Value::DateTime(now), ColType::DateTime, be);
     let mut sel = select_users();
     sel.column((a("auth_tokens"), a("id")))
-        .inner_join(a("auth_tokens"), Expr::col((a("auth_tokens"), a("user_id"))).equals((a("users"), a("id"))))
+        .inner_join(
+            a("auth_tokens"),
+            Expr::col((a("auth_tokens"), a("user_id"))).equals((a("users"), a("id"))),
+        )
         .and_where(Expr::col((a("auth_tokens"), a("token_hash"))).eq(token_hash))
         .and_where(Expr::col((a("auth_tokens"), a("revoked_at"))).is_null())
         .and_where(
-            Expr::col((a("auth_tokens"), a("expires_at"))).is_null().or(Expr::col((a("auth_tokens"), a("expires_at"))).gt(now_v)),
+            Expr::col((a("auth_tokens"), a("expires_at")))
+                .is_null()
+                .or(Expr::col((a("auth_tokens"), a("expires_at"))).gt(now_v)),
         )
         .and_where(Expr::col((a("users"), a("active"))).eq(true));
     let mut types = user_types();
@@ -214,16 +282,27 @@ pub async fn user_by_token(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Res
     let rows = exec::fetch(db.into(), &sel, &types).await?;
     match rows.first() {
         None => Ok(None),
-        Some(r) => Ok(Some((user_from(r)?, r[10].as_str().unwrap_or_default().to_owned()))),
+        Some(r) => Ok(Some((
+            user_from(r)?,
+            r[10].as_str().unwrap_or_default().to_owned(),
+        ))),
     }
 }
 
 /// Revokes one of a user's tokens; gives whether it was live.
-pub async fn revoke_token(tx: &mut Tx, user_id: &str, token_id: &str, now: DateTime<Utc>) -> Result<bool> {
+pub async fn revoke_token(
+    tx: &mut Tx,
+    user_id: &str,
+    token_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let be = tx.backend();
     let mut upd = Query::update();
     upd.table(a("auth_tokens"))
-        .value(a("revoked_at"), Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)))
+        .value(
+            a("revoked_at"),
+            Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
+        )
         .and_where(Expr::col(a("id")).eq(token_id))
         .and_where(Expr::col(a("user_id")).eq(user_id))
         .and_where(Expr::col(a("revoked_at")).is_null());
@@ -236,7 +315,9 @@ pub async fn purge_dead_tokens(db: &Db, before: DateTime<Utc>) -> Result<u64> {
     let cutoff = bind(&Value::DateTime(before), ColType::DateTime, be);
     let mut del = Query::delete();
     del.from_table(a("auth_tokens")).and_where(
-        Expr::col(a("revoked_at")).lt(cutoff.clone()).or(Expr::col(a("expires_at")).lt(cutoff)),
+        Expr::col(a("revoked_at"))
+            .lt(cutoff.clone())
+            .or(Expr::col(a("expires_at")).lt(cutoff)),
     );
     exec::execute(db.into(), &del).await
 }

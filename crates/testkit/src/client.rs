@@ -29,12 +29,24 @@ pub struct HttpClient {
 
 impl HttpClient {
     pub fn new(addr: SocketAddr) -> Self {
-        HttpClient { base: format!("http://{addr}"), client: Client::builder(TokioExecutor::new()).build_http() }
+        HttpClient {
+            base: format!("http://{addr}"),
+            client: Client::builder(TokioExecutor::new()).build_http(),
+        }
     }
 
     /// Sends any request; `headers` are added as given.
-    pub async fn send(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Vec<u8>) -> Reply {
-        let mut req = Request::builder().method(method).uri(format!("{}{}", self.base, path));
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(format!("{}{}", self.base, path));
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
         }
@@ -44,11 +56,21 @@ impl HttpClient {
         let req = req.body(Full::new(Bytes::from(body))).expect("request");
         let res = self.client.request(req).await.expect("the server answers");
         let status = res.status().as_u16();
-        let content_type = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let content_type = res
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Reply { status, content_type, body, text }
+        Reply {
+            status,
+            content_type,
+            body,
+            text,
+        }
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
@@ -60,10 +82,24 @@ impl HttpClient {
     }
 
     pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
-        self.send("POST", path, token, &[("content-type", "application/json")], body.to_string().into_bytes()).await
+        self.send(
+            "POST",
+            path,
+            token,
+            &[("content-type", "application/json")],
+            body.to_string().into_bytes(),
+        )
+        .await
     }
 
     pub async fn patch(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
-        self.send("PATCH", path, token, &[("content-type", "application/json")], body.to_string().into_bytes()).await
+        self.send(
+            "PATCH",
+            path,
+            token,
+            &[("content-type", "application/json")],
+            body.to_string().into_bytes(),
+        )
+        .await
     }
 }

@@ -58,21 +58,47 @@ enum Cleanup {
     Schema { url: String, schema: String },
 }
 
+impl Cleanup {
+    /// Another connection pool to the same database, as a second instance would open.
+    async fn reconnect(&self) -> Db {
+        match self {
+            Cleanup::File(path) => Db::connect(&format!("sqlite://{}", path.display()))
+                .await
+                .expect("open sqlite"),
+            Cleanup::Schema { url, schema } => {
+                let opts = sqlx::postgres::PgConnectOptions::from_str(url)
+                    .expect("PG url")
+                    .options([("search_path", schema.as_str())]);
+                Db::connect_postgres(opts).await.expect("connect PG")
+            }
+        }
+    }
+}
+
 /// A fresh, empty database on a backend: its URL-free handle and how to remove it afterwards.
 async fn fresh_db(backend: Backend) -> (Db, Cleanup) {
     let name = format!("t{}", uuid::Uuid::now_v7().simple());
     match backend {
         Backend::Sqlite => {
             let path = std::env::temp_dir().join(format!("pelagic-test-{name}.db"));
-            let db = Db::connect(&format!("sqlite://{}", path.display())).await.expect("open sqlite");
+            let db = Db::connect(&format!("sqlite://{}", path.display()))
+                .await
+                .expect("open sqlite");
             (db, Cleanup::File(path))
         }
         Backend::Postgres => {
             let url = std::env::var(PG_ENV).expect("PELAGIC_TEST_DATABASE_URL");
-            let admin = sqlx::PgPool::connect(&url).await.expect("reach PostgreSQL at PELAGIC_TEST_DATABASE_URL");
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {name}"))).execute(&admin).await.expect("create schema");
+            let admin = sqlx::PgPool::connect(&url)
+                .await
+                .expect("reach PostgreSQL at PELAGIC_TEST_DATABASE_URL");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {name}")))
+                .execute(&admin)
+                .await
+                .expect("create schema");
             admin.close().await;
-            let opts = sqlx::postgres::PgConnectOptions::from_str(&url).expect("PG url").options([("search_path", name.as_str())]);
+            let opts = sqlx::postgres::PgConnectOptions::from_str(&url)
+                .expect("PG url")
+                .options([("search_path", name.as_str())]);
             let db = Db::connect_postgres(opts).await.expect("connect PG");
             (db, Cleanup::Schema { url, schema: name })
         }
@@ -88,20 +114,53 @@ impl TestApp {
     pub async fn start_with_clock(backend: Backend, clock: Arc<dyn Clock>) -> TestApp {
         let (db, cleanup) = fresh_db(backend).await;
         let app = App::open_with_clock(db, clock).await.expect("open app");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().expect("addr");
-        tokio::spawn(pelagic_web::serve(listener, app.clone(), std::future::pending()));
-        TestApp { backend, app, http: HttpClient::new(addr), addr, cleanup }
+        tokio::spawn(pelagic_web::serve(
+            listener,
+            app.clone(),
+            std::future::pending(),
+        ));
+        TestApp {
+            backend,
+            app,
+            http: HttpClient::new(addr),
+            addr,
+            cleanup,
+        }
+    }
+
+    /// Another app instance on the same database (as when several `pelagic serve` run behind
+    /// a load balancer), with its own clock.
+    pub async fn another_instance(&self, clock: Arc<dyn Clock>) -> Arc<App> {
+        App::open_with_clock(self.cleanup.reconnect().await, clock)
+            .await
+            .expect("open second instance")
     }
 
     /// Creates a user with a role and signs them in; gives their bearer token.
     pub async fn user_token(&self, email: &str, role: &str) -> String {
         let password = "correct horse battery staple";
         self.app
-            .add_user(NewUser { email: email.into(), name: email.split('@').next().unwrap_or(email).into(), role: role.into(), team: None, password: password.into() })
+            .add_user(NewUser {
+                email: email.into(),
+                name: email.split('@').next().unwrap_or(email).into(),
+                role: role.into(),
+                team: None,
+                password: password.into(),
+            })
             .await
             .expect("add user");
-        let r = self.http.post("/api/v1/auth/login", None, &json!({ "email": email, "password": password })).await;
+        let r = self
+            .http
+            .post(
+                "/api/v1/auth/login",
+                None,
+                &json!({ "email": email, "password": password }),
+            )
+            .await;
         assert_eq!(r.status, 200, "login failed: {}", r.body);
         r.body["token"].as_str().expect("token").to_owned()
     }
@@ -113,7 +172,10 @@ impl TestApp {
 
     /// Creates a record and gives it back, failing the test on an error.
     pub async fn create(&self, token: &str, object: &str, body: Value) -> Value {
-        let r = self.http.post(&format!("/api/v1/records/{object}"), Some(token), &body).await;
+        let r = self
+            .http
+            .post(&format!("/api/v1/records/{object}"), Some(token), &body)
+            .await;
         assert_eq!(r.status, 201, "create {object} failed: {}", r.body);
         r.body
     }
@@ -131,10 +193,18 @@ impl Drop for TestApp {
                 let (url, schema) = (url.clone(), schema.clone());
                 // Drop runs inside the test's runtime, which cannot block on itself.
                 let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .ok()?;
                     rt.block_on(async {
                         let pool = sqlx::PgPool::connect(&url).await.ok()?;
-                        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))).execute(&pool).await.ok()?;
+                        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                            "DROP SCHEMA IF EXISTS {schema} CASCADE"
+                        )))
+                        .execute(&pool)
+                        .await
+                        .ok()?;
                         pool.close().await;
                         Some(())
                     })

@@ -50,7 +50,13 @@ async fn seed_accounts(t: &pelagic_testkit::TestApp, token: &str) {
     let rows = [
         ("Acme Trading", "finance", "a", "5000.00", "Madrid"),
         ("María López S.L.", "retail", "b", "1200.00", "Sevilla"),
-        ("ООО «Северная логистика»", "logistics", "a", "9000.00", "Москва"),
+        (
+            "ООО «Северная логистика»",
+            "logistics",
+            "a",
+            "9000.00",
+            "Москва",
+        ),
         ("北京星辰科技有限公司", "technology", "c", "300.00", "北京"),
         ("Brightwater LLC", "finance", "b", "5000.00", "Chicago"),
         ("Zeta Holdings", "finance", "a", "100.00", "Madrid"),
@@ -59,13 +65,25 @@ async fn seed_accounts(t: &pelagic_testkit::TestApp, token: &str) {
         .iter()
         .map(|(name, industry, level, revenue, region)| json!({"name": name, "industry": industry, "level": level, "annual_revenue": revenue, "region": region}))
         .collect();
-    let r = t.http.post("/api/v1/records/account/batch", Some(token), &json!({ "records": records })).await;
+    let r = t
+        .http
+        .post(
+            "/api/v1/records/account/batch",
+            Some(token),
+            &json!({ "records": records }),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.body["data"].as_array().unwrap().len(), 6);
 }
 
 fn names(body: &Value) -> Vec<String> {
-    body["data"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap().to_owned()).collect()
+    body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -111,7 +129,10 @@ async fn search_finds_chinese_cyrillic_and_accented_text_ignoring_case_and_accen
             ("maria lopez", vec!["María López S.L."]),
             ("MADRID", vec!["Zeta Holdings", "Acme Trading"]),
         ] {
-            let url = format!("/api/v1/records/account?q={}&sort=-annual_revenue", urlencode(q));
+            let url = format!(
+                "/api/v1/records/account?q={}&sort=-annual_revenue",
+                urlencode(q)
+            );
             let r = t.http.get(&url, Some(&token)).await;
             assert_eq!(r.status, 200);
             let mut found = names(&r.body);
@@ -125,7 +146,15 @@ async fn search_finds_chinese_cyrillic_and_accented_text_ignoring_case_and_accen
 }
 
 pub fn urlencode(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -133,8 +162,16 @@ async fn cursor_pagination_returns_every_record_exactly_once_even_with_inserts_b
     each_backend(|t| async move {
         let token = t.admin().await;
         let levels = ["a", "b", "c"];
-        let records: Vec<Value> = (0..57).map(|i| json!({"name": format!("Company {i:03}"), "level": levels[i % 3]})).collect();
-        t.http.post("/api/v1/records/account/batch", Some(&token), &json!({ "records": records })).await;
+        let records: Vec<Value> = (0..57)
+            .map(|i| json!({"name": format!("Company {i:03}"), "level": levels[i % 3]}))
+            .collect();
+        t.http
+            .post(
+                "/api/v1/records/account/batch",
+                Some(&token),
+                &json!({ "records": records }),
+            )
+            .await;
         let mut seen = Vec::new();
         let mut cursor: Option<String> = None;
         let mut pages = 0;
@@ -149,7 +186,12 @@ async fn cursor_pagination_returns_every_record_exactly_once_even_with_inserts_b
             pages += 1;
             if pages == 2 {
                 // Someone adds records while we page: they must not shift or repeat earlier ones.
-                t.create(&token, "account", json!({"name": "Late arrival", "level": "a"})).await;
+                t.create(
+                    &token,
+                    "account",
+                    json!({"name": "Late arrival", "level": "a"}),
+                )
+                .await;
             }
             match r.body["next_cursor"].as_str() {
                 Some(c) => cursor = Some(c.to_owned()),
@@ -161,12 +203,19 @@ async fn cursor_pagination_returns_every_record_exactly_once_even_with_inserts_b
         unique.dedup();
         assert_eq!(unique.len(), seen.len(), "no record twice");
         for i in 0..57 {
-            assert!(seen.contains(&format!("Company {i:03}")), "Company {i:03} was listed");
+            assert!(
+                seen.contains(&format!("Company {i:03}")),
+                "Company {i:03} was listed"
+            );
         }
-        let levels: Vec<String> = seen.iter().filter(|n| n.starts_with("Company")).map(|n| {
-            let i: usize = n[8..].parse().unwrap();
-            ["a", "b", "c"][i % 3].to_owned()
-        }).collect();
+        let levels: Vec<String> = seen
+            .iter()
+            .filter(|n| n.starts_with("Company"))
+            .map(|n| {
+                let i: usize = n[8..].parse().unwrap();
+                ["a", "b", "c"][i % 3].to_owned()
+            })
+            .collect();
         let mut sorted = levels.clone();
         sorted.sort();
         assert_eq!(levels, sorted, "pages follow the sort");
@@ -202,11 +251,28 @@ async fn relative_periods_and_references_filter_follow_ups() {
 async fn a_lookup_must_point_at_a_live_record() {
     each_backend(|t| async move {
         let token = t.admin().await;
-        let r = t.http.post("/api/v1/records/contact", Some(&token), &json!({"name": "Ana", "account_id": "0193aaaa-0000-7000-8000-000000000000"})).await;
+        let r = t
+            .http
+            .post(
+                "/api/v1/records/contact",
+                Some(&token),
+                &json!({"name": "Ana", "account_id": "0193aaaa-0000-7000-8000-000000000000"}),
+            )
+            .await;
         assert_eq!(r.status, 422);
-        assert!(r.body["error"]["details"]["fields"]["account_id"].as_str().unwrap().contains("no account"));
+        assert!(
+            r.body["error"]["details"]["fields"]["account_id"]
+                .as_str()
+                .unwrap()
+                .contains("no account")
+        );
         let account = t.create(&token, "account", json!({"name": "Acme"})).await;
-        t.create(&token, "contact", json!({"name": "Ana", "account_id": account["id"]})).await;
+        t.create(
+            &token,
+            "contact",
+            json!({"name": "Ana", "account_id": account["id"]}),
+        )
+        .await;
     })
     .await;
 }

@@ -17,7 +17,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, code, message: message.into(), details: json!({}) }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            details: json!({}),
+        }
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -36,18 +41,28 @@ impl From<AppError> for ApiError {
                 details: json!({ "fields": fields }),
             },
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, "not_found", m),
-            AppError::Unauthenticated => {
-                ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in first: the email or password is wrong, or the token is missing, expired or revoked")
-            }
+            AppError::Unauthenticated => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "sign in first: the email or password is wrong, or the token is missing, expired or revoked",
+            ),
             AppError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
             AppError::Unavailable(m) => {
                 tracing::warn!(cause = %m, "database unavailable");
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the database is busy or unreachable; try again shortly")
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "the database is busy or unreachable; try again shortly",
+                )
             }
             AppError::Internal(m) => {
                 tracing::error!(cause = %m, "internal error");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; it has been logged")
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "something went wrong on our side; it has been logged",
+                )
             }
         }
     }
@@ -55,8 +70,16 @@ impl From<AppError> for ApiError {
 
 /// A one-line message naming the first problems, so a person reading only the message can act.
 fn summary(fields: &pelagic_core::FieldErrors) -> String {
-    let parts: Vec<String> = fields.iter().take(3).map(|(f, m)| format!("{f}: {m}")).collect();
-    let more = if fields.len() > 3 { format!(" (and {} more)", fields.len() - 3) } else { String::new() };
+    let parts: Vec<String> = fields
+        .iter()
+        .take(3)
+        .map(|(f, m)| format!("{f}: {m}"))
+        .collect();
+    let more = if fields.len() > 3 {
+        format!(" (and {} more)", fields.len() - 3)
+    } else {
+        String::new()
+    };
     format!("some fields are not valid: {}{more}", parts.join("; "))
 }
 
@@ -70,7 +93,12 @@ impl IntoResponse for ApiError {
 /// What a panic becomes: a logged 500, never a dropped connection or a stack trace.
 pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
-    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong on our side; it has been logged").into_response()
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "something went wrong on our side; it has been logged",
+    )
+    .into_response()
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

@@ -2,9 +2,9 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
-use axum::http::StatusCode;
 use pelagic_app::auth::Authenticated;
 use serde::de::DeserializeOwned;
 
@@ -17,9 +17,19 @@ pub struct Auth(pub Authenticated);
 impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(AUTHORIZATION).and_then(|h| h.to_str().ok()).unwrap_or_default();
-        let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")).map(str::trim);
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default();
+        let token = header
+            .strip_prefix("Bearer ")
+            .or_else(|| header.strip_prefix("bearer "))
+            .map(str::trim);
         match token {
             Some(t) if !t.is_empty() => Ok(Auth(state.app.authenticate(t).await?)),
             _ => Err(pelagic_app::AppError::Unauthenticated.into()),
@@ -34,9 +44,16 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let content_type = req.headers().get(CONTENT_TYPE).and_then(|h| h.to_str().ok()).unwrap_or_default().to_ascii_lowercase();
+        let content_type = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let essence = content_type.split(';').next().unwrap_or_default().trim();
-        if essence != "application/json" && !(essence.starts_with("application/") && essence.ends_with("+json")) {
+        if essence != "application/json"
+            && !(essence.starts_with("application/") && essence.ends_with("+json"))
+        {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "invalid_request",
@@ -47,11 +64,18 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
             ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "invalid_request",
-                format!("the body is larger than {} bytes; send fewer records at a time", crate::MAX_BODY_BYTES),
+                format!(
+                    "the body is larger than {} bytes; send fewer records at a time",
+                    crate::MAX_BODY_BYTES
+                ),
             )
         })?;
         let value = serde_json::from_slice::<T>(&bytes).map_err(|e| {
-            let what = if e.is_syntax() || e.is_eof() { "the body is not valid JSON" } else { "the body does not have the expected shape" };
+            let what = if e.is_syntax() || e.is_eof() {
+                "the body is not valid JSON"
+            } else {
+                "the body does not have the expected shape"
+            };
             ApiError::invalid(format!("{what}: {e}"))
         })?;
         Ok(JsonBody(value))

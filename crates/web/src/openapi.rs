@@ -37,15 +37,25 @@ pub async fn document(State(s): State<AppState>) -> ApiResult<Json<Value>> {
 }
 
 fn schema_name(obj: &ObjectDef, suffix: &str) -> String {
-    let camel: String = obj.name.split('_').map(|p| {
-        let mut c = p.chars();
-        c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
-    }).collect();
+    let camel: String = obj
+        .name
+        .split('_')
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
     format!("{camel}{suffix}")
 }
 
 fn nullable(mut schema: Value) -> Value {
-    if let Some(t) = schema.get("type").and_then(Value::as_str).map(str::to_owned) {
+    if let Some(t) = schema
+        .get("type")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+    {
         schema["type"] = json!([t, "null"]);
     }
     schema
@@ -54,23 +64,34 @@ fn nullable(mut schema: Value) -> Value {
 fn field_schema(f: &FieldDef) -> Value {
     let decimal = json!({ "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$", "description": "an exact decimal written as text" });
     let s = match f.kind {
-        FieldKind::Text | FieldKind::Textarea => json!({ "type": "string", "maxLength": f.max_length() }),
+        FieldKind::Text | FieldKind::Textarea => {
+            json!({ "type": "string", "maxLength": f.max_length() })
+        }
         FieldKind::Integer => json!({ "type": "integer", "format": "int64" }),
         FieldKind::Decimal | FieldKind::Percent => decimal,
         FieldKind::Money => {
             let mut d = decimal;
-            d["description"] = json!(format!("an exact amount written as text; its currency is {}_currency", f.name));
+            d["description"] = json!(format!(
+                "an exact amount written as text; its currency is {}_currency",
+                f.name
+            ));
             d
         }
         FieldKind::Boolean => json!({ "type": "boolean" }),
         FieldKind::Date => json!({ "type": "string", "format": "date" }),
         FieldKind::Datetime => json!({ "type": "string", "format": "date-time" }),
         FieldKind::Email => json!({ "type": "string", "format": "email" }),
-        FieldKind::Phone => json!({ "type": "string", "description": "written any way; stored and returned in E.164, the original in <field>_original" }),
+        FieldKind::Phone => {
+            json!({ "type": "string", "description": "written any way; stored and returned in E.164, the original in <field>_original" })
+        }
         FieldKind::Url => json!({ "type": "string", "format": "uri" }),
         FieldKind::Select => json!({ "type": "string", "enum": f.options }),
-        FieldKind::Multiselect => json!({ "type": "array", "items": { "type": "string", "enum": f.options }, "uniqueItems": true }),
-        FieldKind::Lookup => json!({ "type": "string", "description": format!("id of a {}", f.target.as_deref().unwrap_or("record")) }),
+        FieldKind::Multiselect => {
+            json!({ "type": "array", "items": { "type": "string", "enum": f.options }, "uniqueItems": true })
+        }
+        FieldKind::Lookup => {
+            json!({ "type": "string", "description": format!("id of a {}", f.target.as_deref().unwrap_or("record")) })
+        }
         FieldKind::User => json!({ "type": "string", "description": "id of a user" }),
         FieldKind::Id => json!({ "type": "string", "readOnly": true }),
         FieldKind::Reference => json!({
@@ -93,10 +114,16 @@ fn record_schema(obj: &ObjectDef, input: bool) -> Value {
         props.insert(f.name.clone(), field_schema(f));
         match f.kind {
             FieldKind::Money => {
-                props.insert(format!("{}_currency", f.name), json!({ "type": ["string", "null"], "pattern": "^[A-Z]{3}$" }));
+                props.insert(
+                    format!("{}_currency", f.name),
+                    json!({ "type": ["string", "null"], "pattern": "^[A-Z]{3}$" }),
+                );
             }
             FieldKind::Phone if !input => {
-                props.insert(format!("{}_original", f.name), json!({ "type": ["string", "null"], "readOnly": true }));
+                props.insert(
+                    format!("{}_original", f.name),
+                    json!({ "type": ["string", "null"], "readOnly": true }),
+                );
             }
             _ => {}
         }
@@ -125,7 +152,15 @@ fn ok(description: &str, schema: Value) -> Value {
 
 fn errors() -> Map<String, Value> {
     let mut m = Map::new();
-    for (code, what) in [("400", "invalid request"), ("401", "not signed in"), ("403", "not allowed"), ("404", "not found"), ("409", "conflict"), ("415", "not JSON"), ("422", "invalid fields")] {
+    for (code, what) in [
+        ("400", "invalid request"),
+        ("401", "not signed in"),
+        ("403", "not allowed"),
+        ("404", "not found"),
+        ("409", "conflict"),
+        ("415", "not JSON"),
+        ("422", "invalid fields"),
+    ] {
         m.insert(code.into(), ok(what, reference("Error")));
     }
     m
@@ -178,7 +213,8 @@ fn object_paths(obj: &ObjectDef, paths: &mut Map<String, Value>) {
             responses("201", ok("created", json!({ "type": "object", "properties": { "data": { "type": "array", "items": reference(&rec) } } }))),
             json!({ "requestBody": body(json!({ "type": "object", "required": ["records"], "properties": { "records": { "type": "array", "maxItems": 1000, "items": reference(&input) } } })) })),
     }));
-    let id_param = json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }]);
+    let id_param =
+        json!([{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }]);
     paths.insert(format!("{base}/{{id}}"), json!({
         "parameters": id_param,
         "get": op(&format!("Read a {label}"), responses("200", ok("the record", reference(&rec))), json!({})),
@@ -221,7 +257,17 @@ fn static_paths() -> Map<String, Value> {
         "responses": { "200": ok("the database answers", json!({ "type": "object", "properties": { "status": { "type": "string" } } })) } } }));
     p.insert("/api/openapi.json".into(), json!({ "get": { "summary": "This document", "security": [], "responses": { "200": { "description": "OpenAPI 3.1" } } } }));
     let login_body = json!({ "type": "object", "required": ["email", "password"], "properties": { "email": { "type": "string" }, "password": { "type": "string" } } });
-    let mut login = op("Sign in", responses("200", ok("a bearer token", json!({ "type": "object", "properties": { "token": { "type": "string" }, "user": { "type": "object" } } }))), json!({ "requestBody": body(login_body) }));
+    let mut login = op(
+        "Sign in",
+        responses(
+            "200",
+            ok(
+                "a bearer token",
+                json!({ "type": "object", "properties": { "token": { "type": "string" }, "user": { "type": "object" } } }),
+            ),
+        ),
+        json!({ "requestBody": body(login_body) }),
+    );
     login["security"] = anon["security"].clone();
     p.insert("/api/v1/auth/login".into(), json!({ "post": login }));
     p.insert("/api/v1/auth/logout".into(), json!({ "post": op("Sign out: the token stops working", responses("204", json!({ "description": "signed out" })), json!({})) }));

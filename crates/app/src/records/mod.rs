@@ -60,7 +60,11 @@ struct Target {
 
 impl<'a> RecordService<'a> {
     pub(crate) fn new(app: &'a App, actor: &'a Actor) -> Self {
-        RecordService { app, actor, policy: Policy::new(actor) }
+        RecordService {
+            app,
+            actor,
+            policy: Policy::new(actor),
+        }
     }
 
     async fn target(&self, object: &str) -> AppResult<Target> {
@@ -71,21 +75,37 @@ impl<'a> RecordService<'a> {
 
     /// The fields the actor may see, in display order.
     fn visible_fields<'o>(&self, obj: &'o ObjectDef) -> Vec<&'o FieldDef> {
-        obj.fields.iter().filter(|f| self.policy.field_access(obj, f).visible()).collect()
+        obj.fields
+            .iter()
+            .filter(|f| self.policy.field_access(obj, f).visible())
+            .collect()
     }
 
     fn plan_context(&self, snap: &Snapshot) -> PlanContext {
         let tz = period::zone(&self.actor.time_zone);
         let today = self.app.now().with_timezone(&tz).date_naive();
-        PlanContext { input: snap.input.clone(), today, tz }
+        PlanContext {
+            input: snap.input.clone(),
+            today,
+            tz,
+        }
     }
 
     /// Live (not deleted) records the actor may reach for `op`.
     fn reachable(&self, obj: &ObjectDef, op: crate::policy::Operation) -> Pred {
-        Pred::And(vec![Pred::IsNull { col: "deleted_at".into() }, self.policy.scope(obj, op)])
+        Pred::And(vec![
+            Pred::IsNull {
+                col: "deleted_at".into(),
+            },
+            self.policy.scope(obj, op),
+        ])
     }
 }
 
 fn id_is(id: &str) -> Pred {
-    Pred::Cmp { col: "id".into(), op: Cmp::Eq, value: Value::Text(id.to_owned()) }
+    Pred::Cmp {
+        col: "id".into(),
+        op: Cmp::Eq,
+        value: Value::Text(id.to_owned()),
+    }
 }

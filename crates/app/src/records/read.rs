@@ -15,14 +15,26 @@ impl RecordService<'_> {
     pub async fn get(&self, object: &str, id: &str) -> AppResult<Record> {
         let t = self.target(object).await?;
         self.policy.require(&t.obj, Operation::Read)?;
-        let not_found = || AppError::NotFound(format!("there is no {} with id '{}'", t.obj.name, id.chars().take(64).collect::<String>()));
+        let not_found = || {
+            AppError::NotFound(format!(
+                "there is no {} with id '{}'",
+                t.obj.name,
+                id.chars().take(64).collect::<String>()
+            ))
+        };
         input::check_id(id).map_err(|_| not_found())?;
         let fields = self.visible_fields(&t.obj);
         let projection = Projection::for_fields(fields.iter().copied());
         let pred = Pred::And(vec![self.reachable(&t.obj, Operation::Read), id_is(id)]);
         let found = rows::select(
             self.app.db(),
-            &ListQuery { table: &t.obj.table, projection: &projection, pred: &pred, order: &[], limit: 1 },
+            &ListQuery {
+                table: &t.obj.table,
+                projection: &projection,
+                pred: &pred,
+                order: &[],
+                limit: 1,
+            },
         )
         .await?;
         let row = found.first().ok_or_else(not_found)?;
@@ -35,7 +47,9 @@ impl RecordService<'_> {
         self.policy.require(&t.obj, Operation::Read)?;
         let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(AppError::Invalid(format!("limit must be between 1 and {MAX_LIMIT}")));
+            return Err(AppError::Invalid(format!(
+                "limit must be between 1 and {MAX_LIMIT}"
+            )));
         }
         let obj = &t.obj;
         let readable = |f: &pelagic_core::FieldDef| self.policy.field_access(obj, f).readable();
@@ -51,26 +65,55 @@ impl RecordService<'_> {
         let matching = Pred::And(conditions);
         let order = plan::plan_sort(obj, &req.sort, &readable)?;
         let page_pred = match &req.cursor {
-            Some(c) => Pred::And(vec![matching.clone(), plan::after(&order, &cursor::decode(&order, c)?)]),
+            Some(c) => Pred::And(vec![
+                matching.clone(),
+                plan::after(&order, &cursor::decode(&order, c)?),
+            ]),
             None => matching.clone(),
         };
 
         let fields = self.visible_fields(obj);
         let mut projection = Projection::for_fields(fields.iter().copied());
-        let key_positions: Vec<usize> = order.iter().map(|k| projection.push(&k.col, k.ty)).collect();
+        let key_positions: Vec<usize> = order
+            .iter()
+            .map(|k| projection.push(&k.col, k.ty))
+            .collect();
         let mut found = rows::select(
             self.app.db(),
-            &ListQuery { table: &obj.table, projection: &projection, pred: &page_pred, order: &order, limit: limit as u64 + 1 },
+            &ListQuery {
+                table: &obj.table,
+                projection: &projection,
+                pred: &page_pred,
+                order: &order,
+                limit: limit as u64 + 1,
+            },
         )
         .await?;
         let more = found.len() as i64 > limit;
         found.truncate(limit as usize);
         let next_cursor = match found.last() {
-            Some(last) if more => Some(cursor::encode(&order, &key_positions.iter().map(|i| last[*i].clone()).collect::<Vec<_>>())),
+            Some(last) if more => Some(cursor::encode(
+                &order,
+                &key_positions
+                    .iter()
+                    .map(|i| last[*i].clone())
+                    .collect::<Vec<_>>(),
+            )),
             _ => None,
         };
-        let total = if req.count { Some(rows::count(self.app.db(), &obj.table, &matching).await?) } else { None };
-        let data = found.iter().map(|r| record_json(&projection, r, fields.iter().copied())).collect();
-        Ok(Page { data, next_cursor, total })
+        let total = if req.count {
+            Some(rows::count(self.app.db(), &obj.table, &matching).await?)
+        } else {
+            None
+        };
+        let data = found
+            .iter()
+            .map(|r| record_json(&projection, r, fields.iter().copied()))
+            .collect();
+        Ok(Page {
+            data,
+            next_cursor,
+            total,
+        })
     }
 }

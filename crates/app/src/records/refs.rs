@@ -15,22 +15,41 @@ use crate::AppResult;
 
 /// For each record's columns (with its label for messages, e.g. `records[3].`), the fields that
 /// point at something missing.
-pub(crate) async fn check(db: &Db, schema: &Schema, obj: &ObjectDef, records: &[(String, &ColumnValues)]) -> AppResult<FieldErrors> {
+pub(crate) async fn check(
+    db: &Db,
+    schema: &Schema,
+    obj: &ObjectDef,
+    records: &[(String, &ColumnValues)],
+) -> AppResult<FieldErrors> {
     // Which ids each target (an object's table, or the users) must have.
     let mut wanted: BTreeMap<Option<String>, BTreeSet<String>> = BTreeMap::new();
     let mut uses: Vec<(String, String, Option<String>, String)> = Vec::new(); // (label, field, target, id)
     let mut errors = FieldErrors::new();
     for (label, cols) in records {
-        for f in obj.fields.iter().filter(|f| matches!(f.kind, FieldKind::Lookup | FieldKind::User | FieldKind::Reference)) {
-            let id_col = if f.kind == FieldKind::Reference { format!("{}_id", f.column) } else { f.column.clone() };
-            let Some(Value::Text(id)) = cols.get(&id_col) else { continue };
+        for f in obj.fields.iter().filter(|f| {
+            matches!(
+                f.kind,
+                FieldKind::Lookup | FieldKind::User | FieldKind::Reference
+            )
+        }) {
+            let id_col = if f.kind == FieldKind::Reference {
+                format!("{}_id", f.column)
+            } else {
+                f.column.clone()
+            };
+            let Some(Value::Text(id)) = cols.get(&id_col) else {
+                continue;
+            };
             let target = match f.kind {
                 FieldKind::User => None,
                 FieldKind::Lookup => f.target.clone(),
                 _ => match cols.get(&format!("{}_object", f.column)) {
                     Some(Value::Text(o)) if schema.objects.contains_key(o) => Some(o.clone()),
                     Some(Value::Text(o)) => {
-                        errors.insert(format!("{label}{}", f.name), format!("there is no object '{o}'"));
+                        errors.insert(
+                            format!("{label}{}", f.name),
+                            format!("there is no object '{o}'"),
+                        );
                         continue;
                     }
                     _ => continue,
@@ -52,25 +71,52 @@ pub(crate) async fn check(db: &Db, schema: &Schema, obj: &ObjectDef, records: &[
     for (label, field, target, id) in uses {
         if !existing.get(&target).is_some_and(|s| s.contains(&id)) {
             let what = target.as_deref().unwrap_or("user");
-            errors.insert(format!("{label}{field}"), format!("there is no {what} with id '{id}'"));
+            errors.insert(
+                format!("{label}{field}"),
+                format!("there is no {what} with id '{id}'"),
+            );
         }
     }
     Ok(errors)
 }
 
-async fn live_ids(db: &Db, schema: &Schema, object: &str, ids: &[String]) -> AppResult<Vec<String>> {
-    let Ok(target) = schema.object(object) else { return Ok(vec![]) };
+async fn live_ids(
+    db: &Db,
+    schema: &Schema,
+    object: &str,
+    ids: &[String],
+) -> AppResult<Vec<String>> {
+    let Ok(target) = schema.object(object) else {
+        return Ok(vec![]);
+    };
     let mut projection = Projection::default();
     projection.push("id", ColType::Text);
     let mut found = Vec::new();
     for chunk in ids.chunks(500) {
         let pred = Pred::And(vec![
-            Pred::IsNull { col: "deleted_at".into() },
-            Pred::In { col: "id".into(), values: chunk.iter().map(|i| Value::Text(i.clone())).collect() },
+            Pred::IsNull {
+                col: "deleted_at".into(),
+            },
+            Pred::In {
+                col: "id".into(),
+                values: chunk.iter().map(|i| Value::Text(i.clone())).collect(),
+            },
         ]);
-        let rows = rows::select(db, &ListQuery { table: &target.table, projection: &projection, pred: &pred, order: &[], limit: chunk.len() as u64 })
-            .await?;
-        found.extend(rows.into_iter().filter_map(|r| r[0].as_str().map(str::to_owned)));
+        let rows = rows::select(
+            db,
+            &ListQuery {
+                table: &target.table,
+                projection: &projection,
+                pred: &pred,
+                order: &[],
+                limit: chunk.len() as u64,
+            },
+        )
+        .await?;
+        found.extend(
+            rows.into_iter()
+                .filter_map(|r| r[0].as_str().map(str::to_owned)),
+        );
     }
     Ok(found)
 }

@@ -18,37 +18,57 @@ use crate::{AppError, AppResult};
 impl RecordService<'_> {
     /// Creates one record.
     pub async fn create(&self, object: &str, body: &Json) -> AppResult<Record> {
-        let mut created = self.create_records(object, std::slice::from_ref(body), "").await?;
+        let mut created = self
+            .create_records(object, std::slice::from_ref(body), "")
+            .await?;
         Ok(created.remove(0))
     }
 
     /// Creates many records in one transaction: all of them, or none.
     pub async fn create_batch(&self, object: &str, bodies: &[Json]) -> AppResult<Vec<Record>> {
         if bodies.is_empty() || bodies.len() > MAX_BATCH {
-            return Err(AppError::Invalid(format!("a batch holds between 1 and {MAX_BATCH} records")));
+            return Err(AppError::Invalid(format!(
+                "a batch holds between 1 and {MAX_BATCH} records"
+            )));
         }
         self.create_records(object, bodies, "records").await
     }
 
-    async fn create_records(&self, object: &str, bodies: &[Json], list_name: &str) -> AppResult<Vec<Record>> {
+    async fn create_records(
+        &self,
+        object: &str,
+        bodies: &[Json],
+        list_name: &str,
+    ) -> AppResult<Vec<Record>> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         self.policy.require(obj, Operation::Create)?;
-        let label = |i: usize| if list_name.is_empty() { String::new() } else { format!("{list_name}[{i}].") };
+        let label = |i: usize| {
+            if list_name.is_empty() {
+                String::new()
+            } else {
+                format!("{list_name}[{i}].")
+            }
+        };
 
         let mut errors = FieldErrors::new();
         let mut parsed = Vec::with_capacity(bodies.len());
         for (i, body) in bodies.iter().enumerate() {
             match self.parse(&t, body, WriteMode::Create) {
                 Ok(cols) => parsed.push((label(i), cols)),
-                Err(AppError::Validation(fields)) => errors.extend(fields.into_iter().map(|(k, v)| (format!("{}{k}", label(i)), v))),
+                Err(AppError::Validation(fields)) => errors.extend(
+                    fields
+                        .into_iter()
+                        .map(|(k, v)| (format!("{}{k}", label(i)), v)),
+                ),
                 Err(other) => return Err(other),
             }
         }
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }
-        let refs_in: Vec<(String, &ColumnValues)> = parsed.iter().map(|(l, c)| (l.clone(), c)).collect();
+        let refs_in: Vec<(String, &ColumnValues)> =
+            parsed.iter().map(|(l, c)| (l.clone(), c)).collect();
         let missing = refs::check(self.app.db(), &t.snap.schema, obj, &refs_in).await?;
         if !missing.is_empty() {
             return Err(AppError::Validation(missing));
@@ -61,13 +81,23 @@ impl RecordService<'_> {
         for (_, cols) in parsed {
             let mut values: HashMap<String, Value> = cols.columns.into_iter().collect();
             values.insert("id".into(), Value::Text(crate::ids::new_id()));
-            values.entry("owner_id".into()).or_insert_with(|| Value::Text(self.actor.user_id.clone()));
+            values
+                .entry("owner_id".into())
+                .or_insert_with(|| Value::Text(self.actor.user_id.clone()));
             values.insert("created_at".into(), Value::DateTime(now));
             values.insert("updated_at".into(), Value::DateTime(now));
             values.insert("created_by".into(), Value::Text(self.actor.user_id.clone()));
             let search = plan::search_text(obj, &|c| values.get(c).cloned());
-            values.insert("search_text".into(), Value::text_or_null((!search.is_empty()).then_some(search)));
-            table_rows.push(columns.iter().map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null)).collect::<Vec<_>>());
+            values.insert(
+                "search_text".into(),
+                Value::text_or_null((!search.is_empty()).then_some(search)),
+            );
+            table_rows.push(
+                columns
+                    .iter()
+                    .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
+                    .collect::<Vec<_>>(),
+            );
             written.push(values);
         }
         let mut tx = self.app.db().begin().await?;
@@ -81,10 +111,18 @@ impl RecordService<'_> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         self.policy.require(obj, Operation::Edit)?;
-        let not_found = || AppError::NotFound(format!("there is no {} with id '{}'", obj.name, id.chars().take(64).collect::<String>()));
+        let not_found = || {
+            AppError::NotFound(format!(
+                "there is no {} with id '{}'",
+                obj.name,
+                id.chars().take(64).collect::<String>()
+            ))
+        };
         input::check_id(id).map_err(|_| not_found())?;
         let Json::Object(map) = body else {
-            return Err(AppError::Invalid("the body must be a JSON object of field values".into()));
+            return Err(AppError::Invalid(
+                "the body must be a JSON object of field values".into(),
+            ));
         };
 
         let mut tx = self.app.db().begin().await?;
@@ -94,29 +132,60 @@ impl RecordService<'_> {
             projection.push(c, *ty);
         }
         let pred = Pred::And(vec![self.reachable(obj, Operation::Edit), id_is(id)]);
-        let found = rows::select_tx(&mut tx, &ListQuery { table: &obj.table, projection: &projection, pred: &pred, order: &[], limit: 1 }).await?;
+        let found = rows::select_tx(
+            &mut tx,
+            &ListQuery {
+                table: &obj.table,
+                projection: &projection,
+                pred: &pred,
+                order: &[],
+                limit: 1,
+            },
+        )
+        .await?;
         let row = found.first().ok_or_else(not_found)?;
-        let mut values: HashMap<String, Value> = columns.iter().map(|(c, _)| c.clone()).zip(row.iter().cloned()).collect();
+        let mut values: HashMap<String, Value> = columns
+            .iter()
+            .map(|(c, _)| c.clone())
+            .zip(row.iter().cloned())
+            .collect();
 
         // An amount given without a currency keeps the currency the record already has.
         let mut body = map.clone();
-        for f in obj.fields.iter().filter(|f| f.kind == pelagic_core::FieldKind::Money) {
+        for f in obj
+            .fields
+            .iter()
+            .filter(|f| f.kind == pelagic_core::FieldKind::Money)
+        {
             let key = format!("{}_currency", f.name);
-            if body.contains_key(&f.name) && !body.contains_key(&key)
+            if body.contains_key(&f.name)
+                && !body.contains_key(&key)
                 && let Some(Value::Text(c)) = values.get(&format!("{}_currency", f.column))
             {
                 body.insert(key, Json::String(c.clone()));
             }
         }
         let cols = self.parse(&t, &Json::Object(body), WriteMode::Update)?;
-        let missing = refs::check(self.app.db(), &t.snap.schema, obj, &[(String::new(), &cols)]).await?;
+        let missing = refs::check(
+            self.app.db(),
+            &t.snap.schema,
+            obj,
+            &[(String::new(), &cols)],
+        )
+        .await?;
         if !missing.is_empty() {
             return Err(AppError::Validation(missing));
         }
 
         let now = self.app.now();
         let mut sets: Vec<(String, ColType, Value)> = Vec::new();
-        let ty_of = |c: &str| columns.iter().find(|(n, _)| n == c).map(|(_, t)| *t).unwrap_or(ColType::Text);
+        let ty_of = |c: &str| {
+            columns
+                .iter()
+                .find(|(n, _)| n == c)
+                .map(|(_, t)| *t)
+                .unwrap_or(ColType::Text)
+        };
         for (c, v) in cols.columns {
             if values.get(&c) != Some(&v) {
                 sets.push((c.clone(), ty_of(&c), v.clone()));
@@ -127,7 +196,11 @@ impl RecordService<'_> {
             values.insert("updated_at".into(), Value::DateTime(now));
             sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(now)));
             let search = plan::search_text(obj, &|c| values.get(c).cloned());
-            sets.push(("search_text".into(), ColType::Text, Value::text_or_null((!search.is_empty()).then_some(search))));
+            sets.push((
+                "search_text".into(),
+                ColType::Text,
+                Value::text_or_null((!search.is_empty()).then_some(search)),
+            ));
             rows::update(&mut tx, &obj.table, &sets, &pred).await?;
             tx.commit().await?;
         }
@@ -139,14 +212,28 @@ impl RecordService<'_> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         self.policy.require(obj, Operation::Delete)?;
-        let not_found = || AppError::NotFound(format!("there is no {} with id '{}'", obj.name, id.chars().take(64).collect::<String>()));
+        let not_found = || {
+            AppError::NotFound(format!(
+                "there is no {} with id '{}'",
+                obj.name,
+                id.chars().take(64).collect::<String>()
+            ))
+        };
         input::check_id(id).map_err(|_| not_found())?;
         let now = self.app.now();
         let mut tx = self.app.db().begin().await?;
         let pred = Pred::And(vec![self.reachable(obj, Operation::Delete), id_is(id)]);
         let sets = [
-            ("deleted_at".to_owned(), ColType::DateTime, Value::DateTime(now)),
-            ("deleted_by".to_owned(), ColType::Text, Value::Text(self.actor.user_id.clone())),
+            (
+                "deleted_at".to_owned(),
+                ColType::DateTime,
+                Value::DateTime(now),
+            ),
+            (
+                "deleted_by".to_owned(),
+                ColType::Text,
+                Value::Text(self.actor.user_id.clone()),
+            ),
         ];
         if rows::update(&mut tx, &obj.table, &sets, &pred).await? == 0 {
             return Err(not_found());
@@ -158,7 +245,10 @@ impl RecordService<'_> {
     /// Reads a body against the metadata and refuses fields the actor may not write.
     fn parse(&self, t: &Target, body: &Json, mode: WriteMode) -> AppResult<ColumnValues> {
         let Json::Object(map) = body else {
-            return Err(AppError::Validation(FieldErrors::from([("record".to_owned(), "must be a JSON object of field values".to_owned())])));
+            return Err(AppError::Validation(FieldErrors::from([(
+                "record".to_owned(),
+                "must be a JSON object of field values".to_owned(),
+            )])));
         };
         let cols = input::parse_record(&t.obj, map, mode, &t.snap.input).map_err(AppError::from)?;
         for name in &cols.fields {
@@ -174,7 +264,11 @@ impl RecordService<'_> {
     fn output(&self, obj: &ObjectDef, values: &HashMap<String, Value>) -> Map<String, Json> {
         let fields = self.visible_fields(obj);
         let projection = Projection::for_fields(fields.iter().copied());
-        let row: Vec<Value> = projection.columns.iter().map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null)).collect();
+        let row: Vec<Value> = projection
+            .columns
+            .iter()
+            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
+            .collect();
         record_json(&projection, &row, fields.iter().copied())
     }
 }

@@ -17,7 +17,10 @@ pub struct LoginBody {
     password: String,
 }
 
-pub async fn login(State(s): State<AppState>, JsonBody(b): JsonBody<LoginBody>) -> ApiResult<Json<Value>> {
+pub async fn login(
+    State(s): State<AppState>,
+    JsonBody(b): JsonBody<LoginBody>,
+) -> ApiResult<Json<Value>> {
     let login = s.app.login(&b.email, &b.password).await?;
     Ok(Json(json!({ "token": login.token, "user": login.user })))
 }
@@ -29,7 +32,9 @@ pub async fn logout(State(s): State<AppState>, Auth(a): Auth) -> ApiResult<Statu
 
 pub async fn me(Auth(a): Auth) -> Json<Value> {
     let actor = a.actor;
-    Json(json!({ "id": actor.user_id, "name": actor.name, "role": actor.role, "time_zone": actor.time_zone }))
+    Json(
+        json!({ "id": actor.user_id, "name": actor.name, "role": actor.role, "time_zone": actor.time_zone }),
+    )
 }
 
 #[derive(Deserialize)]
@@ -38,12 +43,23 @@ pub struct TokenBody {
     name: String,
 }
 
-pub async fn create_token(State(s): State<AppState>, Auth(a): Auth, JsonBody(b): JsonBody<TokenBody>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn create_token(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    JsonBody(b): JsonBody<TokenBody>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let t = s.app.create_api_token(&a.actor, &b.name).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "id": t.id, "token": t.token }))))
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": t.id, "token": t.token })),
+    ))
 }
 
-pub async fn delete_token(State(s): State<AppState>, Auth(a): Auth, Path(id): Path<String>) -> ApiResult<StatusCode> {
+pub async fn delete_token(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
     s.app.revoke_token(&a.actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,9 @@ pub async fn healthz(State(s): State<AppState>) -> (StatusCode, Json<Value>) {
     if s.app.healthy().await {
         (StatusCode::OK, Json(json!({ "status": "ok" })))
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable" })))
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "unavailable" })),
+        )
     }
 }

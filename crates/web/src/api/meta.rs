@@ -36,12 +36,21 @@ pub fn object_json(o: &ObjectDef) -> Value {
 
 pub async fn list_objects(State(s): State<AppState>, Auth(_): Auth) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
-    Ok(Json(json!({ "data": snap.schema.objects.values().map(|o| object_json(o)).collect::<Vec<_>>() })))
+    Ok(Json(
+        json!({ "data": snap.schema.objects.values().map(|o| object_json(o)).collect::<Vec<_>>() }),
+    ))
 }
 
-pub async fn get_object(State(s): State<AppState>, Auth(_): Auth, Path(object): Path<String>) -> ApiResult<Json<Value>> {
+pub async fn get_object(
+    State(s): State<AppState>,
+    Auth(_): Auth,
+    Path(object): Path<String>,
+) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
-    let obj = snap.schema.object(&object).map_err(pelagic_app::AppError::from)?;
+    let obj = snap
+        .schema
+        .object(&object)
+        .map_err(pelagic_app::AppError::from)?;
     Ok(Json(object_json(obj)))
 }
 
@@ -57,7 +66,11 @@ pub async fn add_field(
     Ok((StatusCode::CREATED, Json(field)))
 }
 
-pub async fn add_object(State(s): State<AppState>, Auth(a): Auth, JsonBody(b): JsonBody<NewObject>) -> ApiResult<(StatusCode, Json<Value>)> {
+pub async fn add_object(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    JsonBody(b): JsonBody<NewObject>,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let obj = s.app.add_object(&a.actor, b).await?;
     Ok((StatusCode::CREATED, Json(object_json(&obj))))
 }

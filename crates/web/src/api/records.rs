@@ -25,16 +25,21 @@ fn page_json(p: Page) -> Json<Value> {
 }
 
 fn limit_of(text: &str) -> ApiResult<i64> {
-    text.trim().parse::<i64>().map_err(|_| ApiError::invalid("limit must be a whole number between 1 and 500"))
+    text.trim()
+        .parse::<i64>()
+        .map_err(|_| ApiError::invalid("limit must be a whole number between 1 and 500"))
 }
 
 /// Reads `field=value`, `field[op]=value`, `q`, `sort`, `limit`, `cursor` and `count`.
 fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
     let mut req = ListRequest::default();
     let mut conditions = Vec::new();
-    for (n, (key, value)) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).enumerate() {
+    for (n, (key, value)) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).enumerate()
+    {
         if n >= MAX_PARAMS {
-            return Err(ApiError::invalid(format!("at most {MAX_PARAMS} query parameters")));
+            return Err(ApiError::invalid(format!(
+                "at most {MAX_PARAMS} query parameters"
+            )));
         }
         match key.as_ref() {
             "q" => req.q = Some(value.into_owned()),
@@ -48,7 +53,8 @@ fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
                     _ => return Err(ApiError::invalid("count is true or false")),
                 }
             }
-            _ => conditions.push(Filter::from_query_param(&key, &value).map_err(pelagic_app::AppError::from)?),
+            _ => conditions
+                .push(Filter::from_query_param(&key, &value).map_err(pelagic_app::AppError::from)?),
         }
     }
     if !conditions.is_empty() {
@@ -57,9 +63,16 @@ fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
     Ok(req)
 }
 
-pub async fn list(State(s): State<AppState>, Auth(a): Auth, Path(object): Path<String>, RawQuery(raw): RawQuery) -> ApiResult<Json<Value>> {
+pub async fn list(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(object): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Json<Value>> {
     let req = list_request(raw.as_deref())?;
-    Ok(page_json(s.app.records(&a.actor).list(&object, &req).await?))
+    Ok(page_json(
+        s.app.records(&a.actor).list(&object, &req).await?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -103,11 +116,22 @@ pub async fn query(
         .map(|k| match k.dir.as_deref() {
             None | Some("asc") => Ok((k.field, false)),
             Some("desc") => Ok((k.field, true)),
-            Some(other) => Err(ApiError::invalid(format!("sort dir is \"asc\" or \"desc\", not \"{other}\""))),
+            Some(other) => Err(ApiError::invalid(format!(
+                "sort dir is \"asc\" or \"desc\", not \"{other}\""
+            ))),
         })
         .collect::<ApiResult<Vec<_>>>()?;
-    let req = ListRequest { filter, sort, q: b.q, limit: b.limit, cursor: b.cursor, count: b.count };
-    Ok(page_json(s.app.records(&a.actor).list(&object, &req).await?))
+    let req = ListRequest {
+        filter,
+        sort,
+        q: b.q,
+        limit: b.limit,
+        cursor: b.cursor,
+        count: b.count,
+    };
+    Ok(page_json(
+        s.app.records(&a.actor).list(&object, &req).await?,
+    ))
 }
 
 pub async fn create(
@@ -132,12 +156,22 @@ pub async fn batch(
     Path(object): Path<String>,
     JsonBody(b): JsonBody<BatchBody>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
-    let created = s.app.records(&a.actor).create_batch(&object, &b.records).await?;
+    let created = s
+        .app
+        .records(&a.actor)
+        .create_batch(&object, &b.records)
+        .await?;
     Ok((StatusCode::CREATED, Json(json!({ "data": created }))))
 }
 
-pub async fn get(State(s): State<AppState>, Auth(a): Auth, Path((object, id)): Path<(String, String)>) -> ApiResult<Json<Value>> {
-    Ok(Json(Value::Object(s.app.records(&a.actor).get(&object, &id).await?)))
+pub async fn get(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path((object, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
+    Ok(Json(Value::Object(
+        s.app.records(&a.actor).get(&object, &id).await?,
+    )))
 }
 
 pub async fn update(
@@ -146,10 +180,16 @@ pub async fn update(
     Path((object, id)): Path<(String, String)>,
     JsonBody(body): JsonBody<Value>,
 ) -> ApiResult<Json<Value>> {
-    Ok(Json(Value::Object(s.app.records(&a.actor).update(&object, &id, &body).await?)))
+    Ok(Json(Value::Object(
+        s.app.records(&a.actor).update(&object, &id, &body).await?,
+    )))
 }
 
-pub async fn delete(State(s): State<AppState>, Auth(a): Auth, Path((object, id)): Path<(String, String)>) -> ApiResult<StatusCode> {
+pub async fn delete(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path((object, id)): Path<(String, String)>,
+) -> ApiResult<StatusCode> {
     s.app.records(&a.actor).delete(&object, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,7 +11,9 @@ use crate::extract::{Auth, JsonBody};
 
 async fn current(s: &AppState) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
-    Ok(Json(json!({ "default_region": snap.input.default_region, "default_currency": snap.input.default_currency })))
+    Ok(Json(
+        json!({ "default_region": snap.input.default_region, "default_currency": snap.input.default_currency }),
+    ))
 }
 
 pub async fn get_settings(State(s): State<AppState>, Auth(_): Auth) -> ApiResult<Json<Value>> {
@@ -25,7 +27,17 @@ pub struct SettingsBody {
     default_currency: Option<String>,
 }
 
-pub async fn patch_settings(State(s): State<AppState>, Auth(a): Auth, JsonBody(b): JsonBody<SettingsBody>) -> ApiResult<Json<Value>> {
-    s.app.set_defaults(&a.actor, b.default_region.as_deref(), b.default_currency.as_deref()).await?;
+pub async fn patch_settings(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    JsonBody(b): JsonBody<SettingsBody>,
+) -> ApiResult<Json<Value>> {
+    s.app
+        .set_defaults(
+            &a.actor,
+            b.default_region.as_deref(),
+            b.default_currency.as_deref(),
+        )
+        .await?;
     current(&s).await
 }

@@ -1,0 +1,168 @@
+//! `pelagic-bench`: loads realistic accounts into a real `pelagic serve` through the batch API,
+//! then measures list, filter, search, deep-page and get-by-id latency through HTTP beside the
+//! same planned queries run directly on the database (the floor), and the server's peak memory.
+
+mod floor;
+mod load;
+mod server;
+mod stats;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Parser;
+use pelagic_testkit::HttpClient;
+use serde_json::{Value, json};
+
+use stats::Samples;
+
+#[derive(Parser, Debug)]
+#[command(about = "Measure Pelagic through its HTTP API against the database floor")]
+struct Args {
+    /// Database to benchmark; a SQLite file is deleted first unless --reuse is given.
+    #[arg(long, default_value = "sqlite://bench/out/bench.db")]
+    database_url: String,
+    /// The pelagic binary to run (build it with cargo build --release first).
+    #[arg(long, default_value = "target/release/pelagic")]
+    pelagic: PathBuf,
+    /// Accounts to load.
+    #[arg(long, default_value_t = 1_000_000)]
+    accounts: u64,
+    /// Records per batch request.
+    #[arg(long, default_value_t = 1000)]
+    batch: usize,
+    /// Batch requests in flight at once.
+    #[arg(long, default_value_t = 2)]
+    concurrency: usize,
+    /// Timed requests per measurement.
+    #[arg(long, default_value_t = 300)]
+    samples: usize,
+    /// Keep the existing data and skip loading.
+    #[arg(long)]
+    reuse: bool,
+    /// Where to write the figures as JSON.
+    #[arg(long, default_value = "bench/out/results.json")]
+    out: PathBuf,
+}
+
+/// The list queries measured, as query strings; the floor runs the same plans directly.
+pub const QUERIES: [(&str, &str); 4] = [
+    ("first page, no filter", "limit=50"),
+    (
+        "two conditions, two-key sort",
+        "industry=finance&level=a&sort=-annual_revenue,name&limit=50",
+    ),
+    ("q search, common word", "q=logistics&limit=50"),
+    ("q search, rare word", "q=zzqx&limit=50"),
+];
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    if let Some(dir) = args.out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    if !args.reuse
+        && let Some(path) = args.database_url.strip_prefix("sqlite://")
+    {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    }
+    let server = server::Server::start(&args.pelagic, &args.database_url).await?;
+    let http = HttpClient::new(server.addr);
+    let token = server.admin_token(&http).await?;
+    let machine = stats::machine();
+    println!("machine: {machine}");
+
+    let mut results = json!({ "machine": machine, "database": args.database_url.split('@').next_back(), "accounts": args.accounts });
+    let mut ids = Vec::new();
+    if !args.reuse {
+        let loaded = load::load(&http, &token, args.accounts, args.batch, args.concurrency).await?;
+        println!(
+            "loaded {} accounts in {:.1} s: {:.0} records/s",
+            args.accounts, loaded.seconds, loaded.per_second
+        );
+        results["batch_create_records_per_second"] = json!(loaded.per_second.round());
+        results["batch_request_ms"] = loaded.batch_ms.summary();
+        ids = loaded.sample_ids;
+    }
+    if ids.is_empty() {
+        ids = load::some_ids(&http, &token).await?;
+    }
+    server.analyze(&args.database_url).await?;
+
+    let floor_db = pelagic_store::Db::connect(&args.database_url)
+        .await
+        .context("open the database for the floor")?;
+    let mut rows = Vec::new();
+    for (name, query) in QUERIES {
+        let api = measure(
+            &http,
+            &token,
+            &format!("/api/v1/records/account?{query}"),
+            args.samples,
+        )
+        .await?;
+        let direct = floor::measure(&floor_db, query, args.samples).await?;
+        println!("{name:32} api {}   direct {}", api.line(), direct.line());
+        rows.push(json!({ "query": name, "params": query, "api_ms": api.summary(), "direct_ms": direct.summary() }));
+    }
+    let cursor = load::cursor_for_page(&http, &token, 200).await?;
+    let page200 = measure(
+        &http,
+        &token,
+        &format!("/api/v1/records/account?limit=50&cursor={cursor}"),
+        args.samples,
+    )
+    .await?;
+    let page200_direct = floor::measure_page(&floor_db, &cursor, args.samples).await?;
+    println!(
+        "{:32} api {}   direct {}",
+        "page 200 by cursor",
+        page200.line(),
+        page200_direct.line()
+    );
+    rows.push(json!({ "query": "page 200 by cursor", "api_ms": page200.summary(), "direct_ms": page200_direct.summary() }));
+
+    let mut by_id = Samples::default();
+    for i in 0..args.samples {
+        let id = &ids[(i * 7919) % ids.len()];
+        let t = Instant::now();
+        let r = http
+            .get(&format!("/api/v1/records/account/{id}"), Some(&token))
+            .await;
+        by_id.push(t.elapsed());
+        anyhow::ensure!(r.status == 200, "get by id failed: {}", r.text);
+    }
+    println!("{:32} api {}", "get by id", by_id.line());
+    rows.push(json!({ "query": "get by id", "api_ms": by_id.summary() }));
+    results["queries"] = Value::Array(rows);
+    results["server_peak_rss_mb"] = json!(server.peak_rss_mb());
+    println!("server peak RSS: {:.1} MB", server.peak_rss_mb());
+    server.stop().await;
+    std::fs::write(&args.out, serde_json::to_string_pretty(&results)?)?;
+    println!("figures written to {}", args.out.display());
+    Ok(())
+}
+
+/// Times `samples` GET requests after a short warm-up.
+async fn measure(
+    http: &HttpClient,
+    token: &str,
+    path: &str,
+    samples: usize,
+) -> anyhow::Result<Samples> {
+    for _ in 0..10 {
+        http.get(path, Some(token)).await;
+    }
+    let mut s = Samples::default();
+    for _ in 0..samples {
+        let t = Instant::now();
+        let r = http.get(path, Some(token)).await;
+        s.push(t.elapsed());
+        anyhow::ensure!(r.status == 200, "{path}: {}", r.text);
+    }
+    Ok(s)
+}

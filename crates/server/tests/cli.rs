@@ -1,0 +1,217 @@
+//! The `pelagic` command as a person uses it: one-line errors and non-zero exits for bad input,
+//! users from standard input, and a server that starts, answers and stops cleanly.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn db_url() -> (String, std::path::PathBuf) {
+    let path =
+        std::env::temp_dir().join(format!("pelagic-cli-{}.db", uuid::Uuid::now_v7().simple()));
+    (format!("sqlite://{}", path.display()), path)
+}
+
+fn pelagic(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pelagic"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run pelagic");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn users_are_added_with_a_password_from_standard_input_and_bad_input_fails_in_one_line() {
+    let (url, path) = db_url();
+    let ok = pelagic(
+        &[
+            "user",
+            "add",
+            "--email",
+            "ana@example.com",
+            "--name",
+            "Ana",
+            "--role",
+            "admin",
+            "--team",
+            "Madrid",
+            "--password-stdin",
+            "--database-url",
+            &url,
+        ],
+        Some("a long password\n"),
+    );
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("created user Ana"));
+
+    for (args, stdin, expect) in [
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "ana@example.com",
+                "--name",
+                "Ana",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ],
+            "another long one",
+            "already exists",
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "bo@example.com",
+                "--name",
+                "Bo",
+                "--role",
+                "emperor",
+                "--password-stdin",
+            ],
+            "a long password",
+            "no role 'emperor'",
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "not-an-email",
+                "--name",
+                "Bo",
+                "--role",
+                "sales",
+                "--password-stdin",
+            ],
+            "a long password",
+            "not an email",
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "bo@example.com",
+                "--name",
+                "Bo",
+                "--role",
+                "sales",
+                "--password-stdin",
+            ],
+            "short",
+            "at least",
+        ),
+        (
+            vec![
+                "user",
+                "add",
+                "--email",
+                "bo@example.com",
+                "--name",
+                "Bo",
+                "--role",
+                "sales",
+            ],
+            "",
+            "--password-stdin",
+        ),
+    ] {
+        let mut full = args.clone();
+        full.extend(["--database-url", &url]);
+        let out = pelagic(&full, Some(stdin));
+        let err = stderr(&out);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "one line, no backtrace: {err}"
+        );
+    }
+    let bad_url = pelagic(&["migrate", "--database-url", "mysql://nowhere"], None);
+    assert!(!bad_url.status.success());
+    assert!(
+        stderr(&bad_url).contains("unsupported database URL"),
+        "{}",
+        stderr(&bad_url)
+    );
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn serve_listens_answers_and_stops_cleanly_on_sigterm() {
+    let (url, path) = db_url();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pelagic"))
+        .args(["serve", "--database-url", &url, "--listen", &listen])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let body = loop {
+        if let Ok(mut s) = TcpStream::connect(&listen) {
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .unwrap();
+            let mut out = String::new();
+            s.read_to_string(&mut out).unwrap();
+            break out;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(body.starts_with("HTTP/1.1 200"), "{body}");
+    assert!(body.contains(r#"{"status":"ok"}"#));
+    let jobs = pelagic(&["jobs", "run-due", "--database-url", &url], None);
+    assert!(jobs.status.success(), "{}", stderr(&jobs));
+    assert!(String::from_utf8_lossy(&jobs.stdout).contains("no job was due"));
+
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "serve exits 0 after SIGTERM");
+    let mut printed = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut printed)
+        .unwrap();
+    assert!(
+        printed.contains(&format!("listening on http://{listen}")),
+        "{printed}"
+    );
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
