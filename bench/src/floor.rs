@@ -19,6 +19,7 @@ struct Planned {
     projection: Projection,
     pred: Pred,
     order: Vec<plan::OrderKey>,
+    drive: Option<String>,
 }
 
 async fn plan_query(db: &Db, query: &str, cursor_text: Option<&str>) -> anyhow::Result<Planned> {
@@ -65,11 +66,14 @@ async fn plan_query(db: &Db, query: &str, cursor_text: Option<&str>) -> anyhow::
     for k in &order {
         projection.push(&k.col, k.ty);
     }
+    let pred = Pred::And(conds);
+    let drive = plan::driving_column(&obj, &order, &pred);
     Ok(Planned {
         obj,
         projection,
-        pred: Pred::And(conds),
+        pred,
         order,
+        drive,
     })
 }
 
@@ -84,15 +88,20 @@ async fn run(db: &Db, p: &Planned, samples: usize) -> anyhow::Result<Samples> {
         pred: &p.pred,
         order: &p.order,
         limit: 51,
+        drive: p.drive.as_deref(),
     };
     for _ in 0..10 {
         records::select(db, &q).await?;
     }
     let mut s = Samples::default();
+    let started = Instant::now();
     for _ in 0..samples {
         let t = Instant::now();
         records::select(db, &q).await?;
         s.push(t.elapsed());
+        if s.len() >= crate::stats::MIN_SAMPLES && started.elapsed() > crate::stats::TIME_BUDGET {
+            break;
+        }
     }
     Ok(s)
 }

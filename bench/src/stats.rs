@@ -4,10 +4,19 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
+/// A measurement stops early once it has this many samples and has run this long, so that a
+/// slow query does not hold the whole run up.
+pub const MIN_SAMPLES: usize = 30;
+pub const TIME_BUDGET: Duration = Duration::from_secs(20);
+
 #[derive(Debug, Default, Clone)]
 pub struct Samples(Vec<f64>);
 
 impl Samples {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn push(&mut self, d: Duration) {
         self.0.push(d.as_secs_f64() * 1000.0);
     }

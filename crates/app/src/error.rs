@@ -7,7 +7,7 @@ use pelagic_store::StoreError;
 pub enum AppError {
     #[error("{0}")]
     Invalid(String),
-    #[error("some fields are not valid")]
+    #[error("some fields are not valid: {}", describe(.0))]
     Validation(FieldErrors),
     #[error("{0}")]
     NotFound(String),
@@ -51,3 +51,18 @@ impl From<StoreError> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// The first few field problems in one line, so that a person reading only the message can act.
+pub fn describe(fields: &FieldErrors) -> String {
+    let parts: Vec<String> = fields
+        .iter()
+        .take(3)
+        .map(|(f, m)| format!("{f}: {m}"))
+        .collect();
+    let more = if fields.len() > 3 {
+        format!(" (and {} more)", fields.len() - 3)
+    } else {
+        String::new()
+    };
+    format!("{}{more}", parts.join("; "))
+}

@@ -15,7 +15,7 @@ pub mod users;
 
 use std::sync::Arc;
 
-pub use error::{AppError, AppResult};
+pub use error::{AppError, AppResult, describe};
 pub use pelagic_core::access::Actor;
 pub use records::{ListRequest, Page, RecordService};
 

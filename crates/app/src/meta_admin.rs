@@ -71,23 +71,18 @@ impl App {
                 ),
             )
         })?;
-        let field = FieldDef {
-            name: new.name.clone(),
-            label: new.label.trim().to_owned(),
-            kind,
-            required: new.required,
-            options: new.options,
-            target: new.target,
-            searchable: new.searchable.unwrap_or(false) && kind.searchable(),
-            indexed: new.indexed.unwrap_or(true),
-            unique: new.unique,
-            system: false,
-            custom: true,
-            default: new.default,
-            max_length: new.max_length,
-            scale: new.scale,
-            column: ObjectDef::column_for(&new.name, true),
-        };
+        let mut field = FieldDef::new(&new.name, new.label.trim(), kind);
+        field.required = new.required;
+        field.options = new.options;
+        field.target = new.target;
+        field.searchable = new.searchable.unwrap_or(false) && kind.searchable();
+        field.indexed = new.indexed.unwrap_or(true);
+        field.unique = new.unique;
+        field.custom = true;
+        field.default = new.default;
+        field.max_length = new.max_length;
+        field.scale = new.scale;
+        field.set_column(ObjectDef::column_for(&new.name, true));
         check_field(&field)?;
         if field.label.chars().count() > 100 {
             return Err(CoreError::field("label", "at most 100 characters").into());
@@ -133,23 +128,10 @@ impl App {
                 return Err(CoreError::field(key, "1 to 100 characters").into());
             }
         }
-        let name_field = FieldDef {
-            name: "name".into(),
-            label: "Name".into(),
-            kind: FieldKind::Text,
-            required: true,
-            options: vec![],
-            target: None,
-            searchable: true,
-            indexed: true,
-            unique: false,
-            system: false,
-            custom: false,
-            default: None,
-            max_length: None,
-            scale: None,
-            column: String::new(),
-        };
+        let mut name_field = FieldDef::new("name", "Name", FieldKind::Text);
+        name_field.required = true;
+        name_field.searchable = true;
+        name_field.indexed = true;
         let def = ObjectDef {
             name: new.name.clone(),
             label: new.label.trim().to_owned(),

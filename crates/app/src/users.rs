@@ -107,23 +107,7 @@ impl App {
 }
 
 fn check_email(email: &str) -> AppResult<String> {
-    let field = pelagic_core::FieldDef {
-        name: "email".into(),
-        label: "Email".into(),
-        kind: pelagic_core::FieldKind::Email,
-        required: true,
-        options: vec![],
-        target: None,
-        searchable: false,
-        indexed: false,
-        unique: false,
-        system: false,
-        custom: false,
-        default: None,
-        max_length: None,
-        scale: None,
-        column: "email".into(),
-    };
+    let field = pelagic_core::FieldDef::new("email", "Email", pelagic_core::FieldKind::Email);
     match input::scalar(
         &field,
         &serde_json::Value::String(email.to_owned()),

@@ -112,7 +112,11 @@ pub fn parse_record(
             }
             continue;
         };
-        let currency = body.get(&format!("{}_currency", f.name));
+        let currency = if f.kind == FieldKind::Money {
+            body.get(&format!("{}_currency", f.name))
+        } else {
+            None
+        };
         match field_columns(f, &raw, currency, ctx) {
             Ok(cols) => {
                 if f.required && cols.first().is_some_and(|(_, v)| v.is_null()) {
@@ -141,9 +145,9 @@ pub fn field_columns(
     currency: Option<&Json>,
     ctx: &InputContext,
 ) -> Result<Vec<(String, Value)>, String> {
-    let names: Vec<String> = f.columns().map(|(n, _)| n).collect();
+    let names = f.column_names();
     if raw.is_null() {
-        return Ok(names.into_iter().map(|n| (n, Value::Null)).collect());
+        return Ok(names.iter().map(|n| (n.clone(), Value::Null)).collect());
     }
     let values: Vec<Value> = match f.kind {
         FieldKind::Text | FieldKind::Textarea => {
@@ -187,7 +191,7 @@ pub fn field_columns(
         }
         _ => vec![scalar(f, raw, ctx)?],
     };
-    Ok(names.into_iter().zip(values).collect())
+    Ok(names.iter().cloned().zip(values).collect())
 }
 
 /// The value of a single-column kind (also used for filter values, see `plan`).

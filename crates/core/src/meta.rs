@@ -48,20 +48,40 @@ pub struct FieldDef {
     /// Base name of the field's columns; derived from the name, never from request text.
     #[serde(default)]
     pub column: String,
+    /// The full names of the field's columns, worked out on first use.
+    #[serde(skip)]
+    column_names: std::sync::OnceLock<Vec<String>>,
 }
 
 impl FieldDef {
     /// The physical columns of this field, with their full names.
     pub fn columns(&self) -> impl Iterator<Item = (String, ColumnPart)> + '_ {
-        self.kind
-            .columns()
+        self.column_names()
             .iter()
-            .map(move |p| (format!("{}{}", self.column, p.suffix), *p))
+            .cloned()
+            .zip(self.kind.columns().iter().copied())
+    }
+
+    /// The full names of the field's columns, in the order of its kind's parts.
+    pub fn column_names(&self) -> &[String] {
+        self.column_names.get_or_init(|| {
+            self.kind
+                .columns()
+                .iter()
+                .map(|p| format!("{}{}", self.column, p.suffix))
+                .collect()
+        })
     }
 
     /// The column that filters and sorts use.
     pub fn compare_column(&self) -> String {
         format!("{}{}", self.column, self.kind.compare_suffix())
+    }
+
+    /// Sets the base column name (and forgets any names worked out from the old one).
+    pub fn set_column(&mut self, column: String) {
+        self.column = column;
+        self.column_names = Default::default();
     }
 
     pub fn max_length(&self) -> usize {
@@ -71,6 +91,13 @@ impl FieldDef {
 
     pub fn scale(&self) -> u32 {
         self.scale.unwrap_or_else(|| self.kind.default_scale())
+    }
+
+    /// A plain field of a kind, with every option off; set what differs.
+    pub fn new(name: &str, label: &str, kind: FieldKind) -> FieldDef {
+        let mut f = FieldDef::builtin(name, label, kind, false);
+        f.system = false;
+        f
     }
 
     /// A built-in field present on every object.
@@ -91,6 +118,7 @@ impl FieldDef {
             max_length: None,
             scale: None,
             column: name.into(),
+            column_names: Default::default(),
         }
     }
 }
@@ -155,7 +183,7 @@ impl ObjectDef {
                 continue;
             }
             check_field(&f)?;
-            f.column = ObjectDef::column_for(&f.name, f.custom);
+            f.set_column(ObjectDef::column_for(&f.name, f.custom));
             fields.push(f);
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -267,10 +295,9 @@ mod tests {
     use super::*;
 
     fn field(name: &str, kind: FieldKind) -> FieldDef {
-        FieldDef {
-            column: String::new(),
-            ..FieldDef::builtin(name, "Label", kind, false)
-        }
+        let mut f = FieldDef::builtin(name, "Label", kind, false);
+        f.set_column(String::new());
+        f
     }
 
     #[test]

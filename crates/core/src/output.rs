@@ -57,41 +57,89 @@ pub fn record_json<'a>(
     row: &[Value],
     fields: impl IntoIterator<Item = &'a FieldDef>,
 ) -> Map<String, Json> {
-    let mut out = Map::new();
-    for f in fields {
-        field_json(f, proj, row, &mut out);
-    }
-    out
+    RecordWriter::new(fields, proj).write(row)
 }
 
-/// Writes one field (and its companions such as `amount_currency`) into `out`.
-pub fn field_json(f: &FieldDef, proj: &Projection, row: &[Value], out: &mut Map<String, Json>) {
-    let col = |suffix: &str| proj.get(row, &format!("{}{}", f.column, suffix));
-    let primary = col("");
-    let value = match f.kind {
-        FieldKind::Reference => match (col("_object"), col("_id")) {
+/// Turns rows into client JSON for a fixed set of fields: where each field's columns sit is
+/// worked out once, so writing a page of rows does no lookups by name.
+pub struct RecordWriter<'a> {
+    entries: Vec<Entry<'a>>,
+}
+
+struct Entry<'a> {
+    field: &'a FieldDef,
+    primary: Option<usize>,
+    /// The companion column: currency, original phone text, or a reference's object.
+    companion: Option<usize>,
+    companion_key: Option<String>,
+}
+
+impl<'a> RecordWriter<'a> {
+    pub fn new(fields: impl IntoIterator<Item = &'a FieldDef>, proj: &Projection) -> Self {
+        let entries = fields
+            .into_iter()
+            .map(|f| {
+                let at = |suffix: &str| proj.position(&format!("{}{}", f.column, suffix));
+                let (primary, companion, companion_key) = match f.kind {
+                    FieldKind::Reference => (at("_id"), at("_object"), None),
+                    FieldKind::Money => (
+                        at(""),
+                        at("_currency"),
+                        Some(format!("{}_currency", f.name)),
+                    ),
+                    FieldKind::Phone => (
+                        at(""),
+                        at("_original"),
+                        Some(format!("{}_original", f.name)),
+                    ),
+                    _ => (at(""), None, None),
+                };
+                Entry {
+                    field: f,
+                    primary,
+                    companion,
+                    companion_key,
+                }
+            })
+            .collect();
+        RecordWriter { entries }
+    }
+
+    pub fn write(&self, row: &[Value]) -> Map<String, Json> {
+        let mut out = Map::new();
+        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or(&Value::Null);
+        for e in &self.entries {
+            let (primary, companion) = (get(e.primary), get(e.companion));
+            if let Some(key) = &e.companion_key {
+                out.insert(key.clone(), plain(companion));
+            }
+            out.insert(
+                e.field.name.clone(),
+                field_value(e.field, primary, companion),
+            );
+        }
+        out
+    }
+}
+
+/// One field's JSON value from its primary column and its companion.
+fn field_value(f: &FieldDef, primary: &Value, companion: &Value) -> Json {
+    match f.kind {
+        FieldKind::Reference => match (companion, primary) {
             (Value::Text(o), Value::Text(id)) => json!({ "object": o, "id": id }),
             _ => Json::Null,
         },
-        FieldKind::Money => {
-            let currency = col("_currency");
-            out.insert(format!("{}_currency", f.name), plain(currency));
-            match (primary, currency) {
-                (Value::Int(units), Value::Text(c)) => {
-                    Json::String(money::format_scaled(*units, money::currency_exponent(c)))
-                }
-                (Value::Int(units), _) => Json::String(money::format_scaled(*units, 2)),
-                _ => Json::Null,
+        FieldKind::Money => match (primary, companion) {
+            (Value::Int(units), Value::Text(c)) => {
+                Json::String(money::format_scaled(*units, money::currency_exponent(c)))
             }
-        }
+            (Value::Int(units), _) => Json::String(money::format_scaled(*units, 2)),
+            _ => Json::Null,
+        },
         FieldKind::Decimal | FieldKind::Percent => match primary {
             Value::Int(units) => Json::String(money::format_scaled(*units, f.scale())),
             _ => Json::Null,
         },
-        FieldKind::Phone => {
-            out.insert(format!("{}_original", f.name), plain(col("_original")));
-            plain(primary)
-        }
         FieldKind::Multiselect => match primary {
             Value::Text(s) => Json::Array(
                 s.split('|')
@@ -102,8 +150,7 @@ pub fn field_json(f: &FieldDef, proj: &Projection, row: &[Value], out: &mut Map<
             _ => Json::Null,
         },
         _ => plain(primary),
-    };
-    out.insert(f.name.clone(), value);
+    }
 }
 
 /// A stored value as JSON, without kind-specific formatting.

@@ -50,6 +50,19 @@ pub enum Cmp {
 }
 
 impl Pred {
+    /// Every column the condition reads.
+    pub fn columns<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Pred::True | Pred::False => {}
+            Pred::And(parts) | Pred::Or(parts) => parts.iter().for_each(|p| p.columns(out)),
+            Pred::Not(inner) => inner.columns(out),
+            Pred::Cmp { col, .. }
+            | Pred::In { col, .. }
+            | Pred::IsNull { col }
+            | Pred::Like { col, .. } => out.push(col),
+        }
+    }
+
     fn cmp(col: &str, op: Cmp, value: Value) -> Pred {
         Pred::Cmp {
             col: col.to_owned(),
@@ -464,6 +477,36 @@ pub fn plan_sort(
         });
     }
     Ok(order)
+}
+
+/// The column whose index should drive a list, when the database's planner would otherwise
+/// pick worse: the order's first key has an index, and every indexed column the condition
+/// touches has few distinct values (selects, booleans). Walking the order's index then stops
+/// at the page's end, where fetching every row of a common value and sorting them all does
+/// not; a very rare combination of values is the case this makes slower.
+pub fn driving_column(obj: &ObjectDef, order: &[OrderKey], pred: &Pred) -> Option<String> {
+    let first = order.first()?;
+    let indexed = |col: &str| {
+        col == "id"
+            || obj
+                .fields
+                .iter()
+                .any(|f| f.indexed && f.compare_column() == col)
+    };
+    if !indexed(&first.col) {
+        return None;
+    }
+    let coarse = |col: &str| {
+        obj.fields.iter().any(|f| {
+            matches!(f.kind, FieldKind::Select | FieldKind::Boolean) && f.compare_column() == col
+        })
+    };
+    let mut columns = Vec::new();
+    pred.columns(&mut columns);
+    columns
+        .iter()
+        .all(|c| order.iter().any(|k| k.col == *c) || !indexed(c) || coarse(c))
+        .then(|| first.col.clone())
 }
 
 /// Reads `sort=-amount,name` into `(field, descending)` pairs.

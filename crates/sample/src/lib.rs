@@ -10,6 +10,7 @@
 
 use std::collections::BTreeSet;
 
+mod dialing;
 mod locale;
 mod phones;
 mod records;
@@ -32,6 +33,9 @@ pub struct Sample {
     people: Rng,
     /// Email local parts already given to a `Person`, to keep demo logins distinct.
     issued: BTreeSet<String>,
+    /// The region of the company whose CRM this data fills: numbers from other regions are
+    /// written with their country code, as its staff would type them. `None`: all local style.
+    home: Option<&'static str>,
 }
 
 /// Someone who works at the demo company: a user of the CRM.
@@ -57,7 +61,32 @@ impl Sample {
             seed,
             people: Rng::new(rng::derive(seed, 0x5045_4f50_4c45, 0)),
             issued: BTreeSet::new(),
+            home: None,
         }
+    }
+
+    /// The same generator for a company in `region` (ISO code such as `"CN"`): phone numbers
+    /// of every other region are written with their country code.
+    pub fn for_company_in(mut self, region: &str) -> Self {
+        self.home = Locale::ALL
+            .iter()
+            .map(|l| l.region())
+            .find(|r| *r == region)
+            .or(Some("none"));
+        self
+    }
+
+    /// Rewrites the phone fields of a record of `locale` for the company's region.
+    fn dial(&self, mut record: Value, locale: Locale) -> Value {
+        if self.home.is_some_and(|h| h != locale.region()) {
+            for key in ["phone", "mobile"] {
+                if let Some(Value::String(p)) = record.get(key) {
+                    let written = dialing::international(p, locale);
+                    record[key] = Value::String(written);
+                }
+            }
+        }
+        record
     }
 
     /// The locale that records with this index get.
@@ -68,12 +97,15 @@ impl Sample {
     /// Account number `index` of a dataset. Its `name`, `phone` and `email` are distinct from
     /// those of every other index below 10,000,000 (names stay distinct for every index).
     pub fn account(&mut self, index: u64) -> Value {
-        records::account(self.seed, index)
+        self.dial(records::account(self.seed, index), Self::locale_of(index))
     }
 
     /// A contact whose locale follows from `index`.
     pub fn contact(&mut self, index: u64, account_id: Option<&str>) -> Value {
-        records::contact(self.seed, index, account_id)
+        self.dial(
+            records::contact(self.seed, index, account_id),
+            Self::locale_of(index),
+        )
     }
 
     /// A contact who works at account `account_index`: same locale and city, and an email
@@ -84,13 +116,14 @@ impl Sample {
         account_index: u64,
         account_id: &str,
     ) -> Value {
-        records::contact_of_account(self.seed, index, account_index, account_id)
+        let contact = records::contact_of_account(self.seed, index, account_index, account_id);
+        self.dial(contact, Self::locale_of(account_index))
     }
 
     /// A lead whose locale follows from `index`; its phone is distinct for every index below
     /// 10,000,000.
     pub fn lead(&mut self, index: u64) -> Value {
-        records::lead(self.seed, index)
+        self.dial(records::lead(self.seed, index), Self::locale_of(index))
     }
 
     /// An opportunity whose locale follows from `index`.

@@ -96,3 +96,30 @@ fn phones_are_written_the_way_local_people_write_them() {
         );
     }
 }
+
+#[test]
+fn a_company_in_china_gets_foreign_numbers_with_their_country_code() {
+    let mut sample = Sample::new(2026).for_company_in("CN");
+    for index in 0..5_000 {
+        let locale = Sample::locale_of(index);
+        let prefixes: &[&str] = match locale {
+            Locale::English => &["+1"],
+            Locale::SimplifiedChinese => &["+86"],
+            Locale::TraditionalChinese => &["+886"],
+            Locale::Spanish => &["+34", "+52", "+57"],
+            Locale::Russian => &["+7"],
+        };
+        for phone in [
+            text(&sample.account(index), "phone").to_owned(),
+            text(&sample.lead(index), "phone").to_owned(),
+        ] {
+            let e164 = pelagic_core::phone::to_e164(&phone, "CN")
+                .unwrap_or_else(|e| panic!("{phone}: {e}"));
+            assert!(
+                prefixes.iter().any(|p| e164.starts_with(p)),
+                "{}: {phone} read in China as {e164}",
+                locale.code()
+            );
+        }
+    }
+}

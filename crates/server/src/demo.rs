@@ -26,7 +26,8 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     {
         anyhow::bail!("this database already holds the demo company (user {admin_email} exists)");
     }
-    let mut sample = Sample::new(seed);
+    let region = app.snapshot().await?.input.default_region.clone();
+    let mut sample = Sample::new(seed).for_company_in(&region);
     let mut sales = Vec::new();
     let admin = add(&app, &admin_email, "Alex Admin", "admin", None).await?;
     for (t, locale) in [

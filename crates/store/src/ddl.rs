@@ -76,7 +76,7 @@ pub fn plan(old: Option<&ObjectDef>, new: &ObjectDef) -> Vec<Change> {
 }
 
 /// An index name within PostgreSQL's 63-byte limit, stable for the same table and column.
-fn index_name(prefix: &str, table: &str, column: &str) -> String {
+pub fn index_name(prefix: &str, table: &str, column: &str) -> String {
     let full = format!("{prefix}_{table}_{column}");
     if full.len() <= 60 {
         return full;

@@ -85,6 +85,17 @@ pub(crate) async fn execute<S: SqlxBinder>(conn: Conn<'_>, stmt: &S) -> Result<u
     })
 }
 
+/// Runs a statement written as text (identifiers from metadata only) with bound values.
+pub(crate) async fn execute_sql(conn: Conn<'_>, sql: String, args: SqlxValues) -> Result<u64> {
+    on_conn!(conn, true, |_be, ex| Ok(sqlx::query_with(
+        AssertSqlSafe(sql),
+        args
+    )
+    .execute(ex)
+    .await?
+    .rows_affected()))
+}
+
 /// Runs one or more statements of fixed or metadata-built text (DDL), without parameters.
 pub(crate) async fn execute_text(conn: Conn<'_>, sql: String) -> Result<()> {
     on_conn!(conn, true, |_be, ex| {
@@ -101,6 +112,21 @@ pub(crate) async fn fetch<S: SqlxBinder>(
 ) -> Result<Vec<Vec<Value>>> {
     on_conn!(conn, false, |be, ex| {
         let (sql, args) = build(be, stmt);
+        let rows = sqlx::query_with(AssertSqlSafe(sql), args)
+            .fetch_all(ex)
+            .await?;
+        rows.iter().map(|r| decode_row(r, types)).collect()
+    })
+}
+
+/// [`fetch`] for a statement already rendered as text with its values.
+pub(crate) async fn fetch_sql(
+    conn: Conn<'_>,
+    sql: String,
+    args: SqlxValues,
+    types: &[ColType],
+) -> Result<Vec<Vec<Value>>> {
+    on_conn!(conn, false, |_be, ex| {
         let rows = sqlx::query_with(AssertSqlSafe(sql), args)
             .fetch_all(ex)
             .await?;

@@ -1,14 +1,16 @@
 //! Reading and writing rows of record tables, whatever the object.
 
+use pelagic_core::ident::quoted;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{OrderKey, Pred};
 use pelagic_core::{ColType, Value};
-use sea_query::{Alias, Expr, ExprTrait, Query};
+use sea_query::{Alias, Expr, ExprTrait, Query, Values};
+use sea_query_sqlx::SqlxValues;
 
-use crate::Result;
 use crate::db::{Db, Tx};
 use crate::exec::{self, Conn};
 use crate::sql::{bind, condition, order};
+use crate::{Backend, Result};
 
 /// One page of a list.
 pub struct ListQuery<'a> {
@@ -17,6 +19,8 @@ pub struct ListQuery<'a> {
     pub pred: &'a Pred,
     pub order: &'a [OrderKey],
     pub limit: u64,
+    /// A column whose index must drive the query on SQLite (see `plan::driving_column`).
+    pub drive: Option<&'a str>,
 }
 
 /// SQLite accepts 32,766 bound values per statement; stay well below for every backend.
@@ -36,7 +40,23 @@ async fn select_in(
     order(&mut sel, q.order, be);
     sel.limit(q.limit);
     let types: Vec<ColType> = q.projection.columns.iter().map(|(_, t)| *t).collect();
-    exec::fetch(conn, &sel, &types).await
+    match (be, q.drive) {
+        (Backend::Sqlite, Some(col)) => {
+            // sea-query cannot write SQLite's INDEXED BY; the names are from metadata.
+            let (sql, args) = exec::build(be, &sel);
+            let from = format!("FROM {}", quoted(q.table));
+            let sql = sql.replacen(
+                &from,
+                &format!(
+                    "{from} INDEXED BY {}",
+                    quoted(&crate::ddl::index_name("ix", q.table, col))
+                ),
+                1,
+            );
+            exec::fetch_sql(conn, sql, args, &types).await
+        }
+        _ => exec::fetch(conn, &sel, &types).await,
+    }
 }
 
 /// The rows of a table matching `pred`, in order, at most `limit`.
@@ -59,7 +79,9 @@ pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
     exec::fetch_i64(db.into(), &sel).await
 }
 
-/// Inserts rows; every row has a value for each of `columns`, in order.
+/// Inserts rows; every row has a value for each of `columns`, in order. Written as one
+/// multi-row statement per chunk, built directly rather than through an expression tree: this
+/// is the path bulk imports and batch creates take.
 pub async fn insert(
     tx: &mut Tx,
     table: &str,
@@ -71,18 +93,37 @@ pub async fn insert(
     }
     let be = tx.backend();
     let per_statement = (MAX_BINDS / columns.len()).clamp(1, 1000);
+    let head = format!(
+        "INSERT INTO {} ({}) VALUES ",
+        quoted(table),
+        columns
+            .iter()
+            .map(|(c, _)| quoted(c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     for chunk in rows.chunks(per_statement) {
-        let mut ins = Query::insert();
-        ins.into_table(Alias::new(table))
-            .columns(columns.iter().map(|(c, _)| Alias::new(c)));
-        for row in chunk {
-            let values = row
-                .iter()
-                .zip(columns)
-                .map(|(v, (_, ty))| Expr::val(bind(v, *ty, be)));
-            ins.values_panic(values);
+        let mut sql = String::with_capacity(head.len() + chunk.len() * columns.len() * 6);
+        sql.push_str(&head);
+        let mut values = Vec::with_capacity(chunk.len() * columns.len());
+        for (r, row) in chunk.iter().enumerate() {
+            sql.push_str(if r == 0 { "(" } else { ", (" });
+            for (c, (v, (_, ty))) in row.iter().zip(columns).enumerate() {
+                if c > 0 {
+                    sql.push_str(", ");
+                }
+                values.push(bind(v, *ty, be));
+                match be {
+                    Backend::Sqlite => sql.push('?'),
+                    Backend::Postgres => {
+                        sql.push('$');
+                        sql.push_str(&values.len().to_string());
+                    }
+                }
+            }
+            sql.push(')');
         }
-        exec::execute(tx.into(), &ins).await?;
+        exec::execute_sql(tx.into(), sql, SqlxValues(Values(values))).await?;
     }
     Ok(())
 }

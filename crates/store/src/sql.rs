@@ -47,46 +47,59 @@ pub(crate) fn bind_value(v: &Value, be: Backend) -> Sq {
     }
 }
 
-fn col(name: &str) -> Expr {
-    Expr::col(Alias::new(name))
-}
-
 /// The SQL condition of a predicate. Comparisons are guarded with `IS NOT NULL` so that every
 /// condition is true or false, never unknown, and `NOT` means exactly "all other records".
 pub(crate) fn condition(p: &Pred, be: Backend) -> SimpleExpr {
-    match p {
-        Pred::True => Expr::value(true).eq(true),
-        Pred::False => Expr::value(true).eq(false),
-        Pred::And(parts) if parts.is_empty() => condition(&Pred::True, be),
-        Pred::Or(parts) if parts.is_empty() => condition(&Pred::False, be),
-        Pred::And(parts) => parts
-            .iter()
-            .fold(Cond::all(), |c, p| c.add(condition(p, be)))
-            .into(),
-        Pred::Or(parts) => parts
-            .iter()
-            .fold(Cond::any(), |c, p| c.add(condition(p, be)))
-            .into(),
-        Pred::Not(inner) => Expr::expr(condition(inner, be)).not(),
-        Pred::IsNull { col: c } => col(c).is_null(),
-        Pred::Cmp { col: c, op, value } => {
-            let v = bind_value(value, be);
-            let cmp = match op {
-                Cmp::Eq => col(c).eq(v),
-                Cmp::Ne => col(c).ne(v),
-                Cmp::Lt => col(c).lt(v),
-                Cmp::Lte => col(c).lte(v),
-                Cmp::Gt => col(c).gt(v),
-                Cmp::Gte => col(c).gte(v),
-            };
-            col(c).is_not_null().and(cmp)
+    Conditions { be }.of(p)
+}
+
+struct Conditions {
+    be: Backend,
+}
+
+impl Conditions {
+    fn col(&self, name: &str) -> Expr {
+        Expr::col(Alias::new(name))
+    }
+
+    fn of(&self, p: &Pred) -> SimpleExpr {
+        let be = self.be;
+        let col = |c: &str| self.col(c);
+        let condition = |p: &Pred, _be: Backend| self.of(p);
+        match p {
+            Pred::True => Expr::value(true).eq(true),
+            Pred::False => Expr::value(true).eq(false),
+            Pred::And(parts) if parts.is_empty() => condition(&Pred::True, be),
+            Pred::Or(parts) if parts.is_empty() => condition(&Pred::False, be),
+            Pred::And(parts) => parts
+                .iter()
+                .fold(Cond::all(), |c, p| c.add(condition(p, be)))
+                .into(),
+            Pred::Or(parts) => parts
+                .iter()
+                .fold(Cond::any(), |c, p| c.add(condition(p, be)))
+                .into(),
+            Pred::Not(inner) => Expr::expr(condition(inner, be)).not(),
+            Pred::IsNull { col: c } => col(c).is_null(),
+            Pred::Cmp { col: c, op, value } => {
+                let v = bind_value(value, be);
+                let cmp = match op {
+                    Cmp::Eq => col(c).eq(v),
+                    Cmp::Ne => col(c).ne(v),
+                    Cmp::Lt => col(c).lt(v),
+                    Cmp::Lte => col(c).lte(v),
+                    Cmp::Gt => col(c).gt(v),
+                    Cmp::Gte => col(c).gte(v),
+                };
+                col(c).is_not_null().and(cmp)
+            }
+            Pred::In { col: c, values } => col(c)
+                .is_not_null()
+                .and(col(c).is_in(values.iter().map(|v| bind_value(v, be)).collect::<Vec<_>>())),
+            Pred::Like { col: c, pattern } => col(c)
+                .is_not_null()
+                .and(col(c).like(LikeExpr::new(pattern.clone()).escape('\\'))),
         }
-        Pred::In { col: c, values } => col(c)
-            .is_not_null()
-            .and(col(c).is_in(values.iter().map(|v| bind_value(v, be)).collect::<Vec<_>>())),
-        Pred::Like { col: c, pattern } => col(c)
-            .is_not_null()
-            .and(col(c).like(LikeExpr::new(pattern.clone()).escape('\\'))),
     }
 }
 

@@ -73,6 +73,28 @@ impl HttpClient {
         }
     }
 
+    /// Sends a JSON body and gives the status and the raw response body, without parsing it
+    /// (for load generators, whose own parsing would compete with the server for CPU).
+    pub async fn post_raw(&self, path: &str, token: Option<&str>, body: Vec<u8>) -> (u16, Bytes) {
+        let mut req = Request::builder()
+            .method("POST")
+            .uri(format!("{}{}", self.base, path))
+            .header("content-type", "application/json");
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let res = self
+            .client
+            .request(req.body(Full::new(Bytes::from(body))).expect("request"))
+            .await
+            .expect("the server answers");
+        let status = res.status().as_u16();
+        (
+            status,
+            res.into_body().collect().await.expect("body").to_bytes(),
+        )
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
         self.send("GET", path, token, &[], vec![]).await
     }

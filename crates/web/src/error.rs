@@ -37,7 +37,10 @@ impl From<AppError> for ApiError {
             AppError::Validation(fields) => ApiError {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 code: "validation_failed",
-                message: summary(&fields),
+                message: format!(
+                    "some fields are not valid: {}",
+                    pelagic_app::describe(&fields)
+                ),
                 details: json!({ "fields": fields }),
             },
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, "not_found", m),
@@ -66,21 +69,6 @@ impl From<AppError> for ApiError {
             }
         }
     }
-}
-
-/// A one-line message naming the first problems, so a person reading only the message can act.
-fn summary(fields: &pelagic_core::FieldErrors) -> String {
-    let parts: Vec<String> = fields
-        .iter()
-        .take(3)
-        .map(|(f, m)| format!("{f}: {m}"))
-        .collect();
-    let more = if fields.len() > 3 {
-        format!(" (and {} more)", fields.len() - 3)
-    } else {
-        String::new()
-    };
-    format!("some fields are not valid: {}{more}", parts.join("; "))
 }
 
 impl IntoResponse for ApiError {

@@ -1,6 +1,6 @@
 //! Reading records: one by id, or a filtered, searched, sorted page with a keyset cursor.
 
-use pelagic_core::output::{Projection, record_json};
+use pelagic_core::output::{Projection, RecordWriter, record_json};
 use pelagic_core::plan::{self, Pred};
 use pelagic_core::{cursor, input};
 use pelagic_store::records::{self as rows, ListQuery};
@@ -34,6 +34,7 @@ impl RecordService<'_> {
                 pred: &pred,
                 order: &[],
                 limit: 1,
+                drive: None,
             },
         )
         .await?;
@@ -78,6 +79,7 @@ impl RecordService<'_> {
             .iter()
             .map(|k| projection.push(&k.col, k.ty))
             .collect();
+        let drive = plan::driving_column(obj, &order, &page_pred);
         let mut found = rows::select(
             self.app.db(),
             &ListQuery {
@@ -86,6 +88,7 @@ impl RecordService<'_> {
                 pred: &page_pred,
                 order: &order,
                 limit: limit as u64 + 1,
+                drive: drive.as_deref(),
             },
         )
         .await?;
@@ -106,10 +109,8 @@ impl RecordService<'_> {
         } else {
             None
         };
-        let data = found
-            .iter()
-            .map(|r| record_json(&projection, r, fields.iter().copied()))
-            .collect();
+        let writer = RecordWriter::new(fields.iter().copied(), &projection);
+        let data = found.iter().map(|r| writer.write(r)).collect();
         Ok(Page {
             data,
             next_cursor,

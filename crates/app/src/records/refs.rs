@@ -110,6 +110,7 @@ async fn live_ids(
                 pred: &pred,
                 order: &[],
                 limit: chunk.len() as u64,
+                drive: None,
             },
         )
         .await?;

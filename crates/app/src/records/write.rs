@@ -4,12 +4,11 @@
 use std::collections::HashMap;
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
-use pelagic_core::meta::ObjectDef;
-use pelagic_core::output::{Projection, record_json};
+use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{self, Pred};
 use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records::{self as rows, ListQuery};
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, refs};
 use crate::policy::Operation;
@@ -76,34 +75,43 @@ impl RecordService<'_> {
 
         let now = self.app.now();
         let columns = obj.all_columns();
+        let layout = Layout::new(&columns);
         let mut table_rows = Vec::with_capacity(parsed.len());
-        let mut written = Vec::with_capacity(parsed.len());
         for (_, cols) in parsed {
-            let mut values: HashMap<String, Value> = cols.columns.into_iter().collect();
-            values.insert("id".into(), Value::Text(crate::ids::new_id()));
-            values
-                .entry("owner_id".into())
-                .or_insert_with(|| Value::Text(self.actor.user_id.clone()));
-            values.insert("created_at".into(), Value::DateTime(now));
-            values.insert("updated_at".into(), Value::DateTime(now));
-            values.insert("created_by".into(), Value::Text(self.actor.user_id.clone()));
-            let search = plan::search_text(obj, &|c| values.get(c).cloned());
-            values.insert(
-                "search_text".into(),
+            let mut row = vec![Value::Null; columns.len()];
+            for (c, v) in cols.columns {
+                if let Some(i) = layout.position(&c) {
+                    row[i] = v;
+                }
+            }
+            layout.set(&mut row, "id", Value::Text(crate::ids::new_id()));
+            if layout.get(&row, "owner_id").is_null() {
+                layout.set(
+                    &mut row,
+                    "owner_id",
+                    Value::Text(self.actor.user_id.clone()),
+                );
+            }
+            layout.set(&mut row, "created_at", Value::DateTime(now));
+            layout.set(&mut row, "updated_at", Value::DateTime(now));
+            layout.set(
+                &mut row,
+                "created_by",
+                Value::Text(self.actor.user_id.clone()),
+            );
+            let search = plan::search_text(obj, &|c| Some(layout.get(&row, c).clone()));
+            layout.set(
+                &mut row,
+                "search_text",
                 Value::text_or_null((!search.is_empty()).then_some(search)),
             );
-            table_rows.push(
-                columns
-                    .iter()
-                    .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
-                    .collect::<Vec<_>>(),
-            );
-            written.push(values);
+            table_rows.push(row);
         }
         let mut tx = self.app.db().begin().await?;
         rows::insert(&mut tx, &obj.table, &columns, &table_rows).await?;
         tx.commit().await?;
-        Ok(written.iter().map(|v| self.output(obj, v)).collect())
+        let writer = RecordWriter::new(self.visible_fields(obj), &layout.projection);
+        Ok(table_rows.iter().map(|r| writer.write(r)).collect())
     }
 
     /// Changes the given fields of a record.
@@ -140,6 +148,7 @@ impl RecordService<'_> {
                 pred: &pred,
                 order: &[],
                 limit: 1,
+                drive: None,
             },
         )
         .await?;
@@ -204,7 +213,12 @@ impl RecordService<'_> {
             rows::update(&mut tx, &obj.table, &sets, &pred).await?;
             tx.commit().await?;
         }
-        Ok(self.output(obj, &values))
+        let row: Vec<Value> = columns
+            .iter()
+            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
+            .collect();
+        let writer = RecordWriter::new(self.visible_fields(obj), &projection);
+        Ok(writer.write(&row))
     }
 
     /// Moves a record to the deleted state; it no longer appears anywhere but the recycle bin.
@@ -259,16 +273,33 @@ impl RecordService<'_> {
         }
         Ok(cols)
     }
+}
 
-    /// The record as the actor may see it, from its column values.
-    fn output(&self, obj: &ObjectDef, values: &HashMap<String, Value>) -> Map<String, Json> {
-        let fields = self.visible_fields(obj);
-        let projection = Projection::for_fields(fields.iter().copied());
-        let row: Vec<Value> = projection
-            .columns
-            .iter()
-            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
-            .collect();
-        record_json(&projection, &row, fields.iter().copied())
+/// Where each column of an object's table sits in a row, worked out once per request.
+struct Layout {
+    projection: Projection,
+}
+
+impl Layout {
+    fn new(columns: &[(String, ColType)]) -> Self {
+        let mut projection = Projection::default();
+        for (c, ty) in columns {
+            projection.push(c, *ty);
+        }
+        Layout { projection }
+    }
+
+    fn position(&self, column: &str) -> Option<usize> {
+        self.projection.position(column)
+    }
+
+    fn get<'r>(&self, row: &'r [Value], column: &str) -> &'r Value {
+        self.projection.get(row, column)
+    }
+
+    fn set(&self, row: &mut [Value], column: &str, value: Value) {
+        if let Some(i) = self.position(column) {
+            row[i] = value;
+        }
     }
 }

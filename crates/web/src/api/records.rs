@@ -3,11 +3,12 @@
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use pelagic_app::{ListRequest, Page};
 use pelagic_core::filter::Filter;
 use pelagic_core::plan::parse_sort_param;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
@@ -16,12 +17,20 @@ use crate::extract::{Auth, JsonBody};
 /// Most query-string parameters one list request may carry.
 const MAX_PARAMS: usize = 100;
 
-fn page_json(p: Page) -> Json<Value> {
-    let mut body = json!({ "data": p.data, "next_cursor": p.next_cursor });
-    if let Some(total) = p.total {
-        body["total"] = json!(total);
-    }
-    Json(body)
+#[derive(serde::Serialize)]
+pub struct PageOut {
+    data: Vec<pelagic_app::records::Record>,
+    next_cursor: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<i64>,
+}
+
+fn page_json(p: Page) -> Json<PageOut> {
+    Json(PageOut {
+        data: p.data,
+        next_cursor: p.next_cursor,
+        total: p.total,
+    })
 }
 
 fn limit_of(text: &str) -> ApiResult<i64> {
@@ -68,7 +77,7 @@ pub async fn list(
     Auth(a): Auth,
     Path(object): Path<String>,
     RawQuery(raw): RawQuery,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<PageOut>> {
     let req = list_request(raw.as_deref())?;
     Ok(page_json(
         s.app.records(&a.actor).list(&object, &req).await?,
@@ -105,7 +114,7 @@ pub async fn query(
     Auth(a): Auth,
     Path(object): Path<String>,
     JsonBody(b): JsonBody<QueryBody>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<Json<PageOut>> {
     let filter = match &b.filter {
         None | Some(Value::Null) => None,
         Some(f) => Some(Filter::from_json(f).map_err(pelagic_app::AppError::from)?),
@@ -150,18 +159,24 @@ pub struct BatchBody {
     records: Vec<Value>,
 }
 
+#[derive(serde::Serialize)]
+struct DataOut<'a, T: serde::Serialize> {
+    data: &'a T,
+}
+
 pub async fn batch(
     State(s): State<AppState>,
     Auth(a): Auth,
     Path(object): Path<String>,
     JsonBody(b): JsonBody<BatchBody>,
-) -> ApiResult<(StatusCode, Json<Value>)> {
+) -> ApiResult<axum::response::Response> {
     let created = s
         .app
         .records(&a.actor)
         .create_batch(&object, &b.records)
         .await?;
-    Ok((StatusCode::CREATED, Json(json!({ "data": created }))))
+    // Serialised straight from the records: `json!` would first copy every one of them.
+    Ok((StatusCode::CREATED, Json(DataOut { data: &created })).into_response())
 }
 
 pub async fn get(
