@@ -33,6 +33,19 @@ pub fn backends() -> Vec<Backend> {
     b
 }
 
+/// Percent-encodes everything but ASCII letters, digits and `-`, for query strings and paths.
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b == b'-' {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 /// Runs a test once per backend, each time on a fresh server and database.
 pub async fn each_backend<F, Fut>(test: F)
 where

@@ -1,6 +1,6 @@
 //! Bad input never produces a 500 or a partial write: each gets its documented 4xx.
 
-use pelagic_testkit::{TestApp, each_backend};
+use pelagic_testkit::{TestApp, each_backend, urlencode};
 use serde_json::{Value, json};
 
 async fn total(t: &TestApp, token: &str) -> i64 {
@@ -280,16 +280,4 @@ async fn unknown_ids_paths_and_methods_answer_in_the_error_shape() {
         );
     })
     .await;
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b == b'-' {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }

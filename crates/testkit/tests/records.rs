@@ -1,6 +1,6 @@
 //! Creating, reading, changing, deleting and listing records, as API.md describes.
 
-use pelagic_testkit::each_backend;
+use pelagic_testkit::{each_backend, urlencode};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -143,18 +143,6 @@ async fn search_finds_chinese_cyrillic_and_accented_text_ignoring_case_and_accen
         }
     })
     .await;
-}
-
-pub fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[tokio::test]

@@ -102,6 +102,16 @@ impl<'a> RecordService<'a> {
     }
 }
 
+/// The answer for a record that does not exist or is out of the actor's reach (the same, so that
+/// ids cannot be probed).
+fn no_such(obj: &ObjectDef, id: &str) -> crate::AppError {
+    crate::AppError::NotFound(format!(
+        "there is no {} with id '{}'",
+        obj.name,
+        id.chars().take(64).collect::<String>()
+    ))
+}
+
 fn id_is(id: &str) -> Pred {
     Pred::Cmp {
         col: "id".into(),

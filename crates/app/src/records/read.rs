@@ -5,7 +5,7 @@ use pelagic_core::plan::{self, Pred};
 use pelagic_core::{cursor, input};
 use pelagic_store::records::{self as rows, ListQuery};
 
-use super::{DEFAULT_LIMIT, ListRequest, MAX_LIMIT, Page, Record, RecordService, id_is};
+use super::{DEFAULT_LIMIT, ListRequest, MAX_LIMIT, Page, Record, RecordService, id_is, no_such};
 use crate::policy::Operation;
 use crate::{AppError, AppResult};
 
@@ -15,13 +15,7 @@ impl RecordService<'_> {
     pub async fn get(&self, object: &str, id: &str) -> AppResult<Record> {
         let t = self.target(object).await?;
         self.policy.require(&t.obj, Operation::Read)?;
-        let not_found = || {
-            AppError::NotFound(format!(
-                "there is no {} with id '{}'",
-                t.obj.name,
-                id.chars().take(64).collect::<String>()
-            ))
-        };
+        let not_found = || no_such(&t.obj, id);
         input::check_id(id).map_err(|_| not_found())?;
         let fields = self.visible_fields(&t.obj);
         let projection = Projection::for_fields(fields.iter().copied());

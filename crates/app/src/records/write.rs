@@ -10,7 +10,7 @@ use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records::{self as rows, ListQuery};
 use serde_json::Value as Json;
 
-use super::{MAX_BATCH, Record, RecordService, Target, id_is, refs};
+use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
 use crate::policy::Operation;
 use crate::{AppError, AppResult};
 
@@ -119,13 +119,7 @@ impl RecordService<'_> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         self.policy.require(obj, Operation::Edit)?;
-        let not_found = || {
-            AppError::NotFound(format!(
-                "there is no {} with id '{}'",
-                obj.name,
-                id.chars().take(64).collect::<String>()
-            ))
-        };
+        let not_found = || no_such(obj, id);
         input::check_id(id).map_err(|_| not_found())?;
         let Json::Object(map) = body else {
             return Err(AppError::Invalid(
@@ -226,13 +220,7 @@ impl RecordService<'_> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         self.policy.require(obj, Operation::Delete)?;
-        let not_found = || {
-            AppError::NotFound(format!(
-                "there is no {} with id '{}'",
-                obj.name,
-                id.chars().take(64).collect::<String>()
-            ))
-        };
+        let not_found = || no_such(obj, id);
         input::check_id(id).map_err(|_| not_found())?;
         let now = self.app.now();
         let mut tx = self.app.db().begin().await?;
