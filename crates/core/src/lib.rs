@@ -13,10 +13,12 @@ pub mod input;
 pub mod kind;
 pub mod meta;
 pub mod money;
+pub mod order;
 pub mod output;
 pub mod period;
 pub mod phone;
 pub mod plan;
+pub mod search;
 pub mod value;
 
 pub use error::{CoreError, FieldErrors};

@@ -6,11 +6,16 @@ use chrono_tz::Tz;
 use serde_json::Value as Json;
 
 use crate::filter::{Filter, Op};
-use crate::fold::{escape_like, fold, search_terms};
+use crate::fold::{escape_like, fold};
 use crate::input::{InputContext, parse_date, scalar};
 use crate::kind::FieldKind;
 use crate::meta::{FieldDef, ObjectDef};
-use crate::{ColType, CoreError, Value, phone};
+use crate::{CoreError, Value, phone};
+
+pub use crate::order::{
+    MAX_SORT_KEYS, OrderKey, after, driving_column, parse_sort_param, plan_sort,
+};
+pub use crate::search::{MAX_SEARCH_LEN, MAX_SEARCH_TERMS, plan_search, search_text};
 
 /// A condition on stored columns. Column names come from metadata only.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +68,7 @@ impl Pred {
         }
     }
 
-    fn cmp(col: &str, op: Cmp, value: Value) -> Pred {
+    pub(crate) fn cmp(col: &str, op: Cmp, value: Value) -> Pred {
         Pred::Cmp {
             col: col.to_owned(),
             op,
@@ -71,7 +76,7 @@ impl Pred {
         }
     }
 
-    fn null(col: &str) -> Pred {
+    pub(crate) fn null(col: &str) -> Pred {
         Pred::IsNull {
             col: col.to_owned(),
         }
@@ -91,10 +96,6 @@ pub struct PlanContext {
     pub today: NaiveDate,
     pub tz: Tz,
 }
-
-/// Most terms in one `q` search, and the longest `q`.
-pub const MAX_SEARCH_TERMS: usize = 10;
-pub const MAX_SEARCH_LEN: usize = 200;
 
 /// Resolves a filter. `readable` says whether the caller may filter on a field; a filter on any
 /// other field is refused, never silently dropped.
@@ -371,185 +372,6 @@ fn list(value: &Json, min: usize, max: usize) -> Result<Vec<Json>, CoreError> {
         }));
     }
     Ok(items.clone())
-}
-
-/// Resolves `q`: every folded term must occur in the record's search text.
-pub fn plan_search(q: &str) -> Result<Pred, CoreError> {
-    if q.chars().count() > MAX_SEARCH_LEN {
-        return Err(CoreError::invalid(format!(
-            "q is at most {MAX_SEARCH_LEN} characters"
-        )));
-    }
-    let terms = search_terms(q);
-    if terms.len() > MAX_SEARCH_TERMS {
-        return Err(CoreError::invalid(format!(
-            "q has at most {MAX_SEARCH_TERMS} words"
-        )));
-    }
-    Ok(Pred::And(
-        terms
-            .iter()
-            .map(|t| Pred::Like {
-                col: "search_text".into(),
-                pattern: format!("%{}%", escape_like(t)),
-            })
-            .collect(),
-    ))
-}
-
-/// The text a record is found by with `q`: its searchable fields, folded, phones also as digits.
-pub fn search_text(obj: &ObjectDef, get: &dyn Fn(&str) -> Option<Value>) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for f in obj.fields.iter().filter(|f| f.searchable) {
-        let text = |col: &str| get(col).and_then(|v| v.as_str().map(str::to_owned));
-        match f.kind {
-            FieldKind::Text | FieldKind::Textarea => {
-                parts.extend(text(&format!("{}_fold", f.column)))
-            }
-            FieldKind::Phone => {
-                parts.extend(text(&f.column).map(|e| phone::digits(&e)));
-                parts.extend(text(&format!("{}_original", f.column)).map(|o| phone::digits(&o)));
-            }
-            _ => parts.extend(text(&f.column).map(|t| fold(&t))),
-        }
-    }
-    parts.retain(|p| !p.is_empty());
-    parts.join(" \u{1f} ")
-}
-
-/// One key of a list's order, on a stored column.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrderKey {
-    pub col: String,
-    pub ty: ColType,
-    pub desc: bool,
-}
-
-/// Most sort keys accepted, beyond the id that always ends the order.
-pub const MAX_SORT_KEYS: usize = 6;
-
-/// Resolves sort keys `(field, descending)`. The order always ends with `id`, so that every
-/// record has exactly one place and keyset pagination is exact. Without keys, newest first.
-pub fn plan_sort(
-    obj: &ObjectDef,
-    keys: &[(String, bool)],
-    readable: &dyn Fn(&FieldDef) -> bool,
-) -> Result<Vec<OrderKey>, CoreError> {
-    if keys.len() > MAX_SORT_KEYS {
-        return Err(CoreError::invalid(format!(
-            "sort on at most {MAX_SORT_KEYS} fields"
-        )));
-    }
-    let default = [("created_at".to_owned(), true)];
-    let keys = if keys.is_empty() { &default[..] } else { keys };
-    let mut order = Vec::new();
-    for (name, desc) in keys {
-        let f = readable_field(obj, name, readable, "sort on")?;
-        if !f.kind.sortable() {
-            return Err(CoreError::invalid(format!(
-                "a {} field such as '{name}' cannot be sorted on",
-                f.kind.name()
-            )));
-        }
-        let col = f.compare_column();
-        if order.iter().any(|k: &OrderKey| k.col == col) {
-            return Err(CoreError::invalid(format!(
-                "'{name}' appears twice in the sort"
-            )));
-        }
-        let ty = f
-            .columns()
-            .find(|(c, _)| *c == col)
-            .map(|(_, p)| p.ty)
-            .unwrap_or(ColType::Text);
-        order.push(OrderKey {
-            col,
-            ty,
-            desc: *desc,
-        });
-    }
-    if order.last().is_none_or(|k| k.col != "id") && !order.iter().any(|k| k.col == "id") {
-        let desc = order.last().is_some_and(|k| k.desc);
-        order.push(OrderKey {
-            col: "id".into(),
-            ty: ColType::Text,
-            desc,
-        });
-    }
-    Ok(order)
-}
-
-/// The column whose index should drive a list, when the database's planner would otherwise
-/// pick worse: the order's first key has an index, and every indexed column the condition
-/// touches has few distinct values (selects, booleans). Walking the order's index then stops
-/// at the page's end, where fetching every row of a common value and sorting them all does
-/// not; a very rare combination of values is the case this makes slower.
-pub fn driving_column(obj: &ObjectDef, order: &[OrderKey], pred: &Pred) -> Option<String> {
-    let first = order.first()?;
-    let indexed = |col: &str| {
-        col == "id"
-            || obj
-                .fields
-                .iter()
-                .any(|f| f.indexed && f.compare_column() == col)
-    };
-    if !indexed(&first.col) {
-        return None;
-    }
-    let coarse = |col: &str| {
-        obj.fields.iter().any(|f| {
-            matches!(f.kind, FieldKind::Select | FieldKind::Boolean) && f.compare_column() == col
-        })
-    };
-    let mut columns = Vec::new();
-    pred.columns(&mut columns);
-    columns
-        .iter()
-        .all(|c| order.iter().any(|k| k.col == *c) || !indexed(c) || coarse(c))
-        .then(|| first.col.clone())
-}
-
-/// Reads `sort=-amount,name` into `(field, descending)` pairs.
-pub fn parse_sort_param(param: &str) -> Vec<(String, bool)> {
-    param
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| match s.strip_prefix('-') {
-            Some(name) => (name.to_owned(), true),
-            None => (s.trim_start_matches('+').to_owned(), false),
-        })
-        .collect()
-}
-
-/// The records that come after the row whose order-key values are `after`. Empty values sort
-/// first in ascending order and last in descending order, on both databases.
-pub fn after(order: &[OrderKey], after: &[Value]) -> Pred {
-    fn rest(order: &[OrderKey], after: &[Value]) -> Pred {
-        let (Some(key), Some(v)) = (order.first(), after.first()) else {
-            return Pred::False;
-        };
-        let deeper = rest(&order[1..], &after[1..]);
-        let col = key.col.as_str();
-        let same = if v.is_null() {
-            Pred::null(col)
-        } else {
-            Pred::cmp(col, Cmp::Eq, v.clone())
-        };
-        let beyond = match (key.desc, v.is_null()) {
-            (false, true) => Pred::Not(Box::new(Pred::null(col))),
-            (false, false) => Pred::cmp(col, Cmp::Gt, v.clone()),
-            (true, true) => Pred::False,
-            (true, false) => Pred::Or(vec![Pred::cmp(col, Cmp::Lt, v.clone()), Pred::null(col)]),
-        };
-        match (beyond, deeper) {
-            (Pred::False, Pred::False) => Pred::False,
-            (Pred::False, d) => Pred::And(vec![same, d]),
-            (b, Pred::False) => b,
-            (b, d) => Pred::Or(vec![b, Pred::And(vec![same, d])]),
-        }
-    }
-    rest(order, after)
 }
 
 #[cfg(test)]

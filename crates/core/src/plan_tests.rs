@@ -1,6 +1,7 @@
 //! Tests of resolving filters, sorts and searches.
 
 use super::*;
+use crate::ColType;
 use crate::meta::ObjectDef;
 use serde_json::json;
 

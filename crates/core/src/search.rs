@@ -1,0 +1,55 @@
+//! The `q` search: a record's folded search text, and the condition a search box becomes.
+
+use crate::fold::{escape_like, fold, search_terms};
+use crate::kind::FieldKind;
+use crate::meta::ObjectDef;
+use crate::plan::Pred;
+use crate::{CoreError, Value, phone};
+
+/// Most terms in one `q` search, and the longest `q`.
+pub const MAX_SEARCH_TERMS: usize = 10;
+pub const MAX_SEARCH_LEN: usize = 200;
+
+/// Resolves `q`: every folded term must occur in the record's search text.
+pub fn plan_search(q: &str) -> Result<Pred, CoreError> {
+    if q.chars().count() > MAX_SEARCH_LEN {
+        return Err(CoreError::invalid(format!(
+            "q is at most {MAX_SEARCH_LEN} characters"
+        )));
+    }
+    let terms = search_terms(q);
+    if terms.len() > MAX_SEARCH_TERMS {
+        return Err(CoreError::invalid(format!(
+            "q has at most {MAX_SEARCH_TERMS} words"
+        )));
+    }
+    Ok(Pred::And(
+        terms
+            .iter()
+            .map(|t| Pred::Like {
+                col: "search_text".into(),
+                pattern: format!("%{}%", escape_like(t)),
+            })
+            .collect(),
+    ))
+}
+
+/// The text a record is found by with `q`: its searchable fields, folded, phones also as digits.
+pub fn search_text(obj: &ObjectDef, get: &dyn Fn(&str) -> Option<Value>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for f in obj.fields.iter().filter(|f| f.searchable) {
+        let text = |col: &str| get(col).and_then(|v| v.as_str().map(str::to_owned));
+        match f.kind {
+            FieldKind::Text | FieldKind::Textarea => {
+                parts.extend(text(&format!("{}_fold", f.column)))
+            }
+            FieldKind::Phone => {
+                parts.extend(text(&f.column).map(|e| phone::digits(&e)));
+                parts.extend(text(&format!("{}_original", f.column)).map(|o| phone::digits(&o)));
+            }
+            _ => parts.extend(text(&f.column).map(|t| fold(&t))),
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" \u{1f} ")
+}
