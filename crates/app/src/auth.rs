@@ -95,6 +95,7 @@ impl App {
                 user_id: user.id,
                 name: user.name,
                 role: user.role,
+                team_id: user.team_id,
                 time_zone: user.time_zone,
             },
             token_id,

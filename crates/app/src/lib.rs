@@ -1,14 +1,17 @@
 //! Pelagic's use cases. Every record read and write goes through [`RecordService`], bound to the
 //! acting user, so that permission checks live in one place and cannot be skipped.
 
+pub mod access;
 pub mod auth;
 pub mod clock;
 mod error;
 pub mod ids;
 pub mod meta_admin;
 mod meta_cache;
+pub mod org;
 pub mod policy;
 pub mod records;
+pub mod roles_admin;
 pub mod scheduler;
 mod standard;
 pub mod users;

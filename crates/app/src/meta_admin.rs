@@ -9,7 +9,7 @@ use pelagic_core::meta::{FieldDef, ObjectDef, check_field};
 use pelagic_core::{CoreError, access::Actor};
 use pelagic_store::{ddl, metadata};
 
-use crate::policy::Policy;
+use crate::policy::admin_only;
 use crate::{App, AppError, AppResult};
 
 /// A field an administrator asks for.
@@ -58,7 +58,7 @@ impl App {
         object: &str,
         new: NewField,
     ) -> AppResult<Arc<ObjectDef>> {
-        Policy::new(actor).require_admin()?;
+        admin_only(actor)?;
         check_new_name("field", &new.name)?;
         let kind = FieldKind::parse(&new.kind).ok_or_else(|| {
             let kinds: Vec<&str> = FieldKind::ALL.iter().map(|k| k.name()).collect();
@@ -121,7 +121,7 @@ impl App {
 
     /// Adds a custom object with a required, searchable `name` field.
     pub async fn add_object(&self, actor: &Actor, new: NewObject) -> AppResult<Arc<ObjectDef>> {
-        Policy::new(actor).require_admin()?;
+        admin_only(actor)?;
         check_new_name("object", &new.name)?;
         for (key, text) in [("label", &new.label), ("label_plural", &new.label_plural)] {
             if text.trim().is_empty() || text.chars().count() > 100 {
@@ -164,7 +164,7 @@ impl App {
         region: Option<&str>,
         currency: Option<&str>,
     ) -> AppResult<()> {
-        Policy::new(actor).require_admin()?;
+        admin_only(actor)?;
         if let Some(r) = region
             && !pelagic_core::phone::is_region(r)
         {

@@ -10,6 +10,7 @@ use pelagic_store::{Db, metadata};
 use tokio::sync::RwLock;
 
 use crate::AppResult;
+use crate::access::AccessRules;
 
 /// How long a loaded snapshot is trusted before the version is checked again. Changes made
 /// through this instance are visible at once; other instances' within this time.
@@ -20,6 +21,7 @@ const CHECK_EVERY: Duration = Duration::from_millis(500);
 pub struct Snapshot {
     pub schema: Schema,
     pub input: InputContext,
+    pub access: AccessRules,
 }
 
 #[derive(Debug)]
@@ -74,5 +76,10 @@ async fn read(db: &Db) -> AppResult<Snapshot> {
     {
         input.default_currency = c;
     }
-    Ok(Snapshot { schema, input })
+    let access = AccessRules::load(db).await?;
+    Ok(Snapshot {
+        schema,
+        input,
+        access,
+    })
 }

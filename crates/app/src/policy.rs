@@ -3,59 +3,150 @@
 //! Every path that reads or writes records asks here: the record service for its field list,
 //! filters, sorts, search and output, and the administration use cases for their gate.
 
-use pelagic_core::access::{Actor, FieldAccess};
+use pelagic_core::Value;
+use pelagic_core::access::{Actor, FieldAccess, Scope};
 use pelagic_core::meta::{FieldDef, ObjectDef};
-use pelagic_core::plan::Pred;
+use pelagic_core::plan::{Cmp, Pred};
 
+pub use pelagic_core::access::Operation;
+
+use crate::access::AccessRules;
 use crate::{AppError, AppResult};
-
-/// The operations a role may be granted on an object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    Create,
-    Read,
-    Edit,
-    Delete,
-}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Policy<'a> {
     actor: &'a Actor,
+    rules: &'a AccessRules,
 }
 
 impl<'a> Policy<'a> {
-    pub fn new(actor: &'a Actor) -> Self {
-        Policy { actor }
+    pub fn new(actor: &'a Actor, rules: &'a AccessRules) -> Self {
+        Policy { actor, rules }
     }
 
-    /// How the actor may use a field. Fields Pelagic maintains are read-only for everyone.
-    pub fn field_access(&self, _obj: &ObjectDef, f: &FieldDef) -> FieldAccess {
-        if f.system && f.name != "owner_id" {
-            FieldAccess::Read
-        } else {
-            FieldAccess::Edit
+    /// How the actor may use a field. The owner is changed by those who may transfer records.
+    pub fn field_access(&self, obj: &ObjectDef, f: &FieldDef) -> FieldAccess {
+        if f.name == "owner_id" {
+            let hidden =
+                self.rules.field_access(&self.actor.role, &obj.name, f) == FieldAccess::Hidden;
+            return if hidden {
+                FieldAccess::Hidden
+            } else if self.scope_of(obj, Operation::Transfer) > Scope::None {
+                FieldAccess::Edit
+            } else {
+                FieldAccess::Read
+            };
         }
+        self.rules.field_access(&self.actor.role, &obj.name, f)
     }
 
-    /// Refuses an operation the actor may not do on an object at all.
-    pub fn require(&self, _obj: &ObjectDef, _op: Operation) -> AppResult<()> {
+    /// The fields the actor may see, in display order.
+    pub fn visible_fields<'o>(&self, obj: &'o ObjectDef) -> Vec<&'o FieldDef> {
+        obj.fields
+            .iter()
+            .filter(|f| self.field_access(obj, f).visible())
+            .collect()
+    }
+
+    /// Whether any field the object searches by is one the actor may not read (then a search
+    /// must not use the combined search column, which would match on it).
+    pub fn search_hides_something(&self, obj: &ObjectDef) -> bool {
+        obj.fields
+            .iter()
+            .filter(|f| f.searchable)
+            .any(|f| !self.field_access(obj, f).readable())
+    }
+
+    pub fn scope_of(&self, obj: &ObjectDef, op: Operation) -> Scope {
+        self.rules.scope(&self.actor.role, &obj.name, op)
+    }
+
+    /// Refuses an operation the actor may not do on any record of an object.
+    pub fn require(&self, obj: &ObjectDef, op: Operation) -> AppResult<()> {
+        if self.scope_of(obj, op) == Scope::None {
+            return Err(AppError::Forbidden(format!(
+                "your role may not {op} {}",
+                obj.label_plural.to_lowercase()
+            )));
+        }
         Ok(())
     }
 
     /// The records of an object the actor may reach for an operation, as a condition that every
     /// query of the record service includes.
-    pub fn scope(&self, _obj: &ObjectDef, _op: Operation) -> Pred {
-        Pred::True
+    pub fn scope(&self, obj: &ObjectDef, op: Operation) -> Pred {
+        match self
+            .rules
+            .owners_in_scope(&self.actor.user_id, self.scope_of(obj, op))
+        {
+            None => Pred::True,
+            Some(owners) if owners.is_empty() => Pred::False,
+            Some(owners) if owners.len() == 1 => Pred::Cmp {
+                col: "owner_id".into(),
+                op: Cmp::Eq,
+                value: Value::Text(owners.into_iter().next().unwrap_or_default()),
+            },
+            Some(owners) => Pred::In {
+                col: "owner_id".into(),
+                values: owners.into_iter().map(Value::Text).collect(),
+            },
+        }
+    }
+
+    /// Live (not deleted) records the actor may reach for `op`.
+    pub fn reachable(&self, obj: &ObjectDef, op: Operation) -> Pred {
+        Pred::And(vec![
+            Pred::IsNull {
+                col: "deleted_at".into(),
+            },
+            self.scope(obj, op),
+        ])
+    }
+
+    /// Refuses making `owner` the owner of a record of `obj` (on create, `op` is create; on a
+    /// change of owner, transfer) unless that user is within the actor's scope for it.
+    pub fn require_owner_allowed(
+        &self,
+        obj: &ObjectDef,
+        op: Operation,
+        owner: &str,
+    ) -> AppResult<()> {
+        if self.rules.member(owner).is_none_or(|m| !m.active) {
+            return Err(AppError::Invalid(format!(
+                "owner_id '{}' is not an active user",
+                owner.chars().take(64).collect::<String>()
+            )));
+        }
+        let allowed = match self
+            .rules
+            .owners_in_scope(&self.actor.user_id, self.scope_of(obj, op))
+        {
+            None => true,
+            Some(owners) => owners.iter().any(|o| o == owner),
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "you may not give {} to that user",
+                obj.label_plural.to_lowercase()
+            )))
+        }
     }
 
     /// Refuses anyone but an administrator.
     pub fn require_admin(&self) -> AppResult<()> {
-        if self.actor.is_admin() {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden(
-                "only administrators may do this".into(),
-            ))
-        }
+        admin_only(self.actor)
+    }
+}
+
+/// Refuses anyone but an administrator.
+pub fn admin_only(actor: &Actor) -> AppResult<()> {
+    if actor.is_admin() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "only administrators may do this".into(),
+        ))
     }
 }

@@ -1,6 +1,8 @@
-//! Creating users (from the command line now; the administration API comes with teams and roles).
+//! Creating users, from the command line or the administration API.
 
 use pelagic_core::input;
+use pelagic_store::access::{self, TeamRow};
+use pelagic_store::metadata;
 use pelagic_store::users::{self as store, UserRow};
 
 use crate::{App, AppError, AppResult};
@@ -14,7 +16,9 @@ pub struct NewUser {
     pub email: String,
     pub name: String,
     pub role: String,
+    /// The team by name (created if it does not exist yet), or by id.
     pub team: Option<String>,
+    pub team_id: Option<String>,
     pub password: String,
 }
 
@@ -25,6 +29,8 @@ pub struct UserView {
     pub email: String,
     pub name: String,
     pub role: String,
+    pub team_id: Option<String>,
+    pub active: bool,
 }
 
 impl From<&UserRow> for UserView {
@@ -34,6 +40,8 @@ impl From<&UserRow> for UserView {
             email: u.email.clone(),
             name: u.name.clone(),
             role: u.role.clone(),
+            team_id: u.team_id.clone(),
+            active: u.active,
         }
     }
 }
@@ -72,16 +80,32 @@ impl App {
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let now = self.now();
         let mut tx = self.db().begin().await?;
-        let team_id = match new.team.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            None => None,
-            Some(team) => match store::team_by_name(self.db(), team).await? {
-                Some(id) => Some(id),
-                None => {
-                    let id = crate::ids::new_id();
-                    store::insert_team(&mut tx, &id, team, None, now).await?;
-                    Some(id)
+        let team_id = match (new.team.as_deref().map(str::trim), new.team_id) {
+            (_, Some(id)) => {
+                let snap = self.snapshot().await?;
+                if !snap.access.teams.iter().any(|t| t.id == id) {
+                    return Err(AppError::Invalid(format!(
+                        "there is no team with id '{id}'"
+                    )));
                 }
-            },
+                Some(id)
+            }
+            (Some(team), None) if !team.is_empty() => {
+                let created = TeamRow {
+                    id: crate::ids::new_id(),
+                    name: team.to_owned(),
+                    parent_id: None,
+                    manager_id: None,
+                };
+                // Inserted unless it exists; a concurrent add naming the same new team waits
+                // for this one and then finds it.
+                if access::insert_team(&mut tx, &created, now).await? {
+                    Some(created.id)
+                } else {
+                    store::team_by_name(self.db(), team).await?
+                }
+            }
+            _ => None,
         };
         let row = UserRow {
             id: crate::ids::new_id(),
@@ -96,7 +120,10 @@ impl App {
             created_at: now,
         };
         store::insert_user(&mut tx, &row).await?;
+        // Team scopes count members, so the rules every instance holds must be reloaded.
+        metadata::bump(&mut tx).await?;
         tx.commit().await?;
+        self.meta.reload(self.db()).await?;
         Ok(UserView::from(&row))
     }
 

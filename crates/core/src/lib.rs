@@ -11,6 +11,7 @@ pub mod fold;
 pub mod ident;
 pub mod input;
 pub mod kind;
+pub mod mask;
 pub mod meta;
 pub mod money;
 pub mod order;

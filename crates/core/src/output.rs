@@ -72,6 +72,8 @@ struct Entry<'a> {
     /// The companion column: currency, original phone text, or a reference's object.
     companion: Option<usize>,
     companion_key: Option<String>,
+    /// Shown masked (`138****5678`), never in full.
+    masked: bool,
 }
 
 impl<'a> RecordWriter<'a> {
@@ -99,10 +101,19 @@ impl<'a> RecordWriter<'a> {
                     primary,
                     companion,
                     companion_key,
+                    masked: false,
                 }
             })
             .collect();
         RecordWriter { entries }
+    }
+
+    /// Masks the fields for which `masked` holds, with their companions (a phone's original text).
+    pub fn masking(mut self, masked: impl Fn(&FieldDef) -> bool) -> Self {
+        for e in &mut self.entries {
+            e.masked = masked(e.field);
+        }
+        self
     }
 
     pub fn write(&self, row: &[Value]) -> Map<String, Json> {
@@ -110,15 +121,25 @@ impl<'a> RecordWriter<'a> {
         let get = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or(&Value::Null);
         for e in &self.entries {
             let (primary, companion) = (get(e.primary), get(e.companion));
+            let shown = |v: Json| if e.masked { masked(v) } else { v };
             if let Some(key) = &e.companion_key {
-                out.insert(key.clone(), plain(companion));
+                out.insert(key.clone(), shown(plain(companion)));
             }
             out.insert(
                 e.field.name.clone(),
-                field_value(e.field, primary, companion),
+                shown(field_value(e.field, primary, companion)),
             );
         }
         out
+    }
+}
+
+/// A value as a masked field shows it: text partly, anything else not at all.
+fn masked(v: Json) -> Json {
+    match v {
+        Json::Null => Json::Null,
+        Json::String(s) => Json::String(crate::mask::mask(&s)),
+        _ => Json::String("***".into()),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Phone numbers: normalised to E.164 with a default region, so that duplicates and filters match.
 
-use phonenumber::{Mode, country};
+use phonenumber::country;
+use phonenumber::metadata::DATABASE;
 
 /// Parses what a person typed (`"138 0013 8000"`, `"+86 138-0013-8000"`) into E.164
 /// (`"+8613800138000"`), reading numbers without a country prefix as numbers of `region`.
@@ -23,11 +24,44 @@ pub fn to_e164(input: &str, region: &str) -> Result<String, String> {
     };
     let number = phonenumber::parse(region_id, trimmed)
         .map_err(|_| format!("'{trimmed}' is not a phone number we can read; include the country code, e.g. +34 612 345 678"))?;
-    if !phonenumber::is_valid(&number) {
+    if !matches_numbering_plan(&number) {
         return zone_seven(trimmed, region)
             .ok_or_else(|| format!("'{trimmed}' is not a valid phone number"));
     }
-    Ok(number.format().mode(Mode::E164).to_string())
+    // Written by hand rather than through the crate's formatter, which matches the number
+    // against the national format patterns even for E.164, building regex caches for nothing.
+    Ok(format!("+{}{}", number.code().value(), number.national()))
+}
+
+/// Whether the number fits the numbering plan of a region that uses its country code: the plan's
+/// general pattern and the pattern of one number type (mobile, fixed line, toll free …). This is
+/// `phonenumber::is_valid` without its first step, finding the one region the number belongs to,
+/// which for +1 tries the number-type patterns of some twenty regions and, through their
+/// regular-expression caches, held tens of megabytes.
+fn matches_numbering_plan(number: &phonenumber::PhoneNumber) -> bool {
+    let national = number.national().to_string();
+    let Some(regions) = DATABASE.by_code(&number.code().value()) else {
+        return false;
+    };
+    regions.iter().any(|meta| {
+        let plan = meta.descriptors();
+        plan.general().is_match(&national)
+            && [
+                plan.mobile(),
+                plan.fixed_line(),
+                plan.premium_rate(),
+                plan.toll_free(),
+                plan.shared_cost(),
+                plan.voip(),
+                plan.personal_number(),
+                plan.pager(),
+                plan.uan(),
+                plan.voicemail(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|kind| kind.is_match(&national))
+    })
 }
 
 /// Numbers of the +7 plan (Russia, Kazakhstan) whose area code starts with 8 — St Petersburg
@@ -96,6 +130,20 @@ mod tests {
             to_e164("812 555 1234", "US").unwrap(),
             "+18125551234",
             "elsewhere 812 is not Russian"
+        );
+    }
+
+    #[test]
+    fn numbers_outside_their_countrys_numbering_plan_are_refused() {
+        assert_eq!(to_e164("+44 20 7946 0958", "CN").unwrap(), "+442079460958");
+        assert_eq!(to_e164("+1 (213) 555-0147", "CN").unwrap(), "+12135550147");
+        assert!(
+            to_e164("+34 679 186 4975", "CN").is_err(),
+            "one digit too many for Spain"
+        );
+        assert!(
+            to_e164("+86 4518 1511", "CN").is_err(),
+            "no such Chinese number"
         );
     }
 

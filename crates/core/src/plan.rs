@@ -15,7 +15,9 @@ use crate::{CoreError, Value, phone};
 pub use crate::order::{
     MAX_SORT_KEYS, OrderKey, after, driving_column, parse_sort_param, plan_sort,
 };
-pub use crate::search::{MAX_SEARCH_LEN, MAX_SEARCH_TERMS, plan_search, search_text};
+pub use crate::search::{
+    MAX_SEARCH_LEN, MAX_SEARCH_TERMS, plan_search, plan_search_in, search_text,
+};
 
 /// A condition on stored columns. Column names come from metadata only.
 #[derive(Debug, Clone, PartialEq)]

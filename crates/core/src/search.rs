@@ -2,7 +2,7 @@
 
 use crate::fold::{escape_like, fold, search_terms};
 use crate::kind::FieldKind;
-use crate::meta::ObjectDef;
+use crate::meta::{FieldDef, ObjectDef};
 use crate::plan::Pred;
 use crate::{CoreError, Value, phone};
 
@@ -12,6 +12,53 @@ pub const MAX_SEARCH_LEN: usize = 200;
 
 /// Resolves `q`: every folded term must occur in the record's search text.
 pub fn plan_search(q: &str) -> Result<Pred, CoreError> {
+    Ok(Pred::And(
+        checked_terms(q)?
+            .iter()
+            .map(|t| Pred::Like {
+                col: "search_text".into(),
+                pattern: format!("%{}%", escape_like(t)),
+            })
+            .collect(),
+    ))
+}
+
+/// Resolves `q` over only the searchable fields that `allowed` admits, for a caller who may not
+/// read them all (the combined search text would match on a hidden value): every term must
+/// occur in one of those fields.
+pub fn plan_search_in(
+    obj: &ObjectDef,
+    q: &str,
+    allowed: &dyn Fn(&FieldDef) -> bool,
+) -> Result<Pred, CoreError> {
+    let columns: Vec<String> = obj
+        .fields
+        .iter()
+        .filter(|f| f.searchable && allowed(f))
+        .map(|f| match f.kind {
+            FieldKind::Text | FieldKind::Textarea => format!("{}_fold", f.column),
+            _ => f.column.clone(),
+        })
+        .collect();
+    Ok(Pred::And(
+        checked_terms(q)?
+            .iter()
+            .map(|t| {
+                Pred::Or(
+                    columns
+                        .iter()
+                        .map(|c| Pred::Like {
+                            col: c.clone(),
+                            pattern: format!("%{}%", escape_like(t)),
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    ))
+}
+
+fn checked_terms(q: &str) -> Result<Vec<String>, CoreError> {
     if q.chars().count() > MAX_SEARCH_LEN {
         return Err(CoreError::invalid(format!(
             "q is at most {MAX_SEARCH_LEN} characters"
@@ -23,15 +70,7 @@ pub fn plan_search(q: &str) -> Result<Pred, CoreError> {
             "q has at most {MAX_SEARCH_TERMS} words"
         )));
     }
-    Ok(Pred::And(
-        terms
-            .iter()
-            .map(|t| Pred::Like {
-                col: "search_text".into(),
-                pattern: format!("%{}%", escape_like(t)),
-            })
-            .collect(),
-    ))
+    Ok(terms)
 }
 
 /// The text a record is found by with `q`: its searchable fields, folded, phones also as digits.

@@ -165,6 +165,7 @@ async fn add(
             name: name.into(),
             role: role.into(),
             team: team.map(str::to_owned),
+            team_id: None,
             password: DEMO_PASSWORD.into(),
         })
         .await?;
@@ -173,6 +174,7 @@ async fn add(
             user_id: user.id,
             name: user.name,
             role: user.role,
+            team_id: user.team_id,
             time_zone: "UTC".into(),
         },
         email: user.email,

@@ -2,6 +2,7 @@
 
 mod cli;
 mod demo;
+mod heap;
 mod serve;
 
 use std::io::Read;
@@ -15,12 +16,8 @@ use pelagic_store::Db;
 
 use cli::{Cli, Command, JobsCommand, UserCommand};
 
-/// Requests allocate many small, short-lived values (JSON trees, rows); mimalloc serves that
-/// pattern faster than the system allocator and returns memory more readily.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
+    heap::return_memory_promptly();
     let cli = Cli::parse();
     let default_level = if matches!(cli.command, Command::Serve { .. }) {
         "info"
@@ -106,6 +103,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     name,
                     role,
                     team,
+                    team_id: None,
                     password,
                 })
                 .await?;

@@ -35,6 +35,9 @@ pub enum Tx {
     Postgres(Transaction<'static, sqlx::Postgres>),
 }
 
+/// Bytes all SQLite connections of the process may keep in page caches together.
+const SOFT_HEAP_LIMIT: &str = "32000000";
+
 impl Db {
     /// Opens the database a URL names: `sqlite://FILE` (created if missing), `sqlite::memory:`
     /// or `postgres://…`.
@@ -53,13 +56,22 @@ impl Db {
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
                 .pragma("cache_size", "-16000")
+                // One budget for the page caches of all connections together (a process-wide
+                // setting): beyond it SQLite recycles cached pages instead of growing.
+                .pragma("soft_heap_limit", SOFT_HEAP_LIMIT)
                 .pragma("temp_store", "memory")
                 // Lets SQLite keep its planner statistics fresh on long-lived connections.
                 .optimize_on_close(true, None::<u32>);
             let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+            // The writer checkpoints less often than SQLite's default (1,000 pages): an index page
+            // changed by many batches is then copied back to the database file once, not each time.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
-                .connect_with(opts.clone())
+                .connect_with(
+                    opts.clone()
+                        .pragma("cache_size", "-32000")
+                        .pragma("wal_autocheckpoint", "8000"),
+                )
                 .await?;
             // An in-memory database lives in one connection, so readers must share it.
             let read = if in_memory {

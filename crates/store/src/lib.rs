@@ -4,6 +4,7 @@
 //! rendered for whichever database the URL names. Fixed system tables come from per-backend
 //! migrations; record tables are created and extended at run time by [`ddl`].
 
+pub mod access;
 pub mod db;
 pub mod ddl;
 mod exec;

@@ -173,32 +173,6 @@ pub async fn role_names(db: &Db) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Creates a team (the organisation tree comes with permissions); gives nothing back.
-pub async fn insert_team(
-    tx: &mut Tx,
-    id: &str,
-    name: &str,
-    parent_id: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let be = tx.backend();
-    let mut ins = Query::insert();
-    ins.into_table(a("teams"))
-        .columns([a("id"), a("name"), a("parent_id"), a("created_at")])
-        .values_panic([
-            Expr::val(id),
-            Expr::val(name),
-            Expr::val(bind(
-                &Value::text_or_null(parent_id.map(str::to_owned)),
-                ColType::Text,
-                be,
-            )),
-            Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
-        ]);
-    exec::execute(tx.into(), &ins).await?;
-    Ok(())
-}
-
 /// The id of the team with this name, if there is one.
 pub async fn team_by_name(db: &Db, name: &str) -> Result<Option<String>> {
     let mut sel = Query::select();
@@ -320,4 +294,53 @@ pub async fn purge_dead_tokens(db: &Db, before: DateTime<Utc>) -> Result<u64> {
             .or(Expr::col(a("expires_at")).lt(cutoff)),
     );
     exec::execute(db.into(), &del).await
+}
+
+/// Every user, by name.
+pub async fn all_users(db: &Db) -> Result<Vec<UserRow>> {
+    let mut sel = select_users();
+    sel.order_by(a("name"), sea_query::Order::Asc);
+    let rows = exec::fetch(db.into(), &sel, &user_types()).await?;
+    rows.iter().map(|r| user_from(r)).collect()
+}
+
+/// Saves a user's name, role, team and whether they are active; false when there is no such user.
+pub async fn update_user(tx: &mut Tx, u: &UserRow, now: DateTime<Utc>) -> Result<bool> {
+    let be = tx.backend();
+    let mut upd = Query::update();
+    upd.table(a("users"))
+        .value(a("name"), Expr::val(u.name.as_str()))
+        .value(a("role"), Expr::val(u.role.as_str()))
+        .value(
+            a("team_id"),
+            Expr::val(bind(
+                &Value::text_or_null(u.team_id.clone()),
+                ColType::Text,
+                be,
+            )),
+        )
+        .value(
+            a("active"),
+            Expr::val(bind(&Value::Bool(u.active), ColType::Bool, be)),
+        )
+        .value(
+            a("updated_at"),
+            Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
+        )
+        .and_where(Expr::col(a("id")).eq(u.id.as_str()));
+    Ok(exec::execute(tx.into(), &upd).await? == 1)
+}
+
+/// Revokes every live token of a user (they are disabled, or changed their password).
+pub async fn revoke_all_tokens(tx: &mut Tx, user_id: &str, now: DateTime<Utc>) -> Result<u64> {
+    let be = tx.backend();
+    let mut upd = Query::update();
+    upd.table(a("auth_tokens"))
+        .value(
+            a("revoked_at"),
+            Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
+        )
+        .and_where(Expr::col(a("user_id")).eq(user_id))
+        .and_where(Expr::col(a("revoked_at")).is_null());
+    exec::execute(tx.into(), &upd).await
 }

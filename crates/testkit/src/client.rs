@@ -104,19 +104,26 @@ impl HttpClient {
     }
 
     pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
-        self.send(
-            "POST",
-            path,
-            token,
-            &[("content-type", "application/json")],
-            body.to_string().into_bytes(),
-        )
-        .await
+        self.send_json("POST", path, token, body).await
     }
 
     pub async fn patch(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
+        self.send_json("PATCH", path, token, body).await
+    }
+
+    pub async fn put(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
+        self.send_json("PUT", path, token, body).await
+    }
+
+    async fn send_json(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> Reply {
         self.send(
-            "PATCH",
+            method,
             path,
             token,
             &[("content-type", "application/json")],

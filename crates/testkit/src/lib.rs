@@ -155,13 +155,19 @@ impl TestApp {
 
     /// Creates a user with a role and signs them in; gives their bearer token.
     pub async fn user_token(&self, email: &str, role: &str) -> String {
+        self.member_token(email, role, None).await
+    }
+
+    /// Creates a user with a role in a team (by name; created if new) and signs them in.
+    pub async fn member_token(&self, email: &str, role: &str, team: Option<&str>) -> String {
         let password = "correct horse battery staple";
         self.app
             .add_user(NewUser {
                 email: email.into(),
                 name: email.split('@').next().unwrap_or(email).into(),
                 role: role.into(),
-                team: None,
+                team: team.map(str::to_owned),
+                team_id: None,
                 password: password.into(),
             })
             .await
@@ -176,6 +182,12 @@ impl TestApp {
             .await;
         assert_eq!(r.status, 200, "login failed: {}", r.body);
         r.body["token"].as_str().expect("token").to_owned()
+    }
+
+    /// The id of the user a token belongs to.
+    pub async fn user_id(&self, token: &str) -> String {
+        let me = self.http.get("/api/v1/me", Some(token)).await;
+        me.body["id"].as_str().expect("me.id").to_owned()
     }
 
     /// An administrator's token.

@@ -5,6 +5,7 @@ mod api;
 mod error;
 mod extract;
 mod openapi;
+mod openapi_admin;
 
 use std::sync::Arc;
 use std::time::Duration;

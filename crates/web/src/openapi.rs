@@ -142,11 +142,11 @@ fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
 
-fn body(schema: Value) -> Value {
+pub(crate) fn body(schema: Value) -> Value {
     json!({ "required": true, "content": { "application/json": { "schema": schema } } })
 }
 
-fn ok(description: &str, schema: Value) -> Value {
+pub(crate) fn ok(description: &str, schema: Value) -> Value {
     json!({ "description": description, "content": { "application/json": { "schema": schema } } })
 }
 
@@ -166,7 +166,7 @@ fn errors() -> Map<String, Value> {
     m
 }
 
-fn op(summary: &str, mut responses: Map<String, Value>, extra: Value) -> Value {
+pub(crate) fn op(summary: &str, mut responses: Map<String, Value>, extra: Value) -> Value {
     responses.extend(errors());
     let mut v = json!({ "summary": summary, "responses": responses });
     if let Value::Object(e) = extra {
@@ -177,7 +177,7 @@ fn op(summary: &str, mut responses: Map<String, Value>, extra: Value) -> Value {
     v
 }
 
-fn responses(code: &str, r: Value) -> Map<String, Value> {
+pub(crate) fn responses(code: &str, r: Value) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert(code.into(), r);
     m
@@ -290,5 +290,6 @@ fn static_paths() -> Map<String, Value> {
         "get": op("Company settings", responses("200", ok("settings", settings.clone())), json!({})),
         "patch": op("Change company settings (administrators)", responses("200", ok("settings", settings.clone())), json!({ "requestBody": body(settings) })),
     }));
+    crate::openapi_admin::admin_paths(&mut p);
     p
 }

@@ -8,8 +8,10 @@ mod write;
 use std::sync::Arc;
 
 use pelagic_core::access::Actor;
+use pelagic_core::access::FieldAccess;
 use pelagic_core::filter::Filter;
 use pelagic_core::meta::{FieldDef, ObjectDef};
+use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{Cmp, PlanContext, Pred};
 use pelagic_core::{Value, period};
 use serde_json::{Map, Value as Json};
@@ -49,7 +51,6 @@ pub const MAX_BATCH: usize = 1000;
 pub struct RecordService<'a> {
     app: &'a App,
     actor: &'a Actor,
-    policy: Policy<'a>,
 }
 
 /// The object being worked on, with the snapshot it came from.
@@ -58,13 +59,16 @@ struct Target {
     obj: Arc<ObjectDef>,
 }
 
+impl Target {
+    /// The actor's permissions under the rules of this snapshot.
+    fn policy<'s>(&'s self, actor: &'s Actor) -> Policy<'s> {
+        Policy::new(actor, &self.snap.access)
+    }
+}
+
 impl<'a> RecordService<'a> {
     pub(crate) fn new(app: &'a App, actor: &'a Actor) -> Self {
-        RecordService {
-            app,
-            actor,
-            policy: Policy::new(actor),
-        }
+        RecordService { app, actor }
     }
 
     async fn target(&self, object: &str) -> AppResult<Target> {
@@ -73,12 +77,16 @@ impl<'a> RecordService<'a> {
         Ok(Target { snap, obj })
     }
 
-    /// The fields the actor may see, in display order.
-    fn visible_fields<'o>(&self, obj: &'o ObjectDef) -> Vec<&'o FieldDef> {
-        obj.fields
-            .iter()
-            .filter(|f| self.policy.field_access(obj, f).visible())
-            .collect()
+    /// Writes rows as the actor may see them: `fields` only, masked where the role says so.
+    fn writer<'f>(
+        &self,
+        policy: &Policy<'_>,
+        obj: &ObjectDef,
+        fields: &[&'f FieldDef],
+        projection: &Projection,
+    ) -> RecordWriter<'f> {
+        RecordWriter::new(fields.iter().copied(), projection)
+            .masking(|f| policy.field_access(obj, f) == FieldAccess::Masked)
     }
 
     fn plan_context(&self, snap: &Snapshot) -> PlanContext {
@@ -89,16 +97,6 @@ impl<'a> RecordService<'a> {
             today,
             tz,
         }
-    }
-
-    /// Live (not deleted) records the actor may reach for `op`.
-    fn reachable(&self, obj: &ObjectDef, op: crate::policy::Operation) -> Pred {
-        Pred::And(vec![
-            Pred::IsNull {
-                col: "deleted_at".into(),
-            },
-            self.policy.scope(obj, op),
-        ])
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reading records: one by id, or a filtered, searched, sorted page with a keyset cursor.
 
-use pelagic_core::output::{Projection, RecordWriter, record_json};
+use pelagic_core::output::Projection;
 use pelagic_core::plan::{self, Pred};
 use pelagic_core::{cursor, input};
 use pelagic_store::records::{self as rows, ListQuery};
@@ -14,12 +14,13 @@ impl RecordService<'_> {
     /// of the actor's reach, so that ids cannot be probed).
     pub async fn get(&self, object: &str, id: &str) -> AppResult<Record> {
         let t = self.target(object).await?;
-        self.policy.require(&t.obj, Operation::Read)?;
+        let policy = t.policy(self.actor);
+        policy.require(&t.obj, Operation::Read)?;
         let not_found = || no_such(&t.obj, id);
         input::check_id(id).map_err(|_| not_found())?;
-        let fields = self.visible_fields(&t.obj);
+        let fields = policy.visible_fields(&t.obj);
         let projection = Projection::for_fields(fields.iter().copied());
-        let pred = Pred::And(vec![self.reachable(&t.obj, Operation::Read), id_is(id)]);
+        let pred = Pred::And(vec![policy.reachable(&t.obj, Operation::Read), id_is(id)]);
         let found = rows::select(
             self.app.db(),
             &ListQuery {
@@ -33,13 +34,16 @@ impl RecordService<'_> {
         )
         .await?;
         let row = found.first().ok_or_else(not_found)?;
-        Ok(record_json(&projection, row, fields.iter().copied()))
+        Ok(self
+            .writer(&policy, &t.obj, &fields, &projection)
+            .write(row))
     }
 
     /// A page of live records the actor may read.
     pub async fn list(&self, object: &str, req: &ListRequest) -> AppResult<Page> {
         let t = self.target(object).await?;
-        self.policy.require(&t.obj, Operation::Read)?;
+        let policy = t.policy(self.actor);
+        policy.require(&t.obj, Operation::Read)?;
         let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(AppError::Invalid(format!(
@@ -47,15 +51,19 @@ impl RecordService<'_> {
             )));
         }
         let obj = &t.obj;
-        let readable = |f: &pelagic_core::FieldDef| self.policy.field_access(obj, f).readable();
+        let readable = |f: &pelagic_core::FieldDef| policy.field_access(obj, f).readable();
         let ctx = self.plan_context(&t.snap);
 
-        let mut conditions = vec![self.reachable(obj, Operation::Read)];
+        let mut conditions = vec![policy.reachable(obj, Operation::Read)];
         if let Some(filter) = &req.filter {
             conditions.push(plan::plan_filter(obj, filter, &readable, &ctx)?);
         }
         if let Some(q) = req.q.as_deref().filter(|q| !q.trim().is_empty()) {
-            conditions.push(plan::plan_search(q)?);
+            conditions.push(if policy.search_hides_something(obj) {
+                plan::plan_search_in(obj, q, &readable)?
+            } else {
+                plan::plan_search(q)?
+            });
         }
         let matching = Pred::And(conditions);
         let order = plan::plan_sort(obj, &req.sort, &readable)?;
@@ -67,7 +75,7 @@ impl RecordService<'_> {
             None => matching.clone(),
         };
 
-        let fields = self.visible_fields(obj);
+        let fields = policy.visible_fields(obj);
         let mut projection = Projection::for_fields(fields.iter().copied());
         let key_positions: Vec<usize> = order
             .iter()
@@ -103,7 +111,7 @@ impl RecordService<'_> {
         } else {
             None
         };
-        let writer = RecordWriter::new(fields.iter().copied(), &projection);
+        let writer = self.writer(&policy, obj, &fields, &projection);
         let data = found.iter().map(|r| writer.write(r)).collect();
         Ok(Page {
             data,

@@ -4,14 +4,14 @@
 use std::collections::HashMap;
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
-use pelagic_core::output::{Projection, RecordWriter};
+use pelagic_core::output::Projection;
 use pelagic_core::plan::{self, Pred};
 use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records::{self as rows, ListQuery};
 use serde_json::Value as Json;
 
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
-use crate::policy::Operation;
+use crate::policy::{Operation, Policy};
 use crate::{AppError, AppResult};
 
 impl RecordService<'_> {
@@ -41,7 +41,8 @@ impl RecordService<'_> {
     ) -> AppResult<Vec<Record>> {
         let t = self.target(object).await?;
         let obj = &t.obj;
-        self.policy.require(obj, Operation::Create)?;
+        let policy = t.policy(self.actor);
+        policy.require(obj, Operation::Create)?;
         let label = |i: usize| {
             if list_name.is_empty() {
                 String::new()
@@ -53,7 +54,7 @@ impl RecordService<'_> {
         let mut errors = FieldErrors::new();
         let mut parsed = Vec::with_capacity(bodies.len());
         for (i, body) in bodies.iter().enumerate() {
-            match self.parse(&t, body, WriteMode::Create) {
+            match self.parse(&t, &policy, body, WriteMode::Create) {
                 Ok(cols) => parsed.push((label(i), cols)),
                 Err(AppError::Validation(fields)) => errors.extend(
                     fields
@@ -85,7 +86,9 @@ impl RecordService<'_> {
                 }
             }
             layout.set(&mut row, "id", Value::Text(crate::ids::new_id()));
-            if layout.get(&row, "owner_id").is_null() {
+            if let Value::Text(owner) = layout.get(&row, "owner_id") {
+                policy.require_owner_allowed(obj, Operation::Create, owner)?;
+            } else {
                 layout.set(
                     &mut row,
                     "owner_id",
@@ -110,7 +113,8 @@ impl RecordService<'_> {
         let mut tx = self.app.db().begin().await?;
         rows::insert(&mut tx, &obj.table, &columns, &table_rows).await?;
         tx.commit().await?;
-        let writer = RecordWriter::new(self.visible_fields(obj), &layout.projection);
+        let fields = policy.visible_fields(obj);
+        let writer = self.writer(&policy, obj, &fields, &layout.projection);
         Ok(table_rows.iter().map(|r| writer.write(r)).collect())
     }
 
@@ -118,7 +122,8 @@ impl RecordService<'_> {
     pub async fn update(&self, object: &str, id: &str, body: &Json) -> AppResult<Record> {
         let t = self.target(object).await?;
         let obj = &t.obj;
-        self.policy.require(obj, Operation::Edit)?;
+        let policy = t.policy(self.actor);
+        policy.require(obj, Operation::Edit)?;
         let not_found = || no_such(obj, id);
         input::check_id(id).map_err(|_| not_found())?;
         let Json::Object(map) = body else {
@@ -133,7 +138,13 @@ impl RecordService<'_> {
         for (c, ty) in &columns {
             projection.push(c, *ty);
         }
-        let pred = Pred::And(vec![self.reachable(obj, Operation::Edit), id_is(id)]);
+        let transfer = map.contains_key("owner_id");
+        let mut reach = vec![policy.reachable(obj, Operation::Edit), id_is(id)];
+        if transfer {
+            // A change of owner also needs the record within the actor's transfer scope.
+            reach.push(policy.scope(obj, Operation::Transfer));
+        }
+        let pred = Pred::And(reach);
         let found = rows::select_tx(
             &mut tx,
             &ListQuery {
@@ -168,7 +179,12 @@ impl RecordService<'_> {
                 body.insert(key, Json::String(c.clone()));
             }
         }
-        let cols = self.parse(&t, &Json::Object(body), WriteMode::Update)?;
+        let cols = self.parse(&t, &policy, &Json::Object(body), WriteMode::Update)?;
+        if let Some((_, Value::Text(owner))) = cols.columns.iter().find(|(c, _)| c == "owner_id")
+            && values.get("owner_id") != Some(&Value::Text(owner.clone()))
+        {
+            policy.require_owner_allowed(obj, Operation::Transfer, owner)?;
+        }
         let missing = refs::check(
             self.app.db(),
             &t.snap.schema,
@@ -211,20 +227,21 @@ impl RecordService<'_> {
             .iter()
             .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
             .collect();
-        let writer = RecordWriter::new(self.visible_fields(obj), &projection);
-        Ok(writer.write(&row))
+        let fields = policy.visible_fields(obj);
+        Ok(self.writer(&policy, obj, &fields, &projection).write(&row))
     }
 
     /// Moves a record to the deleted state; it no longer appears anywhere but the recycle bin.
     pub async fn delete(&self, object: &str, id: &str) -> AppResult<()> {
         let t = self.target(object).await?;
         let obj = &t.obj;
-        self.policy.require(obj, Operation::Delete)?;
+        let policy = t.policy(self.actor);
+        policy.require(obj, Operation::Delete)?;
         let not_found = || no_such(obj, id);
         input::check_id(id).map_err(|_| not_found())?;
         let now = self.app.now();
         let mut tx = self.app.db().begin().await?;
-        let pred = Pred::And(vec![self.reachable(obj, Operation::Delete), id_is(id)]);
+        let pred = Pred::And(vec![policy.reachable(obj, Operation::Delete), id_is(id)]);
         let sets = [
             (
                 "deleted_at".to_owned(),
@@ -245,7 +262,13 @@ impl RecordService<'_> {
     }
 
     /// Reads a body against the metadata and refuses fields the actor may not write.
-    fn parse(&self, t: &Target, body: &Json, mode: WriteMode) -> AppResult<ColumnValues> {
+    fn parse(
+        &self,
+        t: &Target,
+        policy: &Policy<'_>,
+        body: &Json,
+        mode: WriteMode,
+    ) -> AppResult<ColumnValues> {
         let Json::Object(map) = body else {
             return Err(AppError::Validation(FieldErrors::from([(
                 "record".to_owned(),
@@ -255,7 +278,7 @@ impl RecordService<'_> {
         let cols = input::parse_record(&t.obj, map, mode, &t.snap.input).map_err(AppError::from)?;
         for name in &cols.fields {
             let f = t.obj.field(name).expect("parsed fields exist");
-            if !self.policy.field_access(&t.obj, f).writable() && map.contains_key(name) {
+            if !policy.field_access(&t.obj, f).writable() && map.contains_key(name) {
                 return Err(CoreError::Forbidden(format!("you may not change '{name}'")).into());
             }
         }

@@ -1,5 +1,6 @@
 //! The JSON API's routes, one module per area.
 
+pub mod admin;
 pub mod auth;
 pub mod health;
 pub mod meta;
@@ -8,7 +9,7 @@ pub mod settings;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post, put};
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -29,6 +30,28 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/admin/settings",
             get(settings::get_settings).patch(settings::patch_settings),
+        )
+        .route(
+            "/admin/teams",
+            get(admin::list_teams).post(admin::create_team),
+        )
+        .route("/admin/teams/{id}", patch(admin::update_team))
+        .route(
+            "/admin/users",
+            get(admin::list_users).post(admin::create_user),
+        )
+        .route("/admin/users/{id}", patch(admin::update_user))
+        .route(
+            "/admin/roles",
+            get(admin::list_roles).post(admin::create_role),
+        )
+        .route(
+            "/admin/roles/{role}/objects/{object}",
+            put(admin::set_role_object),
+        )
+        .route(
+            "/admin/roles/{role}/fields/{object}/{field}",
+            put(admin::set_role_field),
         )
         .route(
             "/records/{object}",

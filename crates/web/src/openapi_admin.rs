@@ -1,0 +1,118 @@
+//! The administration endpoints in the OpenAPI document: teams, users, roles and permissions.
+
+use serde_json::{Map, Value, json};
+
+use crate::openapi::{body, ok, op, responses};
+
+fn path_params(names: &[&str]) -> Value {
+    Value::Array(
+        names
+            .iter()
+            .map(|n| json!({ "name": n, "in": "path", "required": true, "schema": { "type": "string" } }))
+            .collect(),
+    )
+}
+
+fn object_schema(props: &[(&str, Value)], required: &[&str]) -> Value {
+    let properties: Map<String, Value> = props
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    json!({ "type": "object", "required": required, "properties": properties })
+}
+
+pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
+    let text = json!({ "type": "string" });
+    let nullable_text = json!({ "type": ["string", "null"] });
+    let team = object_schema(
+        &[
+            ("id", text.clone()),
+            ("name", text.clone()),
+            ("parent_id", nullable_text.clone()),
+            ("manager_id", nullable_text.clone()),
+        ],
+        &["id", "name"],
+    );
+    let team_in = object_schema(
+        &[
+            ("name", text.clone()),
+            ("parent_id", nullable_text.clone()),
+            ("manager_id", nullable_text.clone()),
+        ],
+        &[],
+    );
+    let list = |item: &Value| json!({ "type": "object", "properties": { "data": { "type": "array", "items": item } } });
+    p.insert("/api/v1/admin/teams".into(), json!({
+        "get": op("Teams (administrators)", responses("200", ok("teams", list(&team))), json!({})),
+        "post": op("Create a team, optionally below another and with a manager", responses("201", ok("the team", team.clone())), json!({ "requestBody": body(team_in.clone()) })),
+    }));
+    p.insert("/api/v1/admin/teams/{id}".into(), json!({ "parameters": path_params(&["id"]),
+        "patch": op("Rename a team, move it in the tree or change its manager", responses("200", ok("the team", team)), json!({ "requestBody": body(team_in) })) }));
+
+    let user = object_schema(
+        &[
+            ("id", text.clone()),
+            ("email", text.clone()),
+            ("name", text.clone()),
+            ("role", text.clone()),
+            ("team_id", nullable_text.clone()),
+            ("active", json!({ "type": "boolean" })),
+        ],
+        &["id", "email", "name", "role", "active"],
+    );
+    let user_in = object_schema(
+        &[
+            ("email", text.clone()),
+            ("name", text.clone()),
+            ("password", text.clone()),
+            ("role", text.clone()),
+            ("team_id", nullable_text.clone()),
+        ],
+        &["email", "name", "password", "role"],
+    );
+    let user_change = object_schema(
+        &[
+            ("name", text.clone()),
+            ("role", text.clone()),
+            ("team_id", nullable_text),
+            ("active", json!({ "type": "boolean" })),
+        ],
+        &[],
+    );
+    p.insert("/api/v1/admin/users".into(), json!({
+        "get": op("Users (administrators)", responses("200", ok("users", list(&user))), json!({})),
+        "post": op("Create a user", responses("201", ok("the user", user.clone())), json!({ "requestBody": body(user_in) })),
+    }));
+    p.insert("/api/v1/admin/users/{id}".into(), json!({ "parameters": path_params(&["id"]),
+        "patch": op("Change a user's name, role or team, or disable them (their tokens end at once)", responses("200", ok("the user", user)), json!({ "requestBody": body(user_change) })) }));
+
+    let scope = json!({ "type": "string", "enum": ["none", "own", "team", "team_tree", "all"] });
+    let access = json!({ "type": "string", "enum": ["hidden", "masked", "read", "edit"] });
+    let permissions = json!({ "type": "object", "properties": {
+        "operations": { "type": "object", "additionalProperties": scope },
+        "fields": { "type": "object", "additionalProperties": access } } });
+    let role = object_schema(
+        &[
+            ("name", text.clone()),
+            ("label", text.clone()),
+            ("builtin", json!({ "type": "boolean" })),
+            (
+                "objects",
+                json!({ "type": "object", "additionalProperties": permissions }),
+            ),
+        ],
+        &["name", "label"],
+    );
+    p.insert("/api/v1/admin/roles".into(), json!({
+        "get": op("Roles with their permissions on every object", responses("200", ok("roles", list(&role))), json!({})),
+        "post": op("Create a role (it starts with no permissions)", responses("201", ok("the role", object_schema(&[("name", text.clone()), ("label", text.clone())], &[]))),
+            json!({ "requestBody": body(object_schema(&[("name", text.clone()), ("label", text)], &["name", "label"])) })),
+    }));
+    let scopes_in = json!({ "type": "object", "description": "operation (create, read, edit, delete, export, import, transfer) → scope", "additionalProperties": scope });
+    let result = json!({ "type": "object", "properties": { "role": { "type": "string" }, "object": { "type": "string" }, "permissions": permissions } });
+    p.insert("/api/v1/admin/roles/{role}/objects/{object}".into(), json!({ "parameters": path_params(&["role", "object"]),
+        "put": op("Set which records each operation of a role reaches on an object", responses("200", ok("the role's permissions on the object", result.clone())), json!({ "requestBody": body(scopes_in) })) }));
+    p.insert("/api/v1/admin/roles/{role}/fields/{object}/{field}".into(), json!({ "parameters": path_params(&["role", "object", "field"]),
+        "put": op("Set how a role may use a field", responses("200", ok("the role's permissions on the object", result)),
+            json!({ "requestBody": body(json!({ "type": "object", "required": ["access"], "properties": { "access": access } })) })) }));
+}
