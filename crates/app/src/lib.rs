@@ -5,6 +5,7 @@ pub mod access;
 pub mod auth;
 pub mod clock;
 mod error;
+pub mod history;
 pub mod ids;
 pub mod meta_admin;
 mod meta_cache;

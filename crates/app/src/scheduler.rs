@@ -15,12 +15,21 @@ pub struct Job {
     pub applies: fn(Backend) -> bool,
 }
 
+/// How long deleted records stay in the recycle bin unless the `recycle_bin_days` setting says
+/// otherwise.
+pub const DEFAULT_RECYCLE_BIN_DAYS: i64 = 90;
+
 /// Every job Pelagic knows.
 pub fn all() -> Vec<Job> {
     vec![
         Job {
             name: "purge_dead_tokens",
             every: Duration::hours(1),
+            applies: |_| true,
+        },
+        Job {
+            name: "purge_recycle_bin",
+            every: Duration::hours(24),
             applies: |_| true,
         },
         Job {
@@ -86,6 +95,15 @@ impl App {
             "purge_dead_tokens" => {
                 let n = users::purge_dead_tokens(self.db(), self.now() - Duration::days(7)).await?;
                 Ok(format!("removed {n} expired or revoked tokens"))
+            }
+            "purge_recycle_bin" => {
+                let days = pelagic_store::metadata::setting(self.db(), "recycle_bin_days")
+                    .await?
+                    .and_then(|v| v.as_i64())
+                    .unwrap_or(DEFAULT_RECYCLE_BIN_DAYS);
+                let n = crate::records::purge_older_than(self, self.now() - Duration::days(days))
+                    .await?;
+                Ok(format!("purged {n} deletions older than {days} days"))
             }
             "optimize_sqlite" => {
                 pelagic_store::db::optimize(self.db()).await?;

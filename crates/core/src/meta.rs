@@ -22,6 +22,10 @@ pub struct FieldDef {
     /// The object a lookup points to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// For a lookup: records pointing through it go to the recycle bin, and come back, with the
+    /// record they point to (an account's contacts and deals).
+    #[serde(default)]
+    pub cascade: bool,
     /// Part of the object's `q` search.
     #[serde(default)]
     pub searchable: bool,
@@ -109,6 +113,7 @@ impl FieldDef {
             required: false,
             options: vec![],
             target: None,
+            cascade: false,
             searchable: false,
             indexed,
             unique: false,

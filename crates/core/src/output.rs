@@ -135,7 +135,7 @@ impl<'a> RecordWriter<'a> {
 }
 
 /// A value as a masked field shows it: text partly, anything else not at all.
-fn masked(v: Json) -> Json {
+pub fn masked(v: Json) -> Json {
     match v {
         Json::Null => Json::Null,
         Json::String(s) => Json::String(crate::mask::mask(&s)),

@@ -5,9 +5,11 @@
 //! migrations; record tables are created and extended at run time by [`ddl`].
 
 pub mod access;
+pub mod bin;
 pub mod db;
 pub mod ddl;
 mod exec;
+pub mod history;
 pub mod jobs;
 pub mod metadata;
 pub mod records;

@@ -147,3 +147,12 @@ pub async fn update(
     upd.and_where(condition(pred, be));
     exec::execute(tx.into(), &upd).await
 }
+
+/// Removes the rows matching `pred` for good (purging the recycle bin); gives how many.
+pub async fn purge(tx: &mut Tx, table: &str, pred: &Pred) -> Result<u64> {
+    let be = tx.backend();
+    let mut del = Query::delete();
+    del.from_table(Alias::new(table))
+        .and_where(condition(pred, be));
+    exec::execute(tx.into(), &del).await
+}

@@ -1,4 +1,5 @@
-//! The administration endpoints in the OpenAPI document: teams, users, roles and permissions.
+//! Endpoints beyond records in the OpenAPI document: administration (teams, users, roles and
+//! permissions), the recycle bin and record history.
 
 use serde_json::{Map, Value, json};
 
@@ -115,4 +116,24 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
     p.insert("/api/v1/admin/roles/{role}/fields/{object}/{field}".into(), json!({ "parameters": path_params(&["role", "object", "field"]),
         "put": op("Set how a role may use a field", responses("200", ok("the role's permissions on the object", result)),
             json!({ "requestBody": body(json!({ "type": "object", "required": ["access"], "properties": { "access": access } })) })) }));
+
+    let entry = json!({ "type": "object", "properties": {
+        "id": { "type": "string" }, "at": { "type": "string", "format": "date-time" }, "user_id": { "type": ["string", "null"] },
+        "action": { "type": "string", "enum": ["create", "update", "transfer", "revert", "delete", "restore", "purge"] },
+        "field": { "type": ["string", "null"] }, "old": {}, "new": {} } });
+    p.insert("/api/v1/records/{object}/{id}/history".into(), json!({ "parameters": path_params(&["object", "id"]),
+        "get": op("A record's history, newest first (fields the caller may not see are left out, masked ones masked)", responses("200", ok("entries", list(&entry))), json!({})) }));
+    p.insert("/api/v1/records/{object}/{id}/history/{entry}/revert".into(), json!({ "parameters": path_params(&["object", "id", "entry"]),
+        "post": op("Set the field of a history entry back to its old value (administrators)", responses("200", ok("the record", json!({ "type": "object" }))), json!({})) }));
+    let deletion = json!({ "type": "object", "properties": {
+        "object": { "type": "string" }, "id": { "type": "string" }, "title": { "type": "string" }, "owner_id": { "type": ["string", "null"] },
+        "deleted_by": { "type": "string" }, "deleted_at": { "type": "string", "format": "date-time" },
+        "records": { "type": "integer", "description": "records the deletion took, this one included" } } });
+    p.insert("/api/v1/recycle-bin".into(), json!({
+        "parameters": [{ "name": "object", "in": "query", "required": false, "schema": { "type": "string" } }],
+        "get": op("Deletions the caller made or may see, newest first", responses("200", ok("deletions", list(&deletion))), json!({})) }));
+    p.insert("/api/v1/recycle-bin/{object}/{id}".into(), json!({ "parameters": path_params(&["object", "id"]),
+        "delete": op("Purge a deletion for good (administrators)", responses("204", json!({ "description": "purged" })), json!({})) }));
+    p.insert("/api/v1/recycle-bin/{object}/{id}/restore".into(), json!({ "parameters": path_params(&["object", "id"]),
+        "post": op("Restore a deleted record with everything its deletion took", responses("200", ok("the record", json!({ "type": "object" }))), json!({})) }));
 }

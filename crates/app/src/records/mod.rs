@@ -1,7 +1,11 @@
 //! The record service: create, read, update, delete and list records of any object, for one
 //! acting user. There is no per-object code; objects are metadata.
 
+mod audit;
+mod bin;
 mod read;
+
+pub(crate) use bin::purge_older_than;
 mod refs;
 mod write;
 

@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
-use pelagic_core::output::Projection;
+use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{self, Pred};
 use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records::{self as rows, ListQuery};
 use serde_json::Value as Json;
 
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
+use crate::history::{self, Change};
 use crate::policy::{Operation, Policy};
 use crate::{AppError, AppResult};
 
@@ -110,8 +111,22 @@ impl RecordService<'_> {
             );
             table_rows.push(row);
         }
+        let id_at = layout.position("id").unwrap_or(0);
+        let created: Vec<_> = table_rows
+            .iter()
+            .map(|r| {
+                Change {
+                    object: &obj.name,
+                    record_id: r[id_at].as_str().unwrap_or_default(),
+                    user_id: &self.actor.user_id,
+                    at: now,
+                }
+                .event("create")
+            })
+            .collect();
         let mut tx = self.app.db().begin().await?;
         rows::insert(&mut tx, &obj.table, &columns, &table_rows).await?;
+        history::append(&mut tx, &created).await?;
         tx.commit().await?;
         let fields = policy.visible_fields(obj);
         let writer = self.writer(&policy, obj, &fields, &layout.projection);
@@ -120,6 +135,17 @@ impl RecordService<'_> {
 
     /// Changes the given fields of a record.
     pub async fn update(&self, object: &str, id: &str, body: &Json) -> AppResult<Record> {
+        self.change(object, id, body, "update").await
+    }
+
+    /// Changes fields, recording the change in the history under `action`.
+    pub(super) async fn change(
+        &self,
+        object: &str,
+        id: &str,
+        body: &Json,
+        action: &str,
+    ) -> AppResult<Record> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         let policy = t.policy(self.actor);
@@ -212,6 +238,8 @@ impl RecordService<'_> {
             }
         }
         if !sets.is_empty() {
+            let everything = RecordWriter::new(obj.fields.iter(), &projection);
+            let before = everything.write(row);
             values.insert("updated_at".into(), Value::DateTime(now));
             sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(now)));
             let search = plan::search_text(obj, &|c| values.get(c).cloned());
@@ -220,7 +248,19 @@ impl RecordService<'_> {
                 ColType::Text,
                 Value::text_or_null((!search.is_empty()).then_some(search)),
             ));
+            let after_row: Vec<Value> = columns
+                .iter()
+                .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
+                .collect();
+            let changes = Change {
+                object: &obj.name,
+                record_id: id,
+                user_id: &self.actor.user_id,
+                at: now,
+            }
+            .field_changes(obj, &before, &everything.write(&after_row), action);
             rows::update(&mut tx, &obj.table, &sets, &pred).await?;
+            history::append(&mut tx, &changes).await?;
             tx.commit().await?;
         }
         let row: Vec<Value> = columns
@@ -229,36 +269,6 @@ impl RecordService<'_> {
             .collect();
         let fields = policy.visible_fields(obj);
         Ok(self.writer(&policy, obj, &fields, &projection).write(&row))
-    }
-
-    /// Moves a record to the deleted state; it no longer appears anywhere but the recycle bin.
-    pub async fn delete(&self, object: &str, id: &str) -> AppResult<()> {
-        let t = self.target(object).await?;
-        let obj = &t.obj;
-        let policy = t.policy(self.actor);
-        policy.require(obj, Operation::Delete)?;
-        let not_found = || no_such(obj, id);
-        input::check_id(id).map_err(|_| not_found())?;
-        let now = self.app.now();
-        let mut tx = self.app.db().begin().await?;
-        let pred = Pred::And(vec![policy.reachable(obj, Operation::Delete), id_is(id)]);
-        let sets = [
-            (
-                "deleted_at".to_owned(),
-                ColType::DateTime,
-                Value::DateTime(now),
-            ),
-            (
-                "deleted_by".to_owned(),
-                ColType::Text,
-                Value::Text(self.actor.user_id.clone()),
-            ),
-        ];
-        if rows::update(&mut tx, &obj.table, &sets, &pred).await? == 0 {
-            return Err(not_found());
-        }
-        tx.commit().await?;
-        Ok(())
     }
 
     /// Reads a body against the metadata and refuses fields the actor may not write.

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod bin;
 pub mod health;
 pub mod meta;
 pub mod records;
@@ -65,6 +66,14 @@ pub fn routes() -> Router<AppState> {
                 .patch(records::update)
                 .delete(records::delete),
         )
+        .route("/records/{object}/{id}/history", get(bin::history))
+        .route(
+            "/records/{object}/{id}/history/{entry}/revert",
+            post(bin::revert),
+        )
+        .route("/recycle-bin", get(bin::list))
+        .route("/recycle-bin/{object}/{id}", delete(bin::purge))
+        .route("/recycle-bin/{object}/{id}/restore", post(bin::restore))
         .method_not_allowed_fallback(method_not_allowed)
 }
 

@@ -1,0 +1,104 @@
+//! Reading a record's history through the actor's field permissions, and reverting a change.
+
+use pelagic_core::ColType;
+use pelagic_core::input;
+use pelagic_core::kind::FieldKind;
+use pelagic_core::output::Projection;
+use pelagic_core::plan::Pred;
+use pelagic_store::records::{self as rows, ListQuery};
+use serde_json::{Map, Value as Json};
+
+use super::{Record, RecordService, id_is, no_such};
+use crate::history;
+use crate::policy::Operation;
+use crate::{AppError, AppResult};
+
+/// Most history entries one request returns (newest first).
+const MAX_ENTRIES: u64 = 1000;
+
+impl RecordService<'_> {
+    /// A record's history, newest first, without entries about fields the actor may not see and
+    /// with masked values masked. The record may be live or in the recycle bin.
+    pub async fn history(&self, object: &str, id: &str) -> AppResult<Vec<Json>> {
+        let t = self.target(object).await?;
+        let policy = t.policy(self.actor);
+        policy.require(&t.obj, Operation::Read)?;
+        let not_found = || no_such(&t.obj, id);
+        input::check_id(id).map_err(|_| not_found())?;
+        let mut projection = Projection::default();
+        projection.push("id", ColType::Text);
+        let pred = Pred::And(vec![
+            history::readable_even_deleted(&policy, &t.obj),
+            id_is(id),
+        ]);
+        let found = rows::select(
+            self.app.db(),
+            &ListQuery {
+                table: &t.obj.table,
+                projection: &projection,
+                pred: &pred,
+                order: &[],
+                limit: 1,
+                drive: None,
+            },
+        )
+        .await?;
+        if found.is_empty() {
+            return Err(not_found());
+        }
+        let entries = history::of_record(self.app.db(), object, id, MAX_ENTRIES).await?;
+        Ok(entries
+            .into_iter()
+            .filter_map(|e| history::visible_entry(&policy, &t.obj, e))
+            .collect())
+    }
+
+    /// Sets a field back to the value it had before a change in its history (administrators).
+    pub async fn revert(&self, object: &str, id: &str, entry_id: &str) -> AppResult<Record> {
+        crate::policy::admin_only(self.actor)?;
+        let t = self.target(object).await?;
+        let not_found = || {
+            AppError::NotFound(format!(
+                "{object} {id} has no history entry '{}'",
+                entry_id.chars().take(64).collect::<String>()
+            ))
+        };
+        input::check_id(entry_id).map_err(|_| not_found())?;
+        let entry = history::entry(self.app.db(), entry_id)
+            .await?
+            .ok_or_else(not_found)?;
+        if entry.object != object || entry.record_id != id {
+            return Err(not_found());
+        }
+        let Some(field_name) = entry.field.as_deref() else {
+            return Err(AppError::Invalid(format!(
+                "a '{}' entry changes no field and cannot be reverted",
+                entry.action
+            )));
+        };
+        let field = t.obj.field(field_name).ok_or_else(|| {
+            AppError::Invalid(format!("the field '{field_name}' no longer exists"))
+        })?;
+        let old: Json = entry
+            .old
+            .as_deref()
+            .and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or(Json::Null);
+        let mut body = Map::new();
+        match (&field.kind, &old) {
+            // Amounts are kept in the history with their currency: "1250.00 CNY".
+            (FieldKind::Money, Json::String(s)) if s.contains(' ') => {
+                let (amount, currency) = s.split_once(' ').unwrap_or((s, ""));
+                body.insert(field.name.clone(), Json::String(amount.to_owned()));
+                body.insert(
+                    format!("{}_currency", field.name),
+                    Json::String(currency.to_owned()),
+                );
+            }
+            _ => {
+                body.insert(field.name.clone(), old);
+            }
+        }
+        self.change(object, id, &Json::Object(body), "revert").await
+    }
+}

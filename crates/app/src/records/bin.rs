@@ -1,0 +1,355 @@
+//! Deleting into the recycle bin, restoring and purging. A deletion takes the record and the
+//! records that belong to it (lookups marked `cascade`, such as an account's contacts and deals,
+//! and the tasks and follow-ups whose `related` points at any of them) as one group.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use pelagic_core::kind::FieldKind;
+use pelagic_core::meta::Schema;
+use pelagic_core::output::Projection;
+use pelagic_core::plan::{Cmp, Pred};
+use pelagic_core::{ColType, Value, input};
+use pelagic_store::Tx;
+use pelagic_store::bin::{self, DeletionRow};
+use pelagic_store::records::{self as rows, ListQuery};
+use serde_json::{Value as Json, json};
+
+use super::{Record, RecordService, id_is, no_such};
+use crate::access::AccessRules;
+use crate::history::{self, Change};
+use crate::policy::Operation;
+use crate::{AppError, AppResult};
+
+/// Most records one deletion may take (an account with more children is refused, not cut short).
+const MAX_GROUP: usize = 50_000;
+
+impl RecordService<'_> {
+    /// Moves a record, with the records that belong to it, to the recycle bin.
+    pub async fn delete(&self, object: &str, id: &str) -> AppResult<()> {
+        let t = self.target(object).await?;
+        let obj = &t.obj;
+        let policy = t.policy(self.actor);
+        policy.require(obj, Operation::Delete)?;
+        let not_found = || no_such(obj, id);
+        input::check_id(id).map_err(|_| not_found())?;
+        let now = self.app.now();
+        let mut tx = self.app.db().begin().await?;
+        let mut projection = Projection::default();
+        projection.push("id", ColType::Text);
+        let owner_at = projection.push("owner_id", ColType::Text);
+        let title_field = obj
+            .fields
+            .iter()
+            .find(|f| f.kind == FieldKind::Text && !f.system);
+        let title_at = title_field.map(|f| projection.push(&f.column, ColType::Text));
+        let pred = Pred::And(vec![policy.reachable(obj, Operation::Delete), id_is(id)]);
+        let found = rows::select_tx(
+            &mut tx,
+            &ListQuery {
+                table: &obj.table,
+                projection: &projection,
+                pred: &pred,
+                order: &[],
+                limit: 1,
+                drive: None,
+            },
+        )
+        .await?;
+        let root = found.first().ok_or_else(not_found)?;
+        let title = title_at
+            .and_then(|i| root[i].as_str())
+            .unwrap_or(id)
+            .to_owned();
+
+        let members = collect_group(&mut tx, &t.snap.schema, object, id).await?;
+        for (member_object, ids) in &members {
+            let table = &t.snap.schema.object(member_object)?.table;
+            let sets = [
+                (
+                    "deleted_at".to_owned(),
+                    ColType::DateTime,
+                    Value::DateTime(now),
+                ),
+                (
+                    "deleted_by".to_owned(),
+                    ColType::Text,
+                    Value::Text(self.actor.user_id.clone()),
+                ),
+            ];
+            rows::update(&mut tx, table, &sets, &live_among(ids)).await?;
+        }
+        let flat: Vec<(String, String)> = members
+            .iter()
+            .flat_map(|(o, ids)| ids.iter().map(move |i| (o.clone(), i.clone())))
+            .collect();
+        let deletion = DeletionRow {
+            id: crate::ids::new_id(),
+            object: object.to_owned(),
+            record_id: id.to_owned(),
+            title,
+            owner_id: root[owner_at].as_str().map(str::to_owned),
+            deleted_by: self.actor.user_id.clone(),
+            deleted_at: now,
+            members: flat.len() as i64,
+        };
+        bin::record(&mut tx, &deletion, &flat).await?;
+        history::append(&mut tx, &self.events(&flat, "delete", now)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Brings a deleted record back with everything its deletion took.
+    pub async fn restore(&self, object: &str, id: &str) -> AppResult<Record> {
+        let t = self.target(object).await?;
+        let not_found = || {
+            AppError::NotFound(format!(
+                "there is no deleted {object} with id '{}' in the recycle bin",
+                id.chars().take(64).collect::<String>()
+            ))
+        };
+        input::check_id(id).map_err(|_| not_found())?;
+        let mut tx = self.app.db().begin().await?;
+        let deletion = bin::of_record(&mut tx, object, id)
+            .await?
+            .ok_or_else(not_found)?;
+        if !may_see(&t.snap.access, self.actor, &deletion) {
+            return Err(not_found());
+        }
+        let members = bin::members(&mut tx, &deletion.id).await?;
+        for (member_object, ids) in group_by_object(&members) {
+            let table = &t.snap.schema.object(&member_object)?.table;
+            let sets = [
+                ("deleted_at".to_owned(), ColType::DateTime, Value::Null),
+                ("deleted_by".to_owned(), ColType::Text, Value::Null),
+            ];
+            let deleted = Pred::And(vec![
+                Pred::Not(Box::new(Pred::IsNull {
+                    col: "deleted_at".into(),
+                })),
+                Pred::In {
+                    col: "id".into(),
+                    values: ids.into_iter().map(Value::Text).collect(),
+                },
+            ]);
+            rows::update(&mut tx, table, &sets, &deleted).await?;
+        }
+        history::append(&mut tx, &self.events(&members, "restore", self.app.now())).await?;
+        bin::forget(&mut tx, &deletion.id).await?;
+        tx.commit().await?;
+        self.get(object, id).await
+    }
+
+    /// Removes a deletion's records for good (administrators). Their history stays.
+    pub async fn purge(&self, object: &str, id: &str) -> AppResult<()> {
+        crate::policy::admin_only(self.actor)?;
+        let t = self.target(object).await?;
+        let not_found = || {
+            AppError::NotFound(format!(
+                "there is no deleted {object} with id '{}' in the recycle bin",
+                id.chars().take(64).collect::<String>()
+            ))
+        };
+        input::check_id(id).map_err(|_| not_found())?;
+        let mut tx = self.app.db().begin().await?;
+        let deletion = bin::of_record(&mut tx, object, id)
+            .await?
+            .ok_or_else(not_found)?;
+        purge_deletion(&mut tx, &t.snap.schema, &deletion).await?;
+        history::append(
+            &mut tx,
+            &self.events(
+                &[(object.to_owned(), id.to_owned())],
+                "purge",
+                self.app.now(),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The deletions the actor may see: their own, and those of records within their read scope.
+    pub async fn recycle_bin(&self, object: Option<&str>) -> AppResult<Vec<Json>> {
+        let snap = self.app.snapshot().await?;
+        if let Some(o) = object {
+            snap.schema.object(o)?;
+        }
+        let deletions = bin::list(self.app.db(), object, None, 500).await?;
+        Ok(deletions
+            .into_iter()
+            .filter(|d| may_see(&snap.access, self.actor, d))
+            .map(|d| {
+                json!({
+                    "object": d.object, "id": d.record_id, "title": d.title, "owner_id": d.owner_id,
+                    "deleted_by": d.deleted_by,
+                    "deleted_at": d.deleted_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+                    "records": d.members,
+                })
+            })
+            .collect())
+    }
+
+    fn events(
+        &self,
+        members: &[(String, String)],
+        action: &str,
+        at: DateTime<Utc>,
+    ) -> Vec<history::Entry> {
+        members
+            .iter()
+            .map(|(o, r)| {
+                Change {
+                    object: o,
+                    record_id: r,
+                    user_id: &self.actor.user_id,
+                    at,
+                }
+                .event(action)
+            })
+            .collect()
+    }
+}
+
+/// Purges deletions older than `before`, for the retention job; gives how many.
+pub(crate) async fn purge_older_than(app: &crate::App, before: DateTime<Utc>) -> AppResult<usize> {
+    let snap = app.snapshot().await?;
+    let old = bin::list(app.db(), None, Some(before), 1000).await?;
+    for d in &old {
+        let mut tx = app.db().begin().await?;
+        purge_deletion(&mut tx, &snap.schema, d).await?;
+        tx.commit().await?;
+    }
+    Ok(old.len())
+}
+
+async fn purge_deletion(tx: &mut Tx, schema: &Schema, d: &DeletionRow) -> AppResult<()> {
+    let members = bin::members(tx, &d.id).await?;
+    for (member_object, ids) in group_by_object(&members) {
+        let table = &schema.object(&member_object)?.table;
+        let deleted = Pred::And(vec![
+            Pred::Not(Box::new(Pred::IsNull {
+                col: "deleted_at".into(),
+            })),
+            Pred::In {
+                col: "id".into(),
+                values: ids.into_iter().map(Value::Text).collect(),
+            },
+        ]);
+        rows::purge(tx, table, &deleted).await?;
+    }
+    bin::forget(tx, &d.id).await?;
+    Ok(())
+}
+
+/// Whoever deleted it sees a deletion; so does anyone whose read scope covers its owner.
+fn may_see(rules: &AccessRules, actor: &pelagic_core::access::Actor, d: &DeletionRow) -> bool {
+    if d.deleted_by == actor.user_id || actor.is_admin() {
+        return true;
+    }
+    let scope = rules.scope(&actor.role, &d.object, Operation::Read);
+    match rules.owners_in_scope(&actor.user_id, scope) {
+        None => true,
+        Some(owners) => d.owner_id.as_ref().is_some_and(|o| owners.contains(o)),
+    }
+}
+
+fn group_by_object(members: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
+    let mut by: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (o, r) in members {
+        by.entry(o.clone()).or_default().push(r.clone());
+    }
+    by
+}
+
+fn live_among(ids: &BTreeSet<String>) -> Pred {
+    Pred::And(vec![
+        Pred::IsNull {
+            col: "deleted_at".into(),
+        },
+        Pred::In {
+            col: "id".into(),
+            values: ids.iter().cloned().map(Value::Text).collect(),
+        },
+    ])
+}
+
+/// The record and, level by level, the live records that belong to it, by object.
+async fn collect_group(
+    tx: &mut Tx,
+    schema: &Schema,
+    object: &str,
+    id: &str,
+) -> AppResult<BTreeMap<String, BTreeSet<String>>> {
+    let mut group: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    group
+        .entry(object.to_owned())
+        .or_default()
+        .insert(id.to_owned());
+    let mut frontier = vec![(object.to_owned(), vec![id.to_owned()])];
+    while let Some((parent, parent_ids)) = frontier.pop() {
+        for child in schema.objects.values() {
+            for f in &child.fields {
+                let pointing = match f.kind {
+                    FieldKind::Lookup
+                        if f.cascade && f.target.as_deref() == Some(parent.as_str()) =>
+                    {
+                        in_list(&f.column, &parent_ids)
+                    }
+                    FieldKind::Reference => Pred::And(vec![
+                        Pred::Cmp {
+                            col: format!("{}_object", f.column),
+                            op: Cmp::Eq,
+                            value: Value::Text(parent.clone()),
+                        },
+                        in_list(&format!("{}_id", f.column), &parent_ids),
+                    ]),
+                    _ => continue,
+                };
+                let mut projection = Projection::default();
+                projection.push("id", ColType::Text);
+                let pred = Pred::And(vec![
+                    Pred::IsNull {
+                        col: "deleted_at".into(),
+                    },
+                    pointing,
+                ]);
+                let found = rows::select_tx(
+                    tx,
+                    &ListQuery {
+                        table: &child.table,
+                        projection: &projection,
+                        pred: &pred,
+                        order: &[],
+                        limit: MAX_GROUP as u64 + 1,
+                        drive: None,
+                    },
+                )
+                .await?;
+                let known = group.entry(child.name.clone()).or_default();
+                let new: Vec<String> = found
+                    .into_iter()
+                    .filter_map(|r| r[0].as_str().map(str::to_owned))
+                    .filter(|i| known.insert(i.clone()))
+                    .collect();
+                if !new.is_empty() {
+                    frontier.push((child.name.clone(), new));
+                }
+            }
+        }
+        if group.values().map(BTreeSet::len).sum::<usize>() > MAX_GROUP {
+            return Err(AppError::Invalid(format!(
+                "this would delete more than {MAX_GROUP} records at once; delete some of its related records first"
+            )));
+        }
+    }
+    group.retain(|_, ids| !ids.is_empty());
+    Ok(group)
+}
+
+fn in_list(col: &str, ids: &[String]) -> Pred {
+    Pred::In {
+        col: col.to_owned(),
+        values: ids.iter().cloned().map(Value::Text).collect(),
+    }
+}
