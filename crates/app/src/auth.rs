@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use pelagic_core::access::Actor;
+use pelagic_store::throttle;
 use pelagic_store::users::{self as store, TokenRow};
 
 use crate::ids::{new_id, new_token, token_hash};
@@ -40,12 +41,21 @@ pub struct Authenticated {
 }
 
 impl App {
-    /// Checks an email and password and issues a token. Every failure answers the same.
-    pub async fn login(&self, email: &str, password: &str) -> AppResult<Login> {
+    /// Checks an email and password and issues a token. Every failure answers the same; after
+    /// too many recent failures for the account or from the address (`client`), every attempt
+    /// answers "too many attempts" for a while, whether or not the email exists.
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        client: Option<&str>,
+    ) -> AppResult<Login> {
         let refused = || AppError::Unauthenticated;
         if email.len() > 320 || password.len() > 1024 {
             return Err(refused());
         }
+        let keys = throttle_keys(email, client);
+        self.check_throttle(&keys).await?;
         let user = store::user_by_email(self.db(), email.trim()).await?;
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_owned();
@@ -57,8 +67,14 @@ impl App {
         .map_err(|e| AppError::Internal(e.to_string()))?;
         let user = match user {
             Some(u) if ok && u.active => u,
-            _ => return Err(refused()),
+            _ => {
+                let failures: Vec<(String, String)> =
+                    keys.iter().map(|(k, _)| (new_id(), k.clone())).collect();
+                throttle::record_failure(self.db(), &failures, self.now()).await?;
+                return Err(refused());
+            }
         };
+        throttle::clear(self.db(), &keys[0].0).await?;
         let token = new_token();
         let now = self.now();
         let mut tx = self.db().begin().await?;
@@ -80,6 +96,18 @@ impl App {
             token,
             user: UserView::from(&user),
         })
+    }
+
+    async fn check_throttle(&self, keys: &[(String, i64)]) -> AppResult<()> {
+        let window_start = self.now() - Duration::minutes(THROTTLE_WINDOW_MINUTES);
+        for (key, limit) in keys {
+            if throttle::failures_since(self.db(), key, window_start).await? >= *limit {
+                return Err(AppError::RateLimited(format!(
+                    "too many failed sign-ins; try again in {THROTTLE_WINDOW_MINUTES} minutes"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The actor behind a bearer token, if the token is live and its user active.
@@ -143,4 +171,24 @@ impl App {
         tx.commit().await?;
         Ok(NewToken { id, token })
     }
+}
+
+/// Failed sign-ins are counted over this many minutes.
+pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+/// Failures within the window after which an account answers 429.
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+/// Failures within the window after which an address answers 429 (a shared office address makes
+/// honest mistakes of many people add up, hence the higher limit).
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
+
+/// The keys a sign-in is throttled under, with their limits: the account first.
+fn throttle_keys(email: &str, client: Option<&str>) -> Vec<(String, i64)> {
+    let mut keys = vec![(
+        format!("email:{}", email.trim().to_lowercase()),
+        MAX_FAILURES_PER_ACCOUNT,
+    )];
+    if let Some(addr) = client {
+        keys.push((format!("ip:{addr}"), MAX_FAILURES_PER_ADDRESS));
+    }
+    keys
 }

@@ -18,6 +18,8 @@ pub enum AppError {
     #[error("{0}")]
     Conflict(String),
     #[error("{0}")]
+    RateLimited(String),
+    #[error("{0}")]
     Unavailable(String),
     /// A fault of ours, not the caller's; the cause is logged and never shown.
     #[error("internal error")]

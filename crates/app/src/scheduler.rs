@@ -94,7 +94,12 @@ impl App {
         match name {
             "purge_dead_tokens" => {
                 let n = users::purge_dead_tokens(self.db(), self.now() - Duration::days(7)).await?;
-                Ok(format!("removed {n} expired or revoked tokens"))
+                let window = Duration::minutes(crate::auth::THROTTLE_WINDOW_MINUTES);
+                let f =
+                    pelagic_store::throttle::purge_before(self.db(), self.now() - window).await?;
+                Ok(format!(
+                    "removed {n} expired or revoked tokens and {f} old failed sign-ins"
+                ))
             }
             "purge_recycle_bin" => {
                 let days = pelagic_store::metadata::setting(self.db(), "recycle_bin_days")

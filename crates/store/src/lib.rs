@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod metadata;
 pub mod records;
 mod sql;
+pub mod throttle;
 pub mod users;
 
 pub use db::{Backend, Db, Tx};

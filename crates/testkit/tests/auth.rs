@@ -122,3 +122,53 @@ async fn a_named_api_token_works_until_it_is_revoked() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn repeated_wrong_passwords_answer_429_until_the_wait_is_over() {
+    for backend in pelagic_testkit::backends() {
+        let clock = std::sync::Arc::new(pelagic_app::clock::ManualClock::new(chrono::Utc::now()));
+        let t = pelagic_testkit::TestApp::start_with_clock(backend, clock.clone()).await;
+        t.user_token("li@example.com", "sales").await;
+        let attempt = |email: &'static str, password: &'static str| {
+            let http = t.http.clone();
+            async move {
+                http.post(
+                    "/api/v1/auth/login",
+                    None,
+                    &json!({"email": email, "password": password}),
+                )
+                .await
+            }
+        };
+        let mut statuses = Vec::new();
+        for _ in 0..10 {
+            statuses.push(attempt("li@example.com", "wrong password!").await.status);
+        }
+        assert_eq!(
+            statuses,
+            [401, 401, 401, 401, 401, 429, 429, 429, 429, 429],
+            "on {backend:?}"
+        );
+        let limited = attempt("li@example.com", "correct horse battery staple").await;
+        assert_eq!(limited.status, 429, "even the right password waits");
+        assert_eq!(limited.body["error"]["code"], "rate_limited");
+
+        let mut unknown = Vec::new();
+        for _ in 0..6 {
+            unknown.push(
+                attempt("nobody@example.com", "wrong password!")
+                    .await
+                    .status,
+            );
+        }
+        assert_eq!(
+            unknown,
+            [401, 401, 401, 401, 401, 429],
+            "an unknown email behaves the same"
+        );
+
+        clock.advance(chrono::Duration::minutes(16));
+        let ok = attempt("li@example.com", "correct horse battery staple").await;
+        assert_eq!(ok.status, 200, "on {backend:?}: {}", ok.body);
+    }
+}

@@ -51,6 +51,9 @@ impl From<AppError> for ApiError {
             ),
             AppError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
+            AppError::RateLimited(m) => {
+                ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", m)
+            }
             AppError::Unavailable(m) => {
                 tracing::warn!(cause = %m, "database unavailable");
                 ApiError::new(

@@ -1,7 +1,9 @@
 //! Signing in and out, the caller's own account and API tokens.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -19,9 +21,11 @@ pub struct LoginBody {
 
 pub async fn login(
     State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     JsonBody(b): JsonBody<LoginBody>,
 ) -> ApiResult<Json<Value>> {
-    let login = s.app.login(&b.email, &b.password).await?;
+    let client = peer.ip().to_string();
+    let login = s.app.login(&b.email, &b.password, Some(&client)).await?;
     Ok(Json(json!({ "token": login.token, "user": login.user })))
 }
 
