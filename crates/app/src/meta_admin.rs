@@ -157,14 +157,21 @@ impl App {
         Ok(snap.schema.object(&def.name)?.clone())
     }
 
-    /// Changes the company's default phone region or currency.
-    pub async fn set_defaults(
-        &self,
-        actor: &Actor,
-        region: Option<&str>,
-        currency: Option<&str>,
-    ) -> AppResult<()> {
+    /// Changes the company's default phone region or currency, or how long the recycle bin keeps
+    /// deletions.
+    pub async fn set_defaults(&self, actor: &Actor, change: &SettingsChange) -> AppResult<()> {
         admin_only(actor)?;
+        let region = change.default_region.as_deref();
+        let currency = change.default_currency.as_deref();
+        if let Some(days) = change.recycle_bin_days
+            && !(1..=3650).contains(&days)
+        {
+            return Err(CoreError::field(
+                "recycle_bin_days",
+                "the recycle bin keeps deletions between 1 and 3650 days",
+            )
+            .into());
+        }
         if let Some(r) = region
             && !pelagic_core::phone::is_region(r)
         {
@@ -191,9 +198,20 @@ impl App {
         if let Some(c) = currency {
             metadata::set_setting(&mut tx, "default_currency", &serde_json::json!(c)).await?;
         }
+        if let Some(d) = change.recycle_bin_days {
+            metadata::set_setting(&mut tx, "recycle_bin_days", &serde_json::json!(d)).await?;
+        }
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;
         Ok(())
     }
+}
+
+/// Company settings an administrator changes; what is left out stays as it is.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsChange {
+    pub default_region: Option<String>,
+    pub default_currency: Option<String>,
+    pub recycle_bin_days: Option<i64>,
 }

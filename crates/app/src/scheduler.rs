@@ -90,6 +90,16 @@ impl App {
         Ok(ran)
     }
 
+    /// How many days the recycle bin keeps deletions.
+    pub async fn recycle_bin_days(&self) -> AppResult<i64> {
+        Ok(
+            pelagic_store::metadata::setting(self.db(), "recycle_bin_days")
+                .await?
+                .and_then(|v| v.as_i64())
+                .unwrap_or(DEFAULT_RECYCLE_BIN_DAYS),
+        )
+    }
+
     async fn run_job(&self, name: &str) -> AppResult<String> {
         match name {
             "purge_dead_tokens" => {
@@ -102,10 +112,7 @@ impl App {
                 ))
             }
             "purge_recycle_bin" => {
-                let days = pelagic_store::metadata::setting(self.db(), "recycle_bin_days")
-                    .await?
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(DEFAULT_RECYCLE_BIN_DAYS);
+                let days = self.recycle_bin_days().await?;
                 let n = crate::records::purge_older_than(self, self.now() - Duration::days(days))
                     .await?;
                 Ok(format!("purged {n} deletions older than {days} days"))

@@ -238,5 +238,35 @@ async fn deletions_older_than_the_retention_period_are_purged_by_the_scheduler()
             .map(|d| d["title"].as_str().unwrap())
             .collect();
         assert_eq!(titles, ["Recent Co"], "on {backend:?}");
+
+        let bad = t
+            .http
+            .patch(
+                "/api/v1/admin/settings",
+                Some(&admin),
+                &json!({"recycle_bin_days": 0}),
+            )
+            .await;
+        assert_eq!(bad.status, 422, "{}", bad.body);
+        let set = t
+            .http
+            .patch(
+                "/api/v1/admin/settings",
+                Some(&admin),
+                &json!({"recycle_bin_days": 10}),
+            )
+            .await;
+        assert_eq!(set.body["recycle_bin_days"], 10);
+        clock.advance(Duration::days(1));
+        let ran = t.app.run_due_jobs().await.unwrap();
+        let purge = ran
+            .iter()
+            .find(|r| r.job == "purge_recycle_bin")
+            .expect("the purge ran");
+        assert_eq!(
+            purge.outcome,
+            Ok("purged 1 deletions older than 10 days".to_owned()),
+            "on {backend:?}"
+        );
     }
 }

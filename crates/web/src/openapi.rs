@@ -285,7 +285,7 @@ fn static_paths() -> Map<String, Value> {
     p.insert("/api/v1/meta/objects/{object}".into(), json!({ "parameters": object_param, "get": op("One object and its fields", responses("200", ok("the object", reference("Object"))), json!({})) }));
     p.insert("/api/v1/meta/objects/{object}/fields".into(), json!({ "parameters": object_param,
         "post": op("Add a custom field (administrators): a real column, usable at once", responses("201", ok("the field", reference("Field"))), json!({ "requestBody": body(reference("Field")) })) }));
-    let settings = json!({ "type": "object", "properties": { "default_region": { "type": "string" }, "default_currency": { "type": "string" } } });
+    let settings = json!({ "type": "object", "properties": { "default_region": { "type": "string" }, "default_currency": { "type": "string" }, "recycle_bin_days": { "type": "integer", "minimum": 1, "maximum": 3650 } } });
     p.insert("/api/v1/admin/settings".into(), json!({
         "get": op("Company settings", responses("200", ok("settings", settings.clone())), json!({})),
         "patch": op("Change company settings (administrators)", responses("200", ok("settings", settings.clone())), json!({ "requestBody": body(settings) })),

@@ -1,9 +1,12 @@
-//! Company settings administrators change: the default phone region and currency.
+//! Company settings administrators change: the default phone region and currency, and how long
+//! the recycle bin keeps deletions.
 
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+use pelagic_app::meta_admin::SettingsChange;
 
 use crate::AppState;
 use crate::error::ApiResult;
@@ -11,9 +14,11 @@ use crate::extract::{Auth, JsonBody};
 
 async fn current(s: &AppState) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
-    Ok(Json(
-        json!({ "default_region": snap.input.default_region, "default_currency": snap.input.default_currency }),
-    ))
+    Ok(Json(json!({
+        "default_region": snap.input.default_region,
+        "default_currency": snap.input.default_currency,
+        "recycle_bin_days": s.app.recycle_bin_days().await?,
+    })))
 }
 
 pub async fn get_settings(State(s): State<AppState>, Auth(_): Auth) -> ApiResult<Json<Value>> {
@@ -25,6 +30,7 @@ pub async fn get_settings(State(s): State<AppState>, Auth(_): Auth) -> ApiResult
 pub struct SettingsBody {
     default_region: Option<String>,
     default_currency: Option<String>,
+    recycle_bin_days: Option<i64>,
 }
 
 pub async fn patch_settings(
@@ -32,12 +38,11 @@ pub async fn patch_settings(
     Auth(a): Auth,
     JsonBody(b): JsonBody<SettingsBody>,
 ) -> ApiResult<Json<Value>> {
-    s.app
-        .set_defaults(
-            &a.actor,
-            b.default_region.as_deref(),
-            b.default_currency.as_deref(),
-        )
-        .await?;
+    let change = SettingsChange {
+        default_region: b.default_region,
+        default_currency: b.default_currency,
+        recycle_bin_days: b.recycle_bin_days,
+    };
+    s.app.set_defaults(&a.actor, &change).await?;
     current(&s).await
 }
