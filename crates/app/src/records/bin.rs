@@ -102,12 +102,7 @@ impl RecordService<'_> {
     /// Brings a deleted record back with everything its deletion took.
     pub async fn restore(&self, object: &str, id: &str) -> AppResult<Record> {
         let t = self.target(object).await?;
-        let not_found = || {
-            AppError::NotFound(format!(
-                "there is no deleted {object} with id '{}' in the recycle bin",
-                id.chars().take(64).collect::<String>()
-            ))
-        };
+        let not_found = || not_in_bin(object, id);
         input::check_id(id).map_err(|_| not_found())?;
         let mut tx = self.app.db().begin().await?;
         let deletion = bin::of_record(&mut tx, object, id)
@@ -123,15 +118,7 @@ impl RecordService<'_> {
                 ("deleted_at".to_owned(), ColType::DateTime, Value::Null),
                 ("deleted_by".to_owned(), ColType::Text, Value::Null),
             ];
-            let deleted = Pred::And(vec![
-                Pred::Not(Box::new(Pred::IsNull {
-                    col: "deleted_at".into(),
-                })),
-                Pred::In {
-                    col: "id".into(),
-                    values: ids.into_iter().map(Value::Text).collect(),
-                },
-            ]);
+            let deleted = deleted_among(ids);
             rows::update(&mut tx, table, &sets, &deleted).await?;
         }
         history::append(&mut tx, &self.events(&members, "restore", self.app.now())).await?;
@@ -144,12 +131,7 @@ impl RecordService<'_> {
     pub async fn purge(&self, object: &str, id: &str) -> AppResult<()> {
         crate::policy::admin_only(self.actor)?;
         let t = self.target(object).await?;
-        let not_found = || {
-            AppError::NotFound(format!(
-                "there is no deleted {object} with id '{}' in the recycle bin",
-                id.chars().take(64).collect::<String>()
-            ))
-        };
+        let not_found = || not_in_bin(object, id);
         input::check_id(id).map_err(|_| not_found())?;
         let mut tx = self.app.db().begin().await?;
         let deletion = bin::of_record(&mut tx, object, id)
@@ -227,15 +209,7 @@ async fn purge_deletion(tx: &mut Tx, schema: &Schema, d: &DeletionRow) -> AppRes
     let members = bin::members(tx, &d.id).await?;
     for (member_object, ids) in group_by_object(&members) {
         let table = &schema.object(&member_object)?.table;
-        let deleted = Pred::And(vec![
-            Pred::Not(Box::new(Pred::IsNull {
-                col: "deleted_at".into(),
-            })),
-            Pred::In {
-                col: "id".into(),
-                values: ids.into_iter().map(Value::Text).collect(),
-            },
-        ]);
+        let deleted = deleted_among(ids);
         rows::purge(tx, table, &deleted).await?;
     }
     bin::forget(tx, &d.id).await?;
@@ -252,6 +226,26 @@ fn may_see(rules: &AccessRules, actor: &pelagic_core::access::Actor, d: &Deletio
         None => true,
         Some(owners) => d.owner_id.as_ref().is_some_and(|o| owners.contains(o)),
     }
+}
+
+fn not_in_bin(object: &str, id: &str) -> AppError {
+    AppError::NotFound(format!(
+        "there is no deleted {object} with id '{}' in the recycle bin",
+        id.chars().take(64).collect::<String>()
+    ))
+}
+
+/// The deleted rows among `ids` (a restore or purge never touches a live row).
+fn deleted_among(ids: Vec<String>) -> Pred {
+    Pred::And(vec![
+        Pred::Not(Box::new(Pred::IsNull {
+            col: "deleted_at".into(),
+        })),
+        Pred::In {
+            col: "id".into(),
+            values: ids.into_iter().map(Value::Text).collect(),
+        },
+    ])
 }
 
 fn group_by_object(members: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
