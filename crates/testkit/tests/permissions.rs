@@ -56,6 +56,25 @@ async fn another_salespersons_record_cannot_be_read_changed_or_deleted_by_its_id
             404
         );
         assert_eq!(t.http.delete(&path, Some(&o.east)).await.status, 404);
+        let link = t
+            .http
+            .post(
+                "/api/v1/records/contact",
+                Some(&o.east),
+                &json!({"name": "Spy", "account_id": theirs["id"]}),
+            )
+            .await;
+        assert_eq!(
+            link.status, 422,
+            "an account out of reach cannot be linked to: {}",
+            link.body
+        );
+        assert!(
+            link.body["error"]["details"]["fields"]["account_id"]
+                .as_str()
+                .unwrap()
+                .starts_with("there is no account")
+        );
         let still = t.http.get(&path, Some(&o.east_peer)).await;
         assert_eq!(still.body["name"], "Peer Co", "nothing was changed");
         assert_eq!(

@@ -1,4 +1,6 @@
-//! Checking that lookups, user fields and references point at records and users that exist.
+//! Checking that lookups, user fields and references point at records and users that exist and,
+//! for records, that the actor may read (an id out of reach is answered like one that does not
+//! exist, so ids cannot be probed by linking to them).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,12 +14,14 @@ use pelagic_store::records::{self as rows, ListQuery};
 use pelagic_store::{Db, users};
 
 use crate::AppResult;
+use crate::policy::{Operation, Policy};
 
 /// For each record's columns (with its label for messages, e.g. `records[3].`), the fields that
 /// point at something missing.
 pub(crate) async fn check(
     db: &Db,
     schema: &Schema,
+    policy: &Policy<'_>,
     obj: &ObjectDef,
     records: &[(String, &ColumnValues)],
 ) -> AppResult<FieldErrors> {
@@ -64,7 +68,7 @@ pub(crate) async fn check(
         let ids: Vec<String> = ids.iter().cloned().collect();
         let found = match target {
             None => users::existing_user_ids(db, &ids).await?,
-            Some(object) => live_ids(db, schema, object, &ids).await?,
+            Some(object) => readable_ids(db, schema, policy, object, &ids).await?,
         };
         existing.insert(target.clone(), found.into_iter().collect());
     }
@@ -80,9 +84,10 @@ pub(crate) async fn check(
     Ok(errors)
 }
 
-async fn live_ids(
+async fn readable_ids(
     db: &Db,
     schema: &Schema,
+    policy: &Policy<'_>,
     object: &str,
     ids: &[String],
 ) -> AppResult<Vec<String>> {
@@ -94,9 +99,7 @@ async fn live_ids(
     let mut found = Vec::new();
     for chunk in ids.chunks(500) {
         let pred = Pred::And(vec![
-            Pred::IsNull {
-                col: "deleted_at".into(),
-            },
+            policy.reachable(target, Operation::Read),
             Pred::In {
                 col: "id".into(),
                 values: chunk.iter().map(|i| Value::Text(i.clone())).collect(),

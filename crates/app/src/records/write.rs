@@ -70,7 +70,7 @@ impl RecordService<'_> {
         }
         let refs_in: Vec<(String, &ColumnValues)> =
             parsed.iter().map(|(l, c)| (l.clone(), c)).collect();
-        let missing = refs::check(self.app.db(), &t.snap.schema, obj, &refs_in).await?;
+        let missing = refs::check(self.app.db(), &t.snap.schema, &policy, obj, &refs_in).await?;
         if !missing.is_empty() {
             return Err(AppError::Validation(missing));
         }
@@ -214,6 +214,7 @@ impl RecordService<'_> {
         let missing = refs::check(
             self.app.db(),
             &t.snap.schema,
+            &policy,
             obj,
             &[(String::new(), &cols)],
         )
