@@ -70,6 +70,43 @@ pub async fn select_tx(tx: &mut Tx, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>
     select_in(tx.into(), be, q).await
 }
 
+/// The first row of a table matching `pred` (a record by id, within a scope), if any.
+pub async fn first(
+    db: &Db,
+    table: &str,
+    projection: &Projection,
+    pred: &Pred,
+) -> Result<Option<Vec<Value>>> {
+    Ok(select(db, &one(table, projection, pred))
+        .await?
+        .into_iter()
+        .next())
+}
+
+/// [`first`] inside a transaction.
+pub async fn first_tx(
+    tx: &mut Tx,
+    table: &str,
+    projection: &Projection,
+    pred: &Pred,
+) -> Result<Option<Vec<Value>>> {
+    Ok(select_tx(tx, &one(table, projection, pred))
+        .await?
+        .into_iter()
+        .next())
+}
+
+fn one<'a>(table: &'a str, projection: &'a Projection, pred: &'a Pred) -> ListQuery<'a> {
+    ListQuery {
+        table,
+        projection,
+        pred,
+        order: &[],
+        limit: 1,
+        drive: None,
+    }
+}
+
 /// How many rows of a table match `pred`.
 pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
     let mut sel = Query::select();

@@ -17,6 +17,13 @@ async fn count(t: &TestApp, token: &str, object: &str) -> i64 {
     r.body["total"].as_i64().unwrap()
 }
 
+/// What the scheduler's recycle-bin purge reported, running the due jobs now.
+async fn purge_outcome(t: &TestApp) -> Result<String, String> {
+    let ran = t.app.run_due_jobs().await.unwrap();
+    let purge = ran.iter().find(|r| r.job == "purge_recycle_bin");
+    purge.expect("the purge ran").outcome.clone()
+}
+
 /// An account with two contacts, a deal and a follow-up on the account; gives the account.
 async fn account_with_family(t: &TestApp, token: &str) -> Value {
     let account = t
@@ -219,13 +226,8 @@ async fn deletions_older_than_the_retention_period_are_purged_by_the_scheduler()
             )
             .await;
         clock.advance(Duration::days(31));
-        let ran = t.app.run_due_jobs().await.unwrap();
-        let purge = ran
-            .iter()
-            .find(|r| r.job == "purge_recycle_bin")
-            .expect("the purge ran");
         assert_eq!(
-            purge.outcome,
+            purge_outcome(&t).await,
             Ok("purged 1 deletions older than 90 days".to_owned()),
             "on {backend:?}"
         );
@@ -258,13 +260,8 @@ async fn deletions_older_than_the_retention_period_are_purged_by_the_scheduler()
             .await;
         assert_eq!(set.body["recycle_bin_days"], 10);
         clock.advance(Duration::days(1));
-        let ran = t.app.run_due_jobs().await.unwrap();
-        let purge = ran
-            .iter()
-            .find(|r| r.job == "purge_recycle_bin")
-            .expect("the purge ran");
         assert_eq!(
-            purge.outcome,
+            purge_outcome(&t).await,
             Ok("purged 1 deletions older than 10 days".to_owned()),
             "on {backend:?}"
         );

@@ -5,7 +5,7 @@ use pelagic_core::input;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
-use pelagic_store::records::{self as rows, ListQuery};
+use pelagic_store::records as rows;
 use serde_json::{Map, Value as Json};
 
 use super::{Record, RecordService, id_is, no_such};
@@ -31,19 +31,10 @@ impl RecordService<'_> {
             history::readable_even_deleted(&policy, &t.obj),
             id_is(id),
         ]);
-        let found = rows::select(
-            self.app.db(),
-            &ListQuery {
-                table: &t.obj.table,
-                projection: &projection,
-                pred: &pred,
-                order: &[],
-                limit: 1,
-                drive: None,
-            },
-        )
-        .await?;
-        if found.is_empty() {
+        if rows::first(self.app.db(), &t.obj.table, &projection, &pred)
+            .await?
+            .is_none()
+        {
             return Err(not_found());
         }
         let entries = history::of_record(self.app.db(), object, id, MAX_ENTRIES).await?;

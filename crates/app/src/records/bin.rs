@@ -44,19 +44,9 @@ impl RecordService<'_> {
             .find(|f| f.kind == FieldKind::Text && !f.system);
         let title_at = title_field.map(|f| projection.push(&f.column, ColType::Text));
         let pred = Pred::And(vec![policy.reachable(obj, Operation::Delete), id_is(id)]);
-        let found = rows::select_tx(
-            &mut tx,
-            &ListQuery {
-                table: &obj.table,
-                projection: &projection,
-                pred: &pred,
-                order: &[],
-                limit: 1,
-                drive: None,
-            },
-        )
-        .await?;
-        let root = found.first().ok_or_else(not_found)?;
+        let root = rows::first_tx(&mut tx, &obj.table, &projection, &pred)
+            .await?
+            .ok_or_else(not_found)?;
         let title = title_at
             .and_then(|i| root[i].as_str())
             .unwrap_or(id)
@@ -102,14 +92,10 @@ impl RecordService<'_> {
     /// Brings a deleted record back with everything its deletion took.
     pub async fn restore(&self, object: &str, id: &str) -> AppResult<Record> {
         let t = self.target(object).await?;
-        let not_found = || not_in_bin(object, id);
-        input::check_id(id).map_err(|_| not_found())?;
         let mut tx = self.app.db().begin().await?;
-        let deletion = bin::of_record(&mut tx, object, id)
-            .await?
-            .ok_or_else(not_found)?;
+        let deletion = open_deletion(&mut tx, object, id).await?;
         if !may_see(&t.snap.access, self.actor, &deletion) {
-            return Err(not_found());
+            return Err(not_in_bin(object, id));
         }
         let members = bin::members(&mut tx, &deletion.id).await?;
         for (member_object, ids) in group_by_object(&members) {
@@ -131,12 +117,8 @@ impl RecordService<'_> {
     pub async fn purge(&self, object: &str, id: &str) -> AppResult<()> {
         crate::policy::admin_only(self.actor)?;
         let t = self.target(object).await?;
-        let not_found = || not_in_bin(object, id);
-        input::check_id(id).map_err(|_| not_found())?;
         let mut tx = self.app.db().begin().await?;
-        let deletion = bin::of_record(&mut tx, object, id)
-            .await?
-            .ok_or_else(not_found)?;
+        let deletion = open_deletion(&mut tx, object, id).await?;
         purge_deletion(&mut tx, &t.snap.schema, &deletion).await?;
         history::append(
             &mut tx,
@@ -226,6 +208,14 @@ fn may_see(rules: &AccessRules, actor: &pelagic_core::access::Actor, d: &Deletio
         None => true,
         Some(owners) => d.owner_id.as_ref().is_some_and(|o| owners.contains(o)),
     }
+}
+
+/// The deletion whose root is this record, or the recycle bin's not-found answer.
+async fn open_deletion(tx: &mut Tx, object: &str, id: &str) -> AppResult<DeletionRow> {
+    input::check_id(id).map_err(|_| not_in_bin(object, id))?;
+    bin::of_record(tx, object, id)
+        .await?
+        .ok_or_else(|| not_in_bin(object, id))
 }
 
 fn not_in_bin(object: &str, id: &str) -> AppError {

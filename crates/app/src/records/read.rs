@@ -21,22 +21,12 @@ impl RecordService<'_> {
         let fields = policy.visible_fields(&t.obj);
         let projection = Projection::for_fields(fields.iter().copied());
         let pred = Pred::And(vec![policy.reachable(&t.obj, Operation::Read), id_is(id)]);
-        let found = rows::select(
-            self.app.db(),
-            &ListQuery {
-                table: &t.obj.table,
-                projection: &projection,
-                pred: &pred,
-                order: &[],
-                limit: 1,
-                drive: None,
-            },
-        )
-        .await?;
-        let row = found.first().ok_or_else(not_found)?;
+        let row = rows::first(self.app.db(), &t.obj.table, &projection, &pred)
+            .await?
+            .ok_or_else(not_found)?;
         Ok(self
             .writer(&policy, &t.obj, &fields, &projection)
-            .write(row))
+            .write(&row))
     }
 
     /// A page of live records the actor may read.

@@ -7,7 +7,7 @@ use pelagic_core::input::{self, ColumnValues, WriteMode};
 use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{self, Pred};
 use pelagic_core::{ColType, CoreError, FieldErrors, Value};
-use pelagic_store::records::{self as rows, ListQuery};
+use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
@@ -171,19 +171,9 @@ impl RecordService<'_> {
             reach.push(policy.scope(obj, Operation::Transfer));
         }
         let pred = Pred::And(reach);
-        let found = rows::select_tx(
-            &mut tx,
-            &ListQuery {
-                table: &obj.table,
-                projection: &projection,
-                pred: &pred,
-                order: &[],
-                limit: 1,
-                drive: None,
-            },
-        )
-        .await?;
-        let row = found.first().ok_or_else(not_found)?;
+        let row = rows::first_tx(&mut tx, &obj.table, &projection, &pred)
+            .await?
+            .ok_or_else(not_found)?;
         let mut values: HashMap<String, Value> = columns
             .iter()
             .map(|(c, _)| c.clone())
@@ -240,7 +230,7 @@ impl RecordService<'_> {
         }
         if !sets.is_empty() {
             let everything = RecordWriter::new(obj.fields.iter(), &projection);
-            let before = everything.write(row);
+            let before = everything.write(&row);
             values.insert("updated_at".into(), Value::DateTime(now));
             sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(now)));
             let search = plan::search_text(obj, &|c| values.get(c).cloned());
