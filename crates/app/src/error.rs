@@ -17,6 +17,9 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0}")]
     Conflict(String),
+    /// The values match a record someone already entered (see `duplicates`).
+    #[error("{}", .0.message)]
+    Duplicate(Box<crate::duplicates::DuplicateOf>),
     #[error("{0}")]
     RateLimited(String),
     #[error("{0}")]

@@ -24,6 +24,11 @@ impl Change<'_> {
         self.entry(action, None, None, None)
     }
 
+    /// The entry saying that the record `loser` was merged into this one.
+    pub fn merged(&self, loser: &str) -> HistoryRow {
+        self.entry("merge", None, Some(&json!(loser)), None)
+    }
+
     fn entry(
         &self,
         action: &str,

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod auth;
 pub mod clock;
+pub mod duplicates;
 mod error;
 pub mod history;
 pub mod ids;
@@ -46,6 +47,7 @@ impl App {
     pub async fn open_with_clock(db: Db, clock: Arc<dyn Clock>) -> AppResult<Arc<App>> {
         db.migrate().await?;
         standard::sync(&db, clock.now()).await?;
+        duplicates::ensure_keys_built(&db).await?;
         let meta = MetaCache::load(&db).await?;
         let app = App {
             db,

@@ -11,6 +11,7 @@ use tokio::sync::RwLock;
 
 use crate::AppResult;
 use crate::access::AccessRules;
+use crate::duplicates::DuplicateRules;
 
 /// How long a loaded snapshot is trusted before the version is checked again. Changes made
 /// through this instance are visible at once; other instances' within this time.
@@ -22,6 +23,7 @@ pub struct Snapshot {
     pub schema: Schema,
     pub input: InputContext,
     pub access: AccessRules,
+    pub duplicates: DuplicateRules,
 }
 
 #[derive(Debug)]
@@ -77,9 +79,11 @@ async fn read(db: &Db) -> AppResult<Snapshot> {
         input.default_currency = c;
     }
     let access = AccessRules::load(db).await?;
+    let duplicates = DuplicateRules::load(db, &schema).await?;
     Ok(Snapshot {
         schema,
         input,
         access,
+        duplicates,
     })
 }

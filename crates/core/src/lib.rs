@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod cursor;
+pub mod dedupe;
 pub mod error;
 pub mod filter;
 pub mod fold;

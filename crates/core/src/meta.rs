@@ -35,6 +35,10 @@ pub struct FieldDef {
     /// No two live records may share a value.
     #[serde(default)]
     pub unique: bool,
+    /// Shipped duplicate rule: records matching on this field count as the same customer
+    /// (administrators can change the rules; see `dedupe`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<crate::dedupe::Match>,
     /// Maintained by Pelagic; clients read it but never write it.
     #[serde(default)]
     pub system: bool,
@@ -117,6 +121,7 @@ impl FieldDef {
             searchable: false,
             indexed,
             unique: false,
+            duplicate: None,
             system: true,
             custom: false,
             default: None,

@@ -149,3 +149,15 @@ fn from_row(r: Vec<Value>) -> HistoryRow {
         new: text(&r[8]),
     }
 }
+
+/// Moves a record's trail to another record of the same object: after a merge, the survivor
+/// shows what happened to both.
+pub async fn reassign(tx: &mut Tx, object: &str, from: &str, to: &str) -> Result<u64> {
+    let sets = [(
+        "record_id".to_owned(),
+        ColType::Text,
+        Value::Text(to.to_owned()),
+    )];
+    let pred = Pred::And(vec![eq("object", object), eq("record_id", from)]);
+    records::update(tx, TABLE, &sets, &pred).await
+}

@@ -8,6 +8,7 @@ pub mod access;
 pub mod bin;
 pub mod db;
 pub mod ddl;
+pub mod duplicates;
 mod exec;
 pub mod history;
 pub mod jobs;

@@ -51,6 +51,15 @@ impl From<AppError> for ApiError {
             ),
             AppError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", m),
             AppError::Conflict(m) => ApiError::new(StatusCode::CONFLICT, "conflict", m),
+            AppError::Duplicate(d) => ApiError {
+                status: StatusCode::CONFLICT,
+                code: "duplicate",
+                message: d.message.clone(),
+                details: json!({
+                    "object": d.object, "existing_id": d.existing_id, "field": d.field,
+                    "owner": { "id": d.owner_id, "name": d.owner_name },
+                }),
+            },
             AppError::RateLimited(m) => {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", m)
             }

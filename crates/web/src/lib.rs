@@ -6,6 +6,7 @@ mod error;
 mod extract;
 mod openapi;
 mod openapi_admin;
+mod openapi_duplicates;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -119,7 +119,7 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
 
     let entry = json!({ "type": "object", "properties": {
         "id": { "type": "string" }, "at": { "type": "string", "format": "date-time" }, "user_id": { "type": ["string", "null"] },
-        "action": { "type": "string", "enum": ["create", "update", "transfer", "revert", "delete", "restore", "purge"] },
+        "action": { "type": "string", "enum": ["create", "update", "transfer", "revert", "merge", "delete", "restore", "purge"] },
         "field": { "type": ["string", "null"] }, "old": {}, "new": {} } });
     p.insert("/api/v1/records/{object}/{id}/history".into(), json!({ "parameters": path_params(&["object", "id"]),
         "get": op("A record's history, newest first (fields the caller may not see are left out, masked ones masked)", responses("200", ok("entries", list(&entry))), json!({})) }));

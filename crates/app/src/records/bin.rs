@@ -15,8 +15,9 @@ use pelagic_store::bin::{self, DeletionRow};
 use pelagic_store::records::{self as rows, ListQuery};
 use serde_json::{Value as Json, json};
 
-use super::{Record, RecordService, id_is, no_such};
+use super::{Record, RecordService, Target, id_is, no_such};
 use crate::access::AccessRules;
+use crate::duplicates::{self, OnTaken};
 use crate::history::{self, Change};
 use crate::policy::Operation;
 use crate::{AppError, AppResult};
@@ -28,13 +29,21 @@ impl RecordService<'_> {
     /// Moves a record, with the records that belong to it, to the recycle bin.
     pub async fn delete(&self, object: &str, id: &str) -> AppResult<()> {
         let t = self.target(object).await?;
-        let obj = &t.obj;
-        let policy = t.policy(self.actor);
-        policy.require(obj, Operation::Delete)?;
-        let not_found = || no_such(obj, id);
-        input::check_id(id).map_err(|_| not_found())?;
-        let now = self.app.now();
+        t.policy(self.actor).require(&t.obj, Operation::Delete)?;
+        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
         let mut tx = self.app.db().begin().await?;
+        self.delete_in(&mut tx, &t, id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The deletion itself, inside the caller's transaction (a delete, or a merge's loser).
+    pub(super) async fn delete_in(&self, tx: &mut Tx, t: &Target, id: &str) -> AppResult<()> {
+        let obj = &t.obj;
+        let object = obj.name.as_str();
+        let policy = t.policy(self.actor);
+        let not_found = || no_such(obj, id);
+        let now = self.app.now();
         let mut projection = Projection::default();
         projection.push("id", ColType::Text);
         let owner_at = projection.push("owner_id", ColType::Text);
@@ -44,7 +53,7 @@ impl RecordService<'_> {
             .find(|f| f.kind == FieldKind::Text && !f.system);
         let title_at = title_field.map(|f| projection.push(&f.column, ColType::Text));
         let pred = Pred::And(vec![policy.reachable(obj, Operation::Delete), id_is(id)]);
-        let root = rows::first_tx(&mut tx, &obj.table, &projection, &pred)
+        let root = rows::first_tx(tx, &obj.table, &projection, &pred)
             .await?
             .ok_or_else(not_found)?;
         let title = title_at
@@ -52,7 +61,7 @@ impl RecordService<'_> {
             .unwrap_or(id)
             .to_owned();
 
-        let members = collect_group(&mut tx, &t.snap.schema, object, id).await?;
+        let members = collect_group(tx, &t.snap.schema, object, id).await?;
         for (member_object, ids) in &members {
             let table = &t.snap.schema.object(member_object)?.table;
             let sets = [
@@ -67,7 +76,9 @@ impl RecordService<'_> {
                     Value::Text(self.actor.user_id.clone()),
                 ),
             ];
-            rows::update(&mut tx, table, &sets, &live_among(ids)).await?;
+            rows::update(tx, table, &sets, &live_among(ids)).await?;
+            let ids: Vec<String> = ids.iter().cloned().collect();
+            pelagic_store::duplicates::remove(tx, member_object, &ids).await?;
         }
         let flat: Vec<(String, String)> = members
             .iter()
@@ -83,9 +94,8 @@ impl RecordService<'_> {
             deleted_at: now,
             members: flat.len() as i64,
         };
-        bin::record(&mut tx, &deletion, &flat).await?;
-        history::append(&mut tx, &self.events(&flat, "delete", now)).await?;
-        tx.commit().await?;
+        bin::record(tx, &deletion, &flat).await?;
+        history::append(tx, &self.events(&flat, "delete", now)).await?;
         Ok(())
     }
 
@@ -104,8 +114,12 @@ impl RecordService<'_> {
                 ("deleted_at".to_owned(), ColType::DateTime, Value::Null),
                 ("deleted_by".to_owned(), ColType::Text, Value::Null),
             ];
-            let deleted = deleted_among(ids);
+            let deleted = deleted_among(ids.clone());
             rows::update(&mut tx, table, &sets, &deleted).await?;
+            let member = t.snap.schema.object(&member_object)?;
+            let (db, schema, rules) = (self.app.db(), &t.snap.schema, &t.snap.duplicates);
+            duplicates::claim_stored(db, schema, rules, &mut tx, member, &ids, OnTaken::Refuse)
+                .await?;
         }
         history::append(&mut tx, &self.events(&members, "restore", self.app.now())).await?;
         bin::forget(&mut tx, &deletion.id).await?;

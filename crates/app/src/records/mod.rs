@@ -3,9 +3,12 @@
 
 mod audit;
 mod bin;
+mod duplicate_check;
+mod merge;
 mod read;
 
 pub(crate) use bin::purge_older_than;
+pub use duplicate_check::{GroupPage, MAX_GROUPS};
 mod refs;
 mod write;
 

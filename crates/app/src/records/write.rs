@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use pelagic_core::dedupe::Key;
 use pelagic_core::input::{self, ColumnValues, WriteMode};
 use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{self, Pred};
@@ -11,6 +12,7 @@ use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
+use crate::duplicates::{self, OnTaken};
 use crate::history::{self, Change};
 use crate::policy::{Operation, Policy};
 use crate::{AppError, AppResult};
@@ -124,8 +126,29 @@ impl RecordService<'_> {
                 .event("create")
             })
             .collect();
+        let rules = t.snap.duplicates.of(&obj.name);
+        let keyed: Vec<(String, Vec<Key>)> = table_rows
+            .iter()
+            .map(|r| {
+                let id = r[id_at].as_str().unwrap_or_default().to_owned();
+                (
+                    id,
+                    duplicates::keys_of_row(obj, rules, &layout.projection, r),
+                )
+            })
+            .collect();
+        refuse_twins(&keyed, list_name)?;
         let mut tx = self.app.db().begin().await?;
         rows::insert(&mut tx, &obj.table, &columns, &table_rows).await?;
+        duplicates::claim(
+            self.app.db(),
+            &t.snap.schema,
+            &mut tx,
+            obj,
+            &keyed,
+            OnTaken::Refuse,
+        )
+        .await?;
         history::append(&mut tx, &created).await?;
         tx.commit().await?;
         let fields = policy.visible_fields(obj);
@@ -251,6 +274,7 @@ impl RecordService<'_> {
             }
             .field_changes(obj, &before, &everything.write(&after_row), action);
             rows::update(&mut tx, &obj.table, &sets, &pred).await?;
+            self.rekey(&t, &mut tx, id, &projection, &after_row).await?;
             history::append(&mut tx, &changes).await?;
             tx.commit().await?;
         }
@@ -260,6 +284,47 @@ impl RecordService<'_> {
             .collect();
         let fields = policy.visible_fields(obj);
         Ok(self.writer(&policy, obj, &fields, &projection).write(&row))
+    }
+
+    /// Gives up the keys a record's new values no longer give and takes the new ones; keys it
+    /// keeps stay as they were (held or shared).
+    async fn rekey(
+        &self,
+        t: &Target,
+        tx: &mut pelagic_store::Tx,
+        id: &str,
+        projection: &Projection,
+        row: &[Value],
+    ) -> AppResult<()> {
+        let obj = &t.obj;
+        let rules = t.snap.duplicates.of(&obj.name);
+        if rules.is_empty() {
+            return Ok(());
+        }
+        let wanted = duplicates::keys_of_row(obj, rules, projection, row);
+        let ids = [id.to_owned()];
+        let stored = pelagic_store::duplicates::of_records(tx, &obj.name, &ids).await?;
+        let same = |k: &Key| stored.iter().any(|s| s.kind == k.kind && s.key == k.key);
+        if stored.len() == wanted.len() && wanted.iter().all(same) {
+            return Ok(());
+        }
+        let added: Vec<Key> = wanted.iter().filter(|k| !same(k)).cloned().collect();
+        let kept: Vec<_> = stored
+            .into_iter()
+            .filter(|s| wanted.iter().any(|k| k.kind == s.kind && k.key == s.key))
+            .collect();
+        pelagic_store::duplicates::remove(tx, &obj.name, &ids).await?;
+        pelagic_store::duplicates::insert(tx, &kept).await?;
+        let db = self.app.db();
+        duplicates::claim(
+            db,
+            &t.snap.schema,
+            tx,
+            obj,
+            &[(id.to_owned(), added)],
+            OnTaken::Refuse,
+        )
+        .await
     }
 
     /// Reads a body against the metadata and refuses fields the actor may not write.
@@ -284,6 +349,29 @@ impl RecordService<'_> {
             }
         }
         Ok(cols)
+    }
+}
+
+/// Refuses a batch in which two records share a duplicate key, naming both.
+fn refuse_twins(keyed: &[(String, Vec<Key>)], list_name: &str) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    for (i, (_, keys)) in keyed.iter().enumerate() {
+        for k in keys {
+            if let Some(j) = keyed[..i]
+                .iter()
+                .position(|(_, earlier)| earlier.iter().any(|e| e.kind == k.kind && e.key == k.key))
+            {
+                errors.insert(
+                    format!("{list_name}[{i}].{}", k.field),
+                    format!("the same customer as {list_name}[{j}]"),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
     }
 }
 

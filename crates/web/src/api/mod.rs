@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod bin;
+pub mod duplicates;
 pub mod health;
 pub mod meta;
 pub mod records;
@@ -70,6 +71,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/records/{object}/{id}/history/{entry}/revert",
             post(bin::revert),
+        )
+        .route("/duplicates/check", get(duplicates::check))
+        .route("/duplicates/groups", get(duplicates::groups))
+        .route("/duplicates/merge", post(duplicates::merge))
+        .route("/admin/duplicate-rules", get(duplicates::rules))
+        .route(
+            "/admin/duplicate-rules/{object}",
+            put(duplicates::set_rules),
         )
         .route("/recycle-bin", get(bin::list))
         .route("/recycle-bin/{object}/{id}", delete(bin::purge))
