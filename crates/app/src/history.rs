@@ -24,6 +24,16 @@ impl Change<'_> {
         self.entry(action, None, None, None)
     }
 
+    /// The entry for a change of owner.
+    pub fn transferred(&self, old: Option<&str>, new: &str) -> HistoryRow {
+        self.entry(
+            "transfer",
+            Some("owner_id"),
+            Some(&json!(old)),
+            Some(&json!(new)),
+        )
+    }
+
     /// The entry saying that the record `loser` was merged into this one.
     pub fn merged(&self, loser: &str) -> HistoryRow {
         self.entry("merge", None, Some(&json!(loser)), None)

@@ -125,6 +125,15 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
         "get": op("A record's history, newest first (fields the caller may not see are left out, masked ones masked)", responses("200", ok("entries", list(&entry))), json!({})) }));
     p.insert("/api/v1/records/{object}/{id}/history/{entry}/revert".into(), json!({ "parameters": path_params(&["object", "id", "entry"]),
         "post": op("Set the field of a history entry back to its old value (administrators)", responses("200", ok("the record", json!({ "type": "object" }))), json!({})) }));
+    let transfer_in = json!({ "type": "object", "required": ["owner_id"], "properties": {
+        "ids": { "type": "array", "items": { "type": "string" }, "maxItems": 10000 },
+        "filter": { "type": "object", "description": "a filter as in /query, instead of ids" },
+        "owner_id": { "type": "string" },
+        "related": { "type": "boolean", "description": "contacts and deals of the records, and open tasks about them, follow" } } });
+    p.insert("/api/v1/records/{object}/transfer".into(), json!({ "parameters": path_params(&["object"]),
+        "post": op("Give records chosen by id or filter to a new owner, in one transaction, each change in the history",
+            responses("200", ok("records moved, by object", json!({ "type": "object", "properties": { "transferred": { "type": "object", "additionalProperties": { "type": "integer" } } } }))),
+            json!({ "requestBody": body(transfer_in) })) }));
     let deletion = json!({ "type": "object", "properties": {
         "object": { "type": "string" }, "id": { "type": "string" }, "title": { "type": "string" }, "owner_id": { "type": ["string", "null"] },
         "deleted_by": { "type": "string" }, "deleted_at": { "type": "string", "format": "date-time" },

@@ -6,9 +6,11 @@ mod bin;
 mod duplicate_check;
 mod merge;
 mod read;
+mod transfer;
 
 pub(crate) use bin::purge_older_than;
 pub use duplicate_check::{GroupPage, MAX_GROUPS};
+pub use transfer::{MAX_TRANSFER, TransferRequest};
 mod refs;
 mod write;
 

@@ -61,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/records/{object}/query", post(records::query))
         .route("/records/{object}/batch", post(records::batch))
+        .route("/records/{object}/transfer", post(records::transfer))
         .route(
             "/records/{object}/{id}",
             get(records::get)

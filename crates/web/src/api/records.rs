@@ -208,3 +208,36 @@ pub async fn delete(
     s.app.records(&a.actor).delete(&object, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferBody {
+    #[serde(default)]
+    ids: Option<Vec<String>>,
+    #[serde(default)]
+    filter: Option<Value>,
+    owner_id: String,
+    #[serde(default)]
+    related: bool,
+}
+
+/// `POST /records/{object}/transfer`: records chosen by id or filter to a new owner.
+pub async fn transfer(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(object): Path<String>,
+    JsonBody(b): JsonBody<TransferBody>,
+) -> ApiResult<Json<Value>> {
+    let filter = match &b.filter {
+        None | Some(Value::Null) => None,
+        Some(f) => Some(Filter::from_json(f).map_err(pelagic_app::AppError::from)?),
+    };
+    let req = pelagic_app::records::TransferRequest {
+        ids: b.ids,
+        filter,
+        owner_id: b.owner_id,
+        related: b.related,
+    };
+    let moved = s.app.records(&a.actor).transfer(&object, &req).await?;
+    Ok(Json(serde_json::json!({ "transferred": moved })))
+}
