@@ -8,6 +8,7 @@ use pelagic_core::access::{FieldAccess, Operation, Scope};
 use pelagic_core::meta::FieldDef;
 use pelagic_store::Db;
 use pelagic_store::access::{self as store, MemberRow, RoleRow, TeamRow};
+use pelagic_store::sharing::{self, GroupRow};
 
 use crate::AppResult;
 
@@ -18,6 +19,11 @@ pub struct AccessRules {
     pub roles: Vec<RoleRow>,
     pub teams: Vec<TeamRow>,
     members: HashMap<String, MemberRow>,
+    /// Project groups, and their members as (group id, user id).
+    pub groups: Vec<GroupRow>,
+    pub group_members: Vec<(String, String)>,
+    /// The (grantee, object) pairs with shares, so that only those users' queries look them up.
+    shared: HashSet<(String, String)>,
 }
 
 impl AccessRules {
@@ -44,6 +50,9 @@ impl AccessRules {
             .into_iter()
             .map(|m| (m.user_id.clone(), m))
             .collect();
+        rules.groups = sharing::groups(db).await?;
+        rules.group_members = sharing::memberships(db).await?;
+        rules.shared = sharing::shared_pairs(db).await?.into_iter().collect();
         Ok(rules)
     }
 
@@ -82,6 +91,25 @@ impl AccessRules {
             .filter(|((r, o, _), _)| r == role && o == object)
             .map(|((_, _, f), a)| (f.as_str(), *a))
             .collect()
+    }
+
+    /// How shares name the user and each of their groups: `user:<id>`, `group:<id>`.
+    pub fn grantees_of(&self, user_id: &str) -> Vec<String> {
+        let mut out = vec![format!("user:{user_id}")];
+        out.extend(
+            self.group_members
+                .iter()
+                .filter(|(_, u)| u == user_id)
+                .map(|(g, _)| format!("group:{g}")),
+        );
+        out
+    }
+
+    /// Whether any record of `object` was ever shared with one of `grantees`.
+    pub fn has_shares(&self, grantees: &[String], object: &str) -> bool {
+        grantees
+            .iter()
+            .any(|g| self.shared.contains(&(g.clone(), object.to_owned())))
     }
 
     pub fn member(&self, user_id: &str) -> Option<&MemberRow> {

@@ -24,6 +24,11 @@ impl Change<'_> {
         self.entry(action, None, None, None)
     }
 
+    /// An entry without a field that carries what happened (a share given or ended).
+    pub fn noted(&self, action: &str, old: Option<&Json>, new: Option<&Json>) -> HistoryRow {
+        self.entry(action, None, old, new)
+    }
+
     /// The entry for a change of owner.
     pub fn transferred(&self, old: Option<&str>, new: &str) -> HistoryRow {
         self.entry(

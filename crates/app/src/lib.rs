@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clock;
 pub mod duplicates;
 mod error;
+pub mod groups;
 pub mod history;
 pub mod ids;
 pub mod meta_admin;

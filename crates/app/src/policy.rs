@@ -3,6 +3,7 @@
 //! Every path that reads or writes records asks here: the record service for its field list,
 //! filters, sorts, search and output, and the administration use cases for their gate.
 
+use chrono::{DateTime, Utc};
 use pelagic_core::Value;
 use pelagic_core::access::{Actor, FieldAccess, Scope};
 use pelagic_core::meta::{FieldDef, ObjectDef};
@@ -17,11 +18,13 @@ use crate::{AppError, AppResult};
 pub struct Policy<'a> {
     actor: &'a Actor,
     rules: &'a AccessRules,
+    /// When the request runs: shares granted until an earlier moment no longer count.
+    now: DateTime<Utc>,
 }
 
 impl<'a> Policy<'a> {
-    pub fn new(actor: &'a Actor, rules: &'a AccessRules) -> Self {
-        Policy { actor, rules }
+    pub fn new(actor: &'a Actor, rules: &'a AccessRules, now: DateTime<Utc>) -> Self {
+        Policy { actor, rules, now }
     }
 
     /// How the actor may use a field. The owner is changed by those who may transfer records.
@@ -93,14 +96,67 @@ impl<'a> Policy<'a> {
         }
     }
 
-    /// Live (not deleted) records the actor may reach for `op`.
+    /// Live (not deleted) records the actor may reach for `op`: within the role's scope, or,
+    /// for reading and editing, shared with the actor or one of their groups.
     pub fn reachable(&self, obj: &ObjectDef, op: Operation) -> Pred {
+        let scope = self.scope(obj, op);
+        let reach = match self.shared(obj, op) {
+            Some(shared) if scope != Pred::True => Pred::Or(vec![scope, shared]),
+            _ => scope,
+        };
         Pred::And(vec![
             Pred::IsNull {
                 col: "deleted_at".into(),
             },
-            self.scope(obj, op),
+            reach,
         ])
+    }
+
+    /// The records of `obj` shared with the actor for `op` (edit needs a read-write share), if
+    /// any were ever shared with them.
+    fn shared(&self, obj: &ObjectDef, op: Operation) -> Option<Pred> {
+        if !matches!(op, Operation::Read | Operation::Edit) {
+            return None;
+        }
+        let grantees = self.rules.grantees_of(&self.actor.user_id);
+        if !self.rules.has_shares(&grantees, &obj.name) {
+            return None;
+        }
+        let text = |v: &str| Value::Text(v.to_owned());
+        let mut share = vec![
+            Pred::Cmp {
+                col: "object".into(),
+                op: Cmp::Eq,
+                value: text(&obj.name),
+            },
+            Pred::In {
+                col: "grantee".into(),
+                values: grantees.iter().map(|g| text(g)).collect(),
+            },
+            Pred::Or(vec![
+                Pred::IsNull {
+                    col: "until".into(),
+                },
+                Pred::Cmp {
+                    col: "until".into(),
+                    op: Cmp::Gt,
+                    value: Value::DateTime(self.now),
+                },
+            ]),
+        ];
+        if op == Operation::Edit {
+            share.push(Pred::Cmp {
+                col: "access".into(),
+                op: Cmp::Eq,
+                value: text("edit"),
+            });
+        }
+        Some(Pred::InSelect {
+            col: "id".into(),
+            table: pelagic_store::sharing::SHARES_TABLE,
+            column: "record_id",
+            pred: Box::new(Pred::And(share)),
+        })
     }
 
     /// Refuses making `owner` the owner of a record of `obj` (on create, `op` is create; on a

@@ -44,6 +44,14 @@ pub enum Pred {
         col: String,
         pattern: String,
     },
+    /// `col IN (SELECT column FROM table WHERE pred)`: membership in a system table (the
+    /// records shared with the actor). `table` and `column` are fixed names, never request text.
+    InSelect {
+        col: String,
+        table: &'static str,
+        column: &'static str,
+        pred: Box<Pred>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +74,8 @@ impl Pred {
             Pred::Cmp { col, .. }
             | Pred::In { col, .. }
             | Pred::IsNull { col }
-            | Pred::Like { col, .. } => out.push(col),
+            | Pred::Like { col, .. }
+            | Pred::InSelect { col, .. } => out.push(col),
         }
     }
 

@@ -44,6 +44,13 @@ impl Value {
         }
     }
 
+    pub fn as_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        match self {
+            Value::DateTime(t) => Some(*t),
+            _ => None,
+        }
+    }
+
     /// Text or NULL.
     pub fn text_or_null(s: Option<String>) -> Value {
         s.map(Value::Text).unwrap_or(Value::Null)

@@ -14,6 +14,7 @@ pub mod history;
 pub mod jobs;
 pub mod metadata;
 pub mod records;
+pub mod sharing;
 mod sql;
 pub mod throttle;
 pub mod users;

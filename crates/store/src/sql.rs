@@ -99,6 +99,18 @@ impl Conditions {
             Pred::Like { col: c, pattern } => col(c)
                 .is_not_null()
                 .and(col(c).like(LikeExpr::new(pattern.clone()).escape('\\'))),
+            Pred::InSelect {
+                col: c,
+                table,
+                column,
+                pred,
+            } => {
+                let mut sub = sea_query::Query::select();
+                sub.column(Alias::new(*column))
+                    .from(Alias::new(*table))
+                    .and_where(condition(pred, be));
+                col(c).in_subquery(sub)
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ mod error;
 mod extract;
 mod openapi;
 mod openapi_admin;
-mod openapi_duplicates;
+mod openapi_sharing;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -291,6 +291,7 @@ fn static_paths() -> Map<String, Value> {
         "patch": op("Change company settings (administrators)", responses("200", ok("settings", settings.clone())), json!({ "requestBody": body(settings) })),
     }));
     crate::openapi_admin::admin_paths(&mut p);
-    crate::openapi_duplicates::duplicate_paths(&mut p);
+    crate::openapi_sharing::duplicate_paths(&mut p);
+    crate::openapi_sharing::sharing_paths(&mut p);
     p
 }

@@ -6,10 +6,12 @@ mod bin;
 mod duplicate_check;
 mod merge;
 mod read;
+mod shares;
 mod transfer;
 
 pub(crate) use bin::purge_older_than;
 pub use duplicate_check::{GroupPage, MAX_GROUPS};
+pub use shares::ShareInput;
 pub use transfer::{MAX_TRANSFER, TransferRequest};
 mod refs;
 mod write;
@@ -66,12 +68,14 @@ pub struct RecordService<'a> {
 struct Target {
     snap: Arc<Snapshot>,
     obj: Arc<ObjectDef>,
+    /// When the request started (shares expire).
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 impl Target {
     /// The actor's permissions under the rules of this snapshot.
     fn policy<'s>(&'s self, actor: &'s Actor) -> Policy<'s> {
-        Policy::new(actor, &self.snap.access)
+        Policy::new(actor, &self.snap.access, self.now)
     }
 }
 
@@ -83,7 +87,11 @@ impl<'a> RecordService<'a> {
     async fn target(&self, object: &str) -> AppResult<Target> {
         let snap = self.app.snapshot().await?;
         let obj = snap.schema.object(object)?.clone();
-        Ok(Target { snap, obj })
+        Ok(Target {
+            snap,
+            obj,
+            now: self.app.now(),
+        })
     }
 
     /// Writes rows as the actor may see them: `fields` only, masked where the role says so.

@@ -8,6 +8,7 @@ pub mod health;
 pub mod meta;
 pub mod records;
 pub mod settings;
+pub mod sharing;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -69,6 +70,19 @@ pub fn routes() -> Router<AppState> {
                 .delete(records::delete),
         )
         .route("/records/{object}/{id}/history", get(bin::history))
+        .route(
+            "/records/{object}/{id}/shares",
+            get(sharing::list_shares).post(sharing::share),
+        )
+        .route(
+            "/records/{object}/{id}/shares/{share}",
+            delete(sharing::unshare),
+        )
+        .route(
+            "/admin/groups",
+            get(sharing::list_groups).post(sharing::create_group),
+        )
+        .route("/admin/groups/{id}", patch(sharing::update_group))
         .route(
             "/records/{object}/{id}/history/{entry}/revert",
             post(bin::revert),

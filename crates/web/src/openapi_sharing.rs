@@ -1,5 +1,5 @@
-//! Duplicate protection in the OpenAPI document: checks while typing, groups, merging and the
-//! rules administrators set.
+//! Duplicate protection (checks while typing, groups, merging, rules) and sharing (project
+//! groups, record shares) in the OpenAPI document.
 
 use serde_json::{Map, Value, json};
 
@@ -44,4 +44,35 @@ pub(crate) fn duplicate_paths(p: &mut Map<String, Value>) {
         "put": op("Replace an object's duplicate rules; existing records are keyed again, the oldest holding each key",
             responses("200", ok("the rules", json!({ "type": "object", "properties": { "object": { "type": "string" }, "rules": { "type": "array", "items": rule } } }))),
             json!({ "requestBody": body(json!({ "type": "object", "required": ["rules"], "properties": { "rules": { "type": "array", "items": rule } } })) })) }));
+}
+
+/// Project groups and record sharing.
+pub(crate) fn sharing_paths(p: &mut Map<String, Value>) {
+    let id_param = |names: &[&str]| -> Value {
+        names
+            .iter()
+            .map(|n| json!({ "name": n, "in": "path", "required": true, "schema": { "type": "string" } }))
+            .collect()
+    };
+    let group = json!({ "type": "object", "properties": { "id": { "type": "string" }, "name": { "type": "string" },
+        "members": { "type": "array", "items": { "type": "string" } } } });
+    let group_in = json!({ "type": "object", "properties": { "name": { "type": "string" },
+        "members": { "type": "array", "items": { "type": "string" }, "description": "user ids; replaces the list" } } });
+    p.insert("/api/v1/admin/groups".into(), json!({
+        "get": op("Project groups with their members (administrators)", responses("200", ok("groups", json!({ "type": "object", "properties": { "data": { "type": "array", "items": group } } }))), json!({})),
+        "post": op("Create a project group", responses("201", ok("the group", group.clone())), json!({ "requestBody": body(group_in.clone()) })) }));
+    p.insert("/api/v1/admin/groups/{id}".into(), json!({ "parameters": id_param(&["id"]),
+        "patch": op("Rename a group or replace its members", responses("200", ok("the group", group)), json!({ "requestBody": body(group_in) })) }));
+    let share = json!({ "type": "object", "properties": {
+        "id": { "type": "string" }, "grantee_type": { "type": "string", "enum": ["user", "group"] }, "grantee_id": { "type": "string" },
+        "access": { "type": "string", "enum": ["read", "edit"] }, "until": { "type": ["string", "null"], "format": "date-time" },
+        "created_by": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" } } });
+    let share_in = json!({ "type": "object", "required": ["access"], "properties": {
+        "user_id": { "type": "string" }, "group_id": { "type": "string" }, "access": { "type": "string", "enum": ["read", "edit"] },
+        "until": { "type": "string", "description": "RFC 3339 time, or a date meaning the end of that day" } } });
+    p.insert("/api/v1/records/{object}/{id}/shares".into(), json!({ "parameters": id_param(&["object", "id"]),
+        "get": op("Who a record is shared with (those who may edit it by their role)", responses("200", ok("shares", json!({ "type": "object", "properties": { "data": { "type": "array", "items": share } } }))), json!({})),
+        "post": op("Share a record with a user or a project group, to read or to read and edit, optionally until a time", responses("201", ok("the share", share)), json!({ "requestBody": body(share_in) })) }));
+    p.insert("/api/v1/records/{object}/{id}/shares/{share}".into(), json!({ "parameters": id_param(&["object", "id", "share"]),
+        "delete": op("End a share", responses("204", json!({ "description": "ended" })), json!({})) }));
 }
