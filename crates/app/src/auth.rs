@@ -5,12 +5,17 @@ use pelagic_core::access::Actor;
 use pelagic_store::throttle;
 use pelagic_store::users::{self as store, TokenRow};
 
+use crate::audit::Event;
 use crate::ids::{new_id, new_token, token_hash};
 use crate::users::UserView;
 use crate::{App, AppError, AppResult};
 
-/// How long a sign-in token stays valid.
-pub const SESSION_DAYS: i64 = 30;
+/// How long a sign-in lasts at most, however much it is used.
+pub const SESSION_DAYS: i64 = 14;
+/// A sign-in unused for this long ends.
+pub const SESSION_IDLE_HOURS: i64 = 12;
+/// How often a token's last use is written down (not on every request).
+const TOUCH_EVERY_SECONDS: i64 = 60;
 
 /// A hash verified when the email is unknown, so that a wrong email takes as long as a wrong
 /// password and the answer reveals nothing. Made once, from a random password.
@@ -40,22 +45,34 @@ pub struct Authenticated {
     pub token_id: String,
 }
 
+/// Where a sign-in attempt comes from: the address, and the session it replaces, if any.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Client<'a> {
+    pub address: Option<&'a str>,
+    pub previous_session: Option<&'a str>,
+}
+
 impl App {
     /// Checks an email and password and issues a token. Every failure answers the same; after
     /// too many recent failures for the account or from the address (`client`), every attempt
     /// answers "too many attempts" for a while, whether or not the email exists.
-    pub async fn login(
-        &self,
-        email: &str,
-        password: &str,
-        client: Option<&str>,
-    ) -> AppResult<Login> {
+    pub async fn login(&self, email: &str, password: &str, client: Client<'_>) -> AppResult<Login> {
         let refused = || AppError::Unauthenticated;
         if email.len() > 320 || password.len() > 1024 {
             return Err(refused());
         }
-        let keys = throttle_keys(email, client);
-        self.check_throttle(&keys).await?;
+        let keys = throttle_keys(email, client.address);
+        let attempt = |action| Event {
+            user_id: None,
+            action,
+            subject: Some(email.trim()),
+            detail: serde_json::Value::Null,
+            client: client.address,
+        };
+        if let Err(e) = self.check_throttle(&keys).await {
+            self.audit(attempt("login_throttled")).await?;
+            return Err(e);
+        }
         let user = store::user_by_email(self.db(), email.trim()).await?;
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_owned();
@@ -67,10 +84,19 @@ impl App {
         .map_err(|e| AppError::Internal(e.to_string()))?;
         let user = match user {
             Some(u) if ok && u.active => u,
-            _ => {
-                let failures: Vec<(String, String)> =
-                    keys.iter().map(|(k, _)| (new_id(), k.clone())).collect();
-                throttle::record_failure(self.db(), &failures, self.now()).await?;
+            Some(u) => {
+                self.failed(
+                    &keys,
+                    Event {
+                        user_id: Some(&u.id),
+                        ..attempt("login_failed")
+                    },
+                )
+                .await?;
+                return Err(refused());
+            }
+            None => {
+                self.failed(&keys, attempt("login_failed")).await?;
                 return Err(refused());
             }
         };
@@ -91,6 +117,19 @@ impl App {
             },
         )
         .await?;
+        // A new sign-in replaces the browser's old session, which could have been planted.
+        if let Some(old) = client.previous_session
+            && let Some((holder, used)) =
+                store::user_by_token(self.db(), &token_hash(old), now).await?
+            && used.kind == "session"
+        {
+            store::revoke_token(&mut tx, &holder.id, &used.id, now).await?;
+        }
+        let event = Event {
+            user_id: Some(&user.id),
+            ..attempt("login")
+        };
+        self.audit_in(&mut tx, event).await?;
         tx.commit().await?;
         Ok(Login {
             token,
@@ -98,7 +137,14 @@ impl App {
         })
     }
 
-    async fn check_throttle(&self, keys: &[(String, i64)]) -> AppResult<()> {
+    pub(crate) async fn failed(&self, keys: &[(String, i64)], event: Event<'_>) -> AppResult<()> {
+        let failures: Vec<(String, String)> =
+            keys.iter().map(|(k, _)| (new_id(), k.clone())).collect();
+        throttle::record_failure(self.db(), &failures, self.now()).await?;
+        self.audit(event).await
+    }
+
+    pub(crate) async fn check_throttle(&self, keys: &[(String, i64)]) -> AppResult<()> {
         let window_start = self.now() - Duration::minutes(THROTTLE_WINDOW_MINUTES);
         for (key, limit) in keys {
             if throttle::failures_since(self.db(), key, window_start).await? >= *limit {
@@ -115,9 +161,21 @@ impl App {
         if !token.starts_with("pel_") || token.len() > 100 {
             return Err(AppError::Unauthenticated);
         }
-        let (user, token_id) = store::user_by_token(self.db(), &token_hash(token), self.now())
+        let now = self.now();
+        let (user, used) = store::user_by_token(self.db(), &token_hash(token), now)
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        let idle_since = now - Duration::hours(SESSION_IDLE_HOURS);
+        if used.kind == "session" && used.last_used_at.is_some_and(|t| t < idle_since) {
+            return Err(AppError::Unauthenticated);
+        }
+        if used
+            .last_used_at
+            .is_none_or(|t| t < now - Duration::seconds(TOUCH_EVERY_SECONDS))
+        {
+            store::touch_token(self.db(), &used.id, now).await?;
+        }
+        let token_id = used.id;
         Ok(Authenticated {
             actor: Actor {
                 user_id: user.id,
@@ -128,6 +186,19 @@ impl App {
             },
             token_id,
         })
+    }
+
+    /// Signs out: ends the token the request used.
+    pub async fn logout(&self, auth: &Authenticated, client: Option<&str>) -> AppResult<()> {
+        self.revoke_token(&auth.actor, &auth.token_id).await?;
+        self.audit(Event {
+            user_id: Some(&auth.actor.user_id),
+            action: "logout",
+            subject: None,
+            detail: serde_json::Value::Null,
+            client,
+        })
+        .await
     }
 
     /// Ends a token at once.
@@ -182,7 +253,7 @@ pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
 
 /// The keys a sign-in is throttled under, with their limits: the account first.
-fn throttle_keys(email: &str, client: Option<&str>) -> Vec<(String, i64)> {
+pub(crate) fn throttle_keys(email: &str, client: Option<&str>) -> Vec<(String, i64)> {
     let mut keys = vec![(
         format!("email:{}", email.trim().to_lowercase()),
         MAX_FAILURES_PER_ACCOUNT,

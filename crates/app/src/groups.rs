@@ -128,6 +128,10 @@ impl App {
             m.dedup();
             store::set_members(&mut tx, id, &m).await?;
         }
+        let detail = serde_json::json!({ "name": name, "members": members });
+        let action = if new { "group_create" } else { "group_update" };
+        self.audit_in(&mut tx, crate::audit::change(actor, action, id, detail))
+            .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;

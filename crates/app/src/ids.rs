@@ -26,6 +26,12 @@ pub fn token_hash(token: &str) -> String {
         .collect()
 }
 
+/// The anti-forgery token of a browser session: derived from the session's secret, so a page of
+/// another site, which cannot read the session cookie, cannot know it.
+pub fn csrf_token(session_token: &str) -> String {
+    token_hash(&format!("csrf:{session_token}"))[..32].to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 //! acting user, so that permission checks live in one place and cannot be skipped.
 
 pub mod access;
+pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod duplicates;
@@ -12,6 +13,7 @@ pub mod ids;
 pub mod meta_admin;
 mod meta_cache;
 pub mod org;
+mod password;
 pub mod policy;
 pub mod records;
 pub mod roles_admin;

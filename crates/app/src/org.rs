@@ -7,6 +7,7 @@ use pelagic_store::access::{self as store, TeamRow};
 use pelagic_store::metadata;
 use pelagic_store::users::{self as users_store};
 
+use crate::audit;
 use crate::policy::admin_only;
 use crate::users::{NewUser, UserView};
 use crate::{App, AppError, AppResult};
@@ -75,6 +76,12 @@ impl App {
                 team.name
             )));
         }
+        let detail = serde_json::json!(TeamView::from(&team));
+        self.audit_in(
+            &mut tx,
+            audit::change(actor, "team_create", &team.id, detail),
+        )
+        .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;
@@ -115,6 +122,12 @@ impl App {
                 }
                 other => other,
             })?;
+        let detail = serde_json::json!(TeamView::from(&team));
+        self.audit_in(
+            &mut tx,
+            audit::change(actor, "team_update", &team.id, detail),
+        )
+        .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;
@@ -166,7 +179,12 @@ impl App {
 
     pub async fn create_user(&self, actor: &Actor, new: NewUser) -> AppResult<UserView> {
         admin_only(actor)?;
-        self.add_user(new).await
+        let user = self.add_user(new).await?;
+        let detail =
+            serde_json::json!({ "email": user.email, "role": user.role, "team_id": user.team_id });
+        self.audit(audit::change(actor, "user_create", &user.id, detail))
+            .await?;
+        Ok(user)
     }
 
     pub async fn update_user(
@@ -214,10 +232,15 @@ impl App {
         if let Some(active) = change.active {
             user.active = active;
             if !active {
-                users_store::revoke_all_tokens(&mut tx, id, now).await?;
+                users_store::revoke_all_tokens(&mut tx, id, None, now).await?;
             }
         }
         users_store::update_user(&mut tx, &user, now).await?;
+        let detail = serde_json::json!({
+            "name": change.name, "role": user.role, "team_id": user.team_id, "active": user.active,
+        });
+        self.audit_in(&mut tx, audit::change(actor, "user_update", id, detail))
+            .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;

@@ -8,6 +8,7 @@ use pelagic_core::ident;
 use pelagic_store::access::{self as store, FieldRuleRow, GrantRow};
 use pelagic_store::metadata;
 
+use crate::audit;
 use crate::policy::admin_only;
 use crate::{App, AppError, AppResult};
 
@@ -79,6 +80,9 @@ impl App {
                 "a role named '{name}' exists already"
             )));
         }
+        let detail = serde_json::json!({ "label": label });
+        self.audit_in(&mut tx, audit::change(actor, "role_create", name, detail))
+            .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;
@@ -130,6 +134,13 @@ impl App {
         for g in &grants {
             store::set_grant(&mut tx, g).await?;
         }
+        let subject = format!("{role}/{object}");
+        let detail = serde_json::json!(scopes);
+        self.audit_in(
+            &mut tx,
+            audit::change(actor, "role_scopes", &subject, detail),
+        )
+        .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;
@@ -174,6 +185,13 @@ impl App {
                 field: field.to_owned(),
                 access: access.as_str().to_owned(),
             },
+        )
+        .await?;
+        let subject = format!("{role}/{object}.{field}");
+        let detail = serde_json::json!({ "access": access.as_str() });
+        self.audit_in(
+            &mut tx,
+            audit::change(actor, "field_access", &subject, detail),
         )
         .await?;
         metadata::bump(&mut tx).await?;

@@ -5,6 +5,7 @@
 //! migrations; record tables are created and extended at run time by [`ddl`].
 
 pub mod access;
+pub mod audit;
 pub mod bin;
 pub mod db;
 pub mod ddl;

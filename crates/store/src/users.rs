@@ -229,16 +229,27 @@ pub async fn insert_token(tx: &mut Tx, t: &TokenRow) -> Result<()> {
     Ok(())
 }
 
-/// The active user a live token belongs to, with the token's id.
+/// A live token as a request used it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenUse {
+    pub id: String,
+    /// `session` (a sign-in) or `api` (a named token).
+    pub kind: String,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// The active user a live token belongs to, with the token.
 pub async fn user_by_token(
     db: &Db,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> Result<Option<(UserRow, String)>> {
+) -> Result<Option<(UserRow, TokenUse)>> {
     let be = db.backend();
     let now_v = bind(&Value::DateTime(now), ColType::DateTime, be);
     let mut sel = select_users();
     sel.column((a("auth_tokens"), a("id")))
+        .column((a("auth_tokens"), a("kind")))
+        .column((a("auth_tokens"), a("last_used_at")))
         .inner_join(
             a("auth_tokens"),
             Expr::col((a("auth_tokens"), a("user_id"))).equals((a("users"), a("id"))),
@@ -252,15 +263,44 @@ pub async fn user_by_token(
         )
         .and_where(Expr::col((a("users"), a("active"))).eq(true));
     let mut types = user_types();
-    types.push(ColType::Text);
+    types.extend([ColType::Text, ColType::Text, ColType::DateTime]);
     let rows = exec::fetch(db.into(), &sel, &types).await?;
     match rows.first() {
         None => Ok(None),
-        Some(r) => Ok(Some((
-            user_from(r)?,
-            r[10].as_str().unwrap_or_default().to_owned(),
-        ))),
+        Some(r) => {
+            let n = USER_COLUMNS.len();
+            let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+            let used = TokenUse {
+                id: text(&r[n]),
+                kind: text(&r[n + 1]),
+                last_used_at: r[n + 2].as_datetime(),
+            };
+            Ok(Some((user_from(r)?, used)))
+        }
     }
+}
+
+/// Notes that a token was used now.
+pub async fn touch_token(db: &Db, token_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let be = db.backend();
+    let mut upd = Query::update();
+    upd.table(a("auth_tokens"))
+        .value(
+            a("last_used_at"),
+            Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be)),
+        )
+        .and_where(Expr::col(a("id")).eq(token_id));
+    exec::execute(db.into(), &upd).await?;
+    Ok(())
+}
+
+/// Replaces a user's password hash.
+pub async fn set_password(tx: &mut Tx, user_id: &str, hash: &str) -> Result<bool> {
+    let mut upd = Query::update();
+    upd.table(a("users"))
+        .value(a("password_hash"), Expr::val(hash.to_owned()))
+        .and_where(Expr::col(a("id")).eq(user_id));
+    Ok(exec::execute(tx.into(), &upd).await? == 1)
 }
 
 /// Revokes one of a user's tokens; gives whether it was live.
@@ -331,8 +371,14 @@ pub async fn update_user(tx: &mut Tx, u: &UserRow, now: DateTime<Utc>) -> Result
     Ok(exec::execute(tx.into(), &upd).await? == 1)
 }
 
-/// Revokes every live token of a user (they are disabled, or changed their password).
-pub async fn revoke_all_tokens(tx: &mut Tx, user_id: &str, now: DateTime<Utc>) -> Result<u64> {
+/// Revokes every live token of a user but `except` (they are disabled, or changed their
+/// password and keep the session they changed it in).
+pub async fn revoke_all_tokens(
+    tx: &mut Tx,
+    user_id: &str,
+    except: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<u64> {
     let be = tx.backend();
     let mut upd = Query::update();
     upd.table(a("auth_tokens"))
@@ -342,5 +388,8 @@ pub async fn revoke_all_tokens(tx: &mut Tx, user_id: &str, now: DateTime<Utc>) -
         )
         .and_where(Expr::col(a("user_id")).eq(user_id))
         .and_where(Expr::col(a("revoked_at")).is_null());
+    if let Some(keep) = except {
+        upd.and_where(Expr::col(a("id")).ne(keep));
+    }
     exec::execute(tx.into(), &upd).await
 }

@@ -18,6 +18,8 @@ pub struct Reply {
     /// The body as JSON (`Value::Null` when empty or not JSON).
     pub body: Value,
     pub text: String,
+    /// Every `Set-Cookie` header, as sent.
+    pub set_cookies: Vec<String>,
 }
 
 /// A keep-alive client for one server.
@@ -62,6 +64,12 @@ impl HttpClient {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
+        let set_cookies = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
@@ -70,6 +78,7 @@ impl HttpClient {
             content_type,
             body,
             text,
+            set_cookies,
         }
     }
 

@@ -10,8 +10,11 @@ use serde::de::DeserializeOwned;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::session;
 
-/// The authenticated caller, from `Authorization: Bearer …`.
+/// The authenticated caller, from `Authorization: Bearer …` or the session cookie. A write
+/// authenticated by the cookie must carry the session's anti-forgery token in `X-CSRF-Token`,
+/// so that another site cannot make a signed-in browser act.
 pub struct Auth(pub Authenticated);
 
 impl FromRequestParts<AppState> for Auth {
@@ -26,14 +29,32 @@ impl FromRequestParts<AppState> for Auth {
             .get(AUTHORIZATION)
             .and_then(|h| h.to_str().ok())
             .unwrap_or_default();
-        let token = header
+        let bearer = header
             .strip_prefix("Bearer ")
             .or_else(|| header.strip_prefix("bearer "))
-            .map(str::trim);
-        match token {
-            Some(t) if !t.is_empty() => Ok(Auth(state.app.authenticate(t).await?)),
-            _ => Err(pelagic_app::AppError::Unauthenticated.into()),
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if let Some(t) = bearer {
+            return Ok(Auth(state.app.authenticate(t).await?));
         }
+        let Some(token) = session::cookie(&parts.headers, session::SESSION_COOKIE) else {
+            return Err(pelagic_app::AppError::Unauthenticated.into());
+        };
+        let auth = state.app.authenticate(token).await?;
+        if session::writes(&parts.method) {
+            let given = parts
+                .headers
+                .get(session::CSRF_HEADER)
+                .and_then(|h| h.to_str().ok());
+            if !session::csrf_matches(given, &pelagic_app::ids::csrf_token(token)) {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "forbidden",
+                    "send the session's anti-forgery token in the X-CSRF-Token header (it is in the pelagic_csrf cookie)",
+                ));
+            }
+        }
+        Ok(Auth(auth))
     }
 }
 

@@ -7,6 +7,7 @@ mod extract;
 mod openapi;
 mod openapi_admin;
 mod openapi_sharing;
+pub mod session;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -28,10 +28,14 @@ pub async fn document(State(s): State<AppState>) -> ApiResult<Json<Value>> {
         },
         "servers": [{ "url": "/" }],
         "components": {
-            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+            "securitySchemes": {
+                "bearer": { "type": "http", "scheme": "bearer" },
+                "session": { "type": "apiKey", "in": "cookie", "name": "pelagic_session",
+                    "description": "the browser session set at sign-in; writes also need the X-CSRF-Token header (the csrf_token of the sign-in, also in the pelagic_csrf cookie)" },
+            },
             "schemas": schemas,
         },
-        "security": [{ "bearer": [] }],
+        "security": [{ "bearer": [] }, { "session": [] }],
         "paths": paths,
     })))
 }
@@ -262,8 +266,8 @@ fn static_paths() -> Map<String, Value> {
         responses(
             "200",
             ok(
-                "a bearer token",
-                json!({ "type": "object", "properties": { "token": { "type": "string" }, "user": { "type": "object" } } }),
+                "a bearer token, and the session cookie with its anti-forgery token",
+                json!({ "type": "object", "properties": { "token": { "type": "string" }, "csrf_token": { "type": "string" }, "user": { "type": "object" } } }),
             ),
         ),
         json!({ "requestBody": body(login_body) }),
@@ -272,6 +276,8 @@ fn static_paths() -> Map<String, Value> {
     p.insert("/api/v1/auth/login".into(), json!({ "post": login }));
     p.insert("/api/v1/auth/logout".into(), json!({ "post": op("Sign out: the token stops working", responses("204", json!({ "description": "signed out" })), json!({})) }));
     p.insert("/api/v1/me".into(), json!({ "get": op("The signed-in user", responses("200", ok("the user", json!({ "type": "object" }))), json!({})) }));
+    p.insert("/api/v1/me/password".into(), json!({ "post": op("Change your password; every other session and token of yours ends", responses("204", json!({ "description": "changed" })),
+        json!({ "requestBody": body(json!({ "type": "object", "required": ["current_password", "new_password"], "properties": { "current_password": { "type": "string" }, "new_password": { "type": "string", "minLength": 10 } } })) })) }));
     p.insert("/api/v1/me/tokens".into(), json!({ "post": op("Create a named API token (shown once)", responses("201", ok("the token", json!({ "type": "object", "properties": { "id": { "type": "string" }, "token": { "type": "string" } } }))),
         json!({ "requestBody": body(json!({ "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } })) })) }));
     p.insert("/api/v1/me/tokens/{id}".into(), json!({ "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }],

@@ -87,6 +87,16 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
     p.insert("/api/v1/admin/users/{id}".into(), json!({ "parameters": path_params(&["id"]),
         "patch": op("Change a user's name, role or team, or disable them (their tokens end at once)", responses("200", ok("the user", user)), json!({ "requestBody": body(user_change) })) }));
 
+    let event = json!({ "type": "object", "properties": {
+        "id": { "type": "string" }, "at": { "type": "string", "format": "date-time" }, "user_id": { "type": ["string", "null"] },
+        "action": { "type": "string", "description": "login, login_failed, login_throttled, logout, password_change, password_change_failed, role_create, role_scopes, field_access, user_create, user_update, team_create, team_update, group_create, group_update, duplicate_rules" },
+        "subject": { "type": ["string", "null"] }, "detail": {}, "client": { "type": ["string", "null"] } } });
+    p.insert("/api/v1/admin/audit".into(), json!({
+        "parameters": [
+            { "name": "action", "in": "query", "required": false, "schema": { "type": "string" } },
+            { "name": "before", "in": "query", "required": false, "schema": { "type": "string" }, "description": "the id of the last event of the previous page" },
+            { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 500 } }],
+        "get": op("The security log, newest first: sign-ins and failures, password changes and permission changes (administrators)", responses("200", ok("events", list(&event))), json!({})) }));
     let scope = json!({ "type": "string", "enum": ["none", "own", "team", "team_tree", "all"] });
     let access = json!({ "type": "string", "enum": ["hidden", "masked", "read", "edit"] });
     let permissions = json!({ "type": "object", "properties": {
@@ -119,7 +129,7 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
 
     let entry = json!({ "type": "object", "properties": {
         "id": { "type": "string" }, "at": { "type": "string", "format": "date-time" }, "user_id": { "type": ["string", "null"] },
-        "action": { "type": "string", "enum": ["create", "update", "transfer", "revert", "merge", "delete", "restore", "purge"] },
+        "action": { "type": "string", "enum": ["create", "update", "transfer", "revert", "merge", "share", "unshare", "delete", "restore", "purge"] },
         "field": { "type": ["string", "null"] }, "old": {}, "new": {} } });
     p.insert("/api/v1/records/{object}/{id}/history".into(), json!({ "parameters": path_params(&["object", "id"]),
         "get": op("A record's history, newest first (fields the caller may not see are left out, masked ones masked)", responses("200", ok("entries", list(&entry))), json!({})) }));
@@ -134,6 +144,9 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
         "post": op("Give records chosen by id or filter to a new owner, in one transaction, each change in the history",
             responses("200", ok("records moved, by object", json!({ "type": "object", "properties": { "transferred": { "type": "object", "additionalProperties": { "type": "integer" } } } }))),
             json!({ "requestBody": body(transfer_in) })) }));
+    p.insert("/api/v1/records/{object}/export".into(), json!({ "parameters": path_params(&["object"]),
+        "get": op("Export the list as CSV (UTF-8 with BOM): the same filters, q and sort as the list; rows within the export scope, readable columns only, masked values masked, formula-like cells prefixed with '",
+            responses("200", json!({ "description": "the CSV file", "content": { "text/csv": { "schema": { "type": "string" } } } })), json!({})) }));
     let deletion = json!({ "type": "object", "properties": {
         "object": { "type": "string" }, "id": { "type": "string" }, "title": { "type": "string" }, "owner_id": { "type": ["string", "null"] },
         "deleted_by": { "type": "string" }, "deleted_at": { "type": "string", "format": "date-time" },

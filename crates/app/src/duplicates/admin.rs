@@ -94,6 +94,12 @@ impl App {
         let mut all = snap.duplicates.clone();
         all.set(object, rules.clone());
         rebuild::mark_built(&mut tx, &all).await?;
+        let detail = serde_json::json!(rules);
+        self.audit_in(
+            &mut tx,
+            crate::audit::change(actor, "duplicate_rules", object, detail),
+        )
+        .await?;
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;

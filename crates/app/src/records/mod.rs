@@ -4,6 +4,7 @@
 mod audit;
 mod bin;
 mod duplicate_check;
+mod export;
 mod merge;
 mod read;
 mod shares;
@@ -11,6 +12,7 @@ mod transfer;
 
 pub(crate) use bin::purge_older_than;
 pub use duplicate_check::{GroupPage, MAX_GROUPS};
+pub use export::{MAX_EXPORT, cell};
 pub use shares::ShareInput;
 pub use transfer::{MAX_TRANSFER, TransferRequest};
 mod refs;

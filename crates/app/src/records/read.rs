@@ -31,9 +31,19 @@ impl RecordService<'_> {
 
     /// A page of live records the actor may read.
     pub async fn list(&self, object: &str, req: &ListRequest) -> AppResult<Page> {
+        self.list_for(object, req, Operation::Read).await
+    }
+
+    /// A page of live records within the actor's reach for `op` (read, or export).
+    pub(super) async fn list_for(
+        &self,
+        object: &str,
+        req: &ListRequest,
+        op: Operation,
+    ) -> AppResult<Page> {
         let t = self.target(object).await?;
         let policy = t.policy(self.actor);
-        policy.require(&t.obj, Operation::Read)?;
+        policy.require(&t.obj, op)?;
         let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(AppError::Invalid(format!(
@@ -44,7 +54,7 @@ impl RecordService<'_> {
         let readable = |f: &pelagic_core::FieldDef| policy.field_access(obj, f).readable();
         let ctx = self.plan_context(&t.snap);
 
-        let mut conditions = vec![policy.reachable(obj, Operation::Read)];
+        let mut conditions = vec![policy.reachable(obj, op)];
         if let Some(filter) = &req.filter {
             conditions.push(plan::plan_filter(obj, filter, &readable, &ctx)?);
         }

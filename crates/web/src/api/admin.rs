@@ -147,3 +147,27 @@ pub async fn set_role_field(
         .await?;
     role_object(&s, &auth, &role, &object).await
 }
+
+/// `GET /admin/audit?action=&before=&limit=`: the security log, newest first.
+pub async fn audit(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
+    let limit = match q.get("limit") {
+        Some(l) => l
+            .parse()
+            .map_err(|_| crate::error::ApiError::invalid("limit must be a whole number"))?,
+        None => 100,
+    };
+    let data = s
+        .app
+        .audit_log(
+            &a.actor,
+            q.get("action").map(String::as_str),
+            q.get("before").map(String::as_str),
+            limit,
+        )
+        .await?;
+    Ok(Json(json!({ "data": data })))
+}

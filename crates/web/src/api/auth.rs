@@ -8,9 +8,14 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use axum::http::HeaderMap;
+use pelagic_app::auth::Client;
+use pelagic_app::ids::csrf_token;
+
 use crate::AppState;
 use crate::error::ApiResult;
 use crate::extract::{Auth, JsonBody};
+use crate::session;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,15 +27,54 @@ pub struct LoginBody {
 pub async fn login(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     JsonBody(b): JsonBody<LoginBody>,
-) -> ApiResult<Json<Value>> {
-    let client = peer.ip().to_string();
-    let login = s.app.login(&b.email, &b.password, Some(&client)).await?;
-    Ok(Json(json!({ "token": login.token, "user": login.user })))
+) -> ApiResult<(HeaderMap, Json<Value>)> {
+    let address = peer.ip().to_string();
+    let client = Client {
+        address: Some(&address),
+        previous_session: session::cookie(&headers, session::SESSION_COOKIE),
+    };
+    let login = s.app.login(&b.email, &b.password, client).await?;
+    let csrf = csrf_token(&login.token);
+    let cookies = session::session_cookies(&headers, Some((&login.token, &csrf)));
+    Ok((
+        cookies,
+        Json(json!({ "token": login.token, "csrf_token": csrf, "user": login.user })),
+    ))
 }
 
-pub async fn logout(State(s): State<AppState>, Auth(a): Auth) -> ApiResult<StatusCode> {
-    s.app.revoke_token(&a.actor, &a.token_id).await?;
+pub async fn logout(
+    State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Auth(a): Auth,
+) -> ApiResult<(StatusCode, HeaderMap)> {
+    s.app.logout(&a, Some(&peer.ip().to_string())).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        session::session_cookies(&headers, None),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordBody {
+    current_password: String,
+    new_password: String,
+}
+
+/// `POST /me/password`: every other session and token of the user ends.
+pub async fn change_password(
+    State(s): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Auth(a): Auth,
+    JsonBody(b): JsonBody<PasswordBody>,
+) -> ApiResult<StatusCode> {
+    let client = peer.ip().to_string();
+    s.app
+        .change_password(&a, &b.current_password, &b.new_password, Some(&client))
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/login", post(auth::login))
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(auth::me))
+        .route("/me/password", post(auth::change_password))
         .route("/me/tokens", post(auth::create_token))
         .route("/me/tokens/{id}", delete(auth::delete_token))
         .route(
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
             get(admin::list_users).post(admin::create_user),
         )
         .route("/admin/users/{id}", patch(admin::update_user))
+        .route("/admin/audit", get(admin::audit))
         .route(
             "/admin/roles",
             get(admin::list_roles).post(admin::create_role),
@@ -63,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .route("/records/{object}/query", post(records::query))
         .route("/records/{object}/batch", post(records::batch))
         .route("/records/{object}/transfer", post(records::transfer))
+        .route("/records/{object}/export", get(records::export))
         .route(
             "/records/{object}/{id}",
             get(records::get)
