@@ -11,6 +11,7 @@ use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
+use super::keys::refuse_twins;
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
 use crate::duplicates::{self, OnTaken};
 use crate::history::{self, Change};
@@ -286,47 +287,6 @@ impl RecordService<'_> {
         Ok(self.writer(&policy, obj, &fields, &projection).write(&row))
     }
 
-    /// Gives up the keys a record's new values no longer give and takes the new ones; keys it
-    /// keeps stay as they were (held or shared).
-    async fn rekey(
-        &self,
-        t: &Target,
-        tx: &mut pelagic_store::Tx,
-        id: &str,
-        projection: &Projection,
-        row: &[Value],
-    ) -> AppResult<()> {
-        let obj = &t.obj;
-        let rules = t.snap.duplicates.of(&obj.name);
-        if rules.is_empty() {
-            return Ok(());
-        }
-        let wanted = duplicates::keys_of_row(obj, rules, projection, row);
-        let ids = [id.to_owned()];
-        let stored = pelagic_store::duplicates::of_records(tx, &obj.name, &ids).await?;
-        let same = |k: &Key| stored.iter().any(|s| s.kind == k.kind && s.key == k.key);
-        if stored.len() == wanted.len() && wanted.iter().all(same) {
-            return Ok(());
-        }
-        let added: Vec<Key> = wanted.iter().filter(|k| !same(k)).cloned().collect();
-        let kept: Vec<_> = stored
-            .into_iter()
-            .filter(|s| wanted.iter().any(|k| k.kind == s.kind && k.key == s.key))
-            .collect();
-        pelagic_store::duplicates::remove(tx, &obj.name, &ids).await?;
-        pelagic_store::duplicates::insert(tx, &kept).await?;
-        let db = self.app.db();
-        duplicates::claim(
-            db,
-            &t.snap.schema,
-            tx,
-            obj,
-            &[(id.to_owned(), added)],
-            OnTaken::Refuse,
-        )
-        .await
-    }
-
     /// Reads a body against the metadata and refuses fields the actor may not write.
     fn parse(
         &self,
@@ -349,29 +309,6 @@ impl RecordService<'_> {
             }
         }
         Ok(cols)
-    }
-}
-
-/// Refuses a batch in which two records share a duplicate key, naming both.
-fn refuse_twins(keyed: &[(String, Vec<Key>)], list_name: &str) -> AppResult<()> {
-    let mut errors = FieldErrors::new();
-    for (i, (_, keys)) in keyed.iter().enumerate() {
-        for k in keys {
-            if let Some(j) = keyed[..i]
-                .iter()
-                .position(|(_, earlier)| earlier.iter().any(|e| e.kind == k.kind && e.key == k.key))
-            {
-                errors.insert(
-                    format!("{list_name}[{i}].{}", k.field),
-                    format!("the same customer as {list_name}[{j}]"),
-                );
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Validation(errors))
     }
 }
 
