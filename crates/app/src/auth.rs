@@ -183,6 +183,7 @@ impl App {
                 role: user.role,
                 team_id: user.team_id,
                 time_zone: user.time_zone,
+                locale: user.locale,
             },
             token_id,
         })

@@ -18,6 +18,7 @@ pub mod policy;
 pub mod records;
 pub mod roles_admin;
 pub mod scheduler;
+pub mod setup;
 mod standard;
 pub mod users;
 
@@ -28,7 +29,8 @@ pub use pelagic_core::access::Actor;
 pub use records::{ListRequest, Page, RecordService};
 
 use clock::{Clock, SystemClock};
-use meta_cache::{MetaCache, Snapshot};
+use meta_cache::MetaCache;
+pub use meta_cache::Snapshot;
 use pelagic_store::Db;
 
 /// The application: a database, the metadata it has loaded, and a clock.

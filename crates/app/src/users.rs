@@ -146,3 +146,15 @@ fn check_email(email: &str) -> AppResult<String> {
         ))),
     }
 }
+
+impl App {
+    /// Every user's name by id, for showing owners and assignees (names are no secret within a
+    /// company).
+    pub async fn user_names(&self) -> AppResult<std::collections::HashMap<String, String>> {
+        Ok(store::all_users(self.db())
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect())
+    }
+}

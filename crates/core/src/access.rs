@@ -137,6 +137,8 @@ pub struct Actor {
     pub role: String,
     pub team_id: Option<String>,
     pub time_zone: String,
+    /// The interface language (`en`, `zh-CN`, `zh-TW`, `es`, `ru`).
+    pub locale: String,
 }
 
 impl Actor {

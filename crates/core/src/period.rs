@@ -82,7 +82,12 @@ pub fn resolve(name: &str, today: NaiveDate) -> Result<DayRange, CoreError> {
     }
 }
 
-/// Reads an IANA time zone name, falling back to UTC for an unknown one.
+/// Whether a name is an IANA time zone.
+pub fn is_zone(name: &str) -> bool {
+    name.parse::<Tz>().is_ok()
+}
+
+/// The time zone of an IANA name, UTC when unknown.
 pub fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(Tz::UTC)
 }

@@ -176,6 +176,7 @@ async fn add(
             role: user.role,
             team_id: user.team_id,
             time_zone: "UTC".into(),
+            locale: "en".into(),
         },
         email: user.email,
     })

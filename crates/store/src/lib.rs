@@ -14,6 +14,7 @@ mod exec;
 pub mod history;
 pub mod jobs;
 pub mod metadata;
+pub mod profile;
 pub mod records;
 pub mod sharing;
 mod sql;

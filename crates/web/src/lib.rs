@@ -1,5 +1,5 @@
-//! Pelagic's HTTP surface: the JSON API under `/api/v1`, the OpenAPI document and the health
-//! check. Handlers are thin: extract, make one call into the app, render.
+//! Pelagic's HTTP surface: the JSON API under `/api/v1`, the OpenAPI document, the health check,
+//! and the pages of `pelagic-ui`. Handlers are thin: extract, make one call into the app, render.
 
 mod api;
 mod error;
@@ -7,7 +7,6 @@ mod extract;
 mod openapi;
 mod openapi_admin;
 mod openapi_sharing;
-pub mod session;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,11 +32,13 @@ pub struct AppState {
 
 /// The whole HTTP application.
 pub fn router(app: Arc<App>) -> Router {
-    let state = AppState { app };
+    let state = AppState { app: app.clone() };
     Router::new()
         .route("/healthz", get(api::health::healthz))
         .route("/api/openapi.json", get(openapi::document))
         .nest("/api/v1", api::routes())
+        .with_state(state)
+        .merge(pelagic_ui::routes(app))
         .fallback(api::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
@@ -46,7 +47,6 @@ pub fn router(app: Arc<App>) -> Router {
         ))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(TraceLayer::new_for_http())
-        .with_state(state)
 }
 
 /// Serves the application on a bound listener until `shutdown` resolves, then lets requests in

@@ -120,3 +120,54 @@ impl RecordService<'_> {
         })
     }
 }
+
+impl RecordService<'_> {
+    /// The objects the actor may read records of, standard ones first in their usual order,
+    /// then custom ones by name.
+    pub async fn readable_objects(
+        &self,
+    ) -> AppResult<Vec<std::sync::Arc<pelagic_core::ObjectDef>>> {
+        const ORDER: [&str; 7] = [
+            "account",
+            "contact",
+            "lead",
+            "opportunity",
+            "task",
+            "activity",
+            "product",
+        ];
+        let snap = self.app.snapshot().await?;
+        let policy = crate::policy::Policy::new(self.actor, &snap.access, self.app.now());
+        let mut objects: Vec<_> = snap
+            .schema
+            .objects
+            .values()
+            .filter(|o| policy.require(o, Operation::Read).is_ok())
+            .cloned()
+            .collect();
+        objects.sort_by_key(|o| {
+            (
+                ORDER
+                    .iter()
+                    .position(|n| *n == o.name)
+                    .unwrap_or(ORDER.len()),
+                o.name.clone(),
+            )
+        });
+        Ok(objects)
+    }
+}
+
+impl RecordService<'_> {
+    /// The names of the fields of `object` the actor may see, in display order.
+    pub async fn visible_fields(&self, object: &str) -> AppResult<Vec<String>> {
+        let t = self.target(object).await?;
+        let policy = t.policy(self.actor);
+        policy.require(&t.obj, Operation::Read)?;
+        Ok(policy
+            .visible_fields(&t.obj)
+            .iter()
+            .map(|f| f.name.clone())
+            .collect())
+    }
+}

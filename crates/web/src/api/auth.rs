@@ -15,7 +15,7 @@ use pelagic_app::ids::csrf_token;
 use crate::AppState;
 use crate::error::ApiResult;
 use crate::extract::{Auth, JsonBody};
-use crate::session;
+use pelagic_ui::session;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,5 +1,6 @@
-//! Browser sessions: the sign-in token in an HttpOnly, SameSite cookie (Secure behind HTTPS),
-//! and the anti-forgery token that cookie-authenticated writes must echo in a header.
+//! Browser sessions, shared by the pages and the API: the sign-in token in an HttpOnly, SameSite
+//! cookie (Secure behind HTTPS), and the anti-forgery token that cookie-authenticated writes must
+//! echo (pages in a hidden form field, scripts in a header).
 
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, Method};

@@ -1,0 +1,190 @@
+//! The web interface as a browser without scripts uses it: first run, sign in and out, home,
+//! lists and record pages, in the user's language, with permissions honoured.
+
+use pelagic_testkit::client::Reply;
+use pelagic_testkit::{TestApp, each_backend};
+use serde_json::json;
+
+const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded");
+
+async fn get(t: &TestApp, path: &str, cookie: Option<&str>, lang: &str) -> Reply {
+    let mut headers = vec![("accept-language", lang)];
+    if let Some(c) = cookie {
+        headers.push(("cookie", c));
+    }
+    t.http.send("GET", path, None, &headers, vec![]).await
+}
+
+async fn post_form(t: &TestApp, path: &str, cookie: Option<&str>, body: &str) -> Reply {
+    let mut headers = vec![FORM];
+    if let Some(c) = cookie {
+        headers.push(("cookie", c));
+    }
+    t.http
+        .send("POST", path, None, &headers, body.as_bytes().to_vec())
+        .await
+}
+
+/// The `name=value` pairs of the cookies a reply sets, joined for a `Cookie` header.
+fn cookies(r: &Reply) -> String {
+    r.set_cookies
+        .iter()
+        .filter_map(|c| c.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn csrf_of(cookie: &str) -> String {
+    cookie
+        .split("; ")
+        .find_map(|c| c.strip_prefix("pelagic_csrf="))
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_first_visitor_creates_the_company_and_lands_signed_in_at_home() {
+    each_backend(|t| async move {
+        let first = get(&t, "/", None, "zh-CN,zh;q=0.9").await;
+        assert_eq!(first.status, 303);
+        let setup = get(&t, "/setup", None, "zh-CN,zh;q=0.9").await;
+        assert_eq!(setup.status, 200);
+        assert!(setup.text.contains("<html lang=\"zh-CN\">") && setup.text.contains("公司"), "{}", setup.text);
+
+        let short = post_form(&t, "/setup", None, "company=Acme&currency=CNY&region=CN&time_zone=Asia%2FShanghai&language=zh-CN&name=%E7%8E%8B%E8%8A%B3&email=wang%40acme.example&password=short").await;
+        assert_eq!(short.status, 422, "a short password is refused on the page");
+        let done = post_form(&t, "/setup", None, "company=Acme&currency=CNY&region=CN&time_zone=Asia%2FShanghai&language=zh-CN&name=%E7%8E%8B%E8%8A%B3&email=wang%40acme.example&password=a+long+enough+secret").await;
+        assert_eq!(done.status, 303, "{}", done.text);
+        let cookie = cookies(&done);
+        assert!(cookie.contains("pelagic_session="));
+
+        let home = get(&t, "/", Some(&cookie), "en").await;
+        assert_eq!(home.status, 200);
+        assert!(home.text.contains("王芳"), "greets the administrator");
+        assert!(home.text.contains("客户"), "in the language chosen at setup, not the browser's");
+        let again = get(&t, "/setup", None, "en").await;
+        assert_eq!(again.status, 303, "setup happens once");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn signing_in_and_out_with_the_form() {
+    each_backend(|t| async move {
+        t.user_token("ana@example.com", "sales").await;
+        let wrong = post_form(&t, "/login", None, "email=ana%40example.com&password=nope").await;
+        assert_eq!(wrong.status, 401);
+        assert!(wrong.text.contains("wrong"), "{}", wrong.text);
+        let ok = post_form(
+            &t,
+            "/login",
+            None,
+            "email=ana%40example.com&password=correct+horse+battery+staple",
+        )
+        .await;
+        assert_eq!(ok.status, 303);
+        let cookie = cookies(&ok);
+        assert_eq!(get(&t, "/o/account", Some(&cookie), "en").await.status, 200);
+
+        let forged = post_form(&t, "/logout", Some(&cookie), "").await;
+        assert_eq!(
+            forged.status, 403,
+            "a form from elsewhere cannot sign anyone out"
+        );
+        let out = post_form(
+            &t,
+            "/logout",
+            Some(&cookie),
+            &format!("_csrf={}", csrf_of(&cookie)),
+        )
+        .await;
+        assert_eq!(out.status, 303);
+        let after = get(&t, "/o/account", Some(&cookie), "en").await;
+        assert_eq!(after.status, 303, "back to the sign-in page");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn lists_and_record_pages_show_what_the_user_may_see_in_their_language() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let r = t
+            .http
+            .put(
+                "/api/v1/admin/roles/sales/fields/account/phone",
+                Some(&admin),
+                &json!({"access": "masked"}),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        let r = t
+            .http
+            .put(
+                "/api/v1/admin/roles/sales/fields/account/email",
+                Some(&admin),
+                &json!({"access": "hidden"}),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        t.user_token("ana@example.com", "sales").await;
+        let ana = t
+            .user_id(&t.user_token("ana2@example.com", "sales").await)
+            .await;
+        let mine = t
+            .create(
+                &admin,
+                "account",
+                json!({"name": "Fábrica <Norte>", "type": "customer", "phone": "+34 912 345 678",
+                "email": "hidden@norte.example", "owner_id": ana}),
+            )
+            .await;
+        t.create(&admin, "account", json!({"name": "Someone Else's"}))
+            .await;
+
+        let signed_in = post_form(
+            &t,
+            "/login",
+            None,
+            "email=ana2%40example.com&password=correct+horse+battery+staple",
+        )
+        .await;
+        let cookie = cookies(&signed_in);
+        let list = get(&t, "/o/account", Some(&cookie), "es-ES,es;q=0.9").await;
+        assert_eq!(list.status, 200);
+        assert!(
+            list.text.contains("Fábrica &#60;Norte&#62;") && !list.text.contains("<Norte>"),
+            "escaped: {}",
+            list.text
+        );
+        assert!(
+            !list.text.contains("Someone Else"),
+            "only what the user may read"
+        );
+        assert!(!list.text.contains("hidden@norte"));
+        assert!(list.text.contains("****"), "the phone is masked");
+
+        let id = mine["id"].as_str().unwrap();
+        let page = get(&t, &format!("/o/account/{id}"), Some(&cookie), "en").await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.text.contains("Customer"),
+            "option labels, not API values"
+        );
+        assert!(!page.text.contains("hidden@norte"));
+        let sorted = get(&t, "/o/account?sort=-name&q=norte", Some(&cookie), "en").await;
+        assert_eq!(sorted.status, 200);
+        assert!(sorted.text.contains("Fábrica"));
+        let missing = get(
+            &t,
+            "/o/account/00000000-0000-0000-0000-000000000000",
+            Some(&cookie),
+            "en",
+        )
+        .await;
+        assert_eq!(missing.status, 404);
+        let unknown = get(&t, "/o/nothing", Some(&cookie), "en").await;
+        assert_eq!(unknown.status, 404);
+    })
+    .await;
+}

@@ -1,0 +1,73 @@
+# Interface strings. Every key here must exist in every language (a test checks it).
+
+app-name = Pelagic
+skip-to-content = Skip to content
+menu = Menu
+search-placeholder = Search everything…
+search = Search
+
+# Sign-in and first run
+sign-in = Sign in
+sign-in-title = Sign in to Pelagic
+sign-out = Sign out
+email = Email
+password = Password
+sign-in-failed = The email or password is wrong.
+sign-in-throttled = Too many failed attempts. Try again in 15 minutes.
+setup-title = Welcome to Pelagic
+setup-intro = Create your company and its first administrator. You can change all of this later in the settings.
+company-name = Company name
+default-currency = Default currency
+default-region = Default phone region
+time-zone = Time zone
+language = Language
+your-name = Your name
+password-hint = At least 10 characters.
+create-company = Create company and sign in
+already-set-up = Pelagic is already set up; sign in instead.
+
+# Navigation and home
+home = Home
+settings = Settings
+recycle-bin = Recycle bin
+profile = Profile
+greeting = Hello, { $name }
+my-open-tasks = My open tasks
+no-open-tasks = Nothing due. Well done.
+recent-records = Recently updated
+overdue = Overdue
+due-today = Due today
+
+# Lists
+new-record = New { $object }
+records-count = { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+no-records = Nothing here yet.
+no-matches = Nothing matches.
+next-page = Next page
+first-page = First page
+sort-by = Sort by { $field }
+filter = Filter
+clear = Clear
+
+# Records
+edit = Edit
+save = Save
+cancel = Cancel
+delete = Delete
+delete-confirm = Move this record to the recycle bin? You can restore it from there.
+deleted = Moved to the recycle bin.
+saved = Saved.
+created = Created.
+details = Details
+history = History
+not-found = There is no such record, or you may not see it.
+fix-errors = Some fields need attention.
+yes = Yes
+no = No
+choose = Choose…
+masked-value = Hidden in part
+duplicate-of = This looks like a customer already entered by { $owner }.
+open-existing = Open it

@@ -1,0 +1,73 @@
+# Textos de la interfaz. Cada clave de este archivo debe existir en todos los idiomas (una prueba lo comprueba).
+
+app-name = Pelagic
+skip-to-content = Ir al contenido principal
+menu = Menú
+search-placeholder = Buscar en todo…
+search = Buscar
+
+# Inicio de sesión y primera configuración
+sign-in = Iniciar sesión
+sign-in-title = Inicia sesión en Pelagic
+sign-out = Cerrar sesión
+email = Correo electrónico
+password = Contraseña
+sign-in-failed = El correo electrónico o la contraseña no son correctos.
+sign-in-throttled = Demasiados intentos fallidos. Vuelve a intentarlo en 15 minutos.
+setup-title = Te damos la bienvenida a Pelagic
+setup-intro = Crea tu empresa y su primer administrador. Podrás cambiar todo esto más adelante en la configuración.
+company-name = Nombre de la empresa
+default-currency = Moneda predeterminada
+default-region = Región telefónica predeterminada
+time-zone = Zona horaria
+language = Idioma
+your-name = Tu nombre
+password-hint = Al menos 10 caracteres.
+create-company = Crear empresa e iniciar sesión
+already-set-up = Pelagic ya está configurado; inicia sesión.
+
+# Navegación e inicio
+home = Inicio
+settings = Configuración
+recycle-bin = Papelera
+profile = Perfil
+greeting = Hola, { $name }
+my-open-tasks = Mis tareas pendientes
+no-open-tasks = No tienes nada pendiente. ¡Buen trabajo!
+recent-records = Actualizados recientemente
+overdue = Fuera de plazo
+due-today = Vence hoy
+
+# Listas
+new-record = Crear { $object }
+records-count = { $count ->
+    [one] { $count } registro
+   *[other] { $count } registros
+}
+no-records = Todavía no hay nada aquí.
+no-matches = No hay coincidencias.
+next-page = Página siguiente
+first-page = Primera página
+sort-by = Ordenar por { $field }
+filter = Filtrar
+clear = Limpiar
+
+# Registros
+edit = Editar
+save = Guardar
+cancel = Cancelar
+delete = Eliminar
+delete-confirm = ¿Mover este registro a la papelera? Podrás restaurarlo desde allí.
+deleted = Movido a la papelera.
+saved = Guardado.
+created = Creado.
+details = Detalles
+history = Historial
+not-found = Este registro no existe o no tienes permiso para verlo.
+fix-errors = Revisa los campos marcados.
+yes = Sí
+no = No
+choose = Selecciona…
+masked-value = Parcialmente oculto
+duplicate-of = Parece que { $owner } ya registró este cliente.
+open-existing = Abrirlo

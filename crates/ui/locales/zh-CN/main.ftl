@@ -1,0 +1,72 @@
+# 界面文案。此处的每个键都必须在所有语言中存在（有测试会检查）。
+
+app-name = Pelagic
+skip-to-content = 跳到主要内容
+menu = 菜单
+search-placeholder = 搜索全部内容…
+search = 搜索
+
+# 登录与首次使用
+sign-in = 登录
+sign-in-title = 登录 Pelagic
+sign-out = 退出登录
+email = 邮箱
+password = 密码
+sign-in-failed = 邮箱或密码错误。
+sign-in-throttled = 登录失败次数过多，请 15 分钟后再试。
+setup-title = 欢迎使用 Pelagic
+setup-intro = 创建您的公司及首位管理员。以上信息稍后均可在设置中修改。
+company-name = 公司名称
+default-currency = 默认币种
+default-region = 电话号码默认地区
+time-zone = 时区
+language = 语言
+your-name = 您的姓名
+password-hint = 至少 10 个字符。
+create-company = 创建公司并登录
+already-set-up = Pelagic 已完成初始化，请直接登录。
+
+# 导航与首页
+home = 首页
+settings = 设置
+recycle-bin = 回收站
+profile = 个人资料
+greeting = 您好，{ $name }
+my-open-tasks = 我的待办任务
+no-open-tasks = 暂无待办事项，干得漂亮！
+recent-records = 最近更新
+overdue = 已逾期
+due-today = 今日到期
+
+# 列表
+new-record = 新建{ $object }
+records-count = { $count ->
+   *[other] 共 { $count } 条记录
+}
+no-records = 暂无数据。
+no-matches = 没有匹配的结果。
+next-page = 下一页
+first-page = 第一页
+sort-by = 按{ $field }排序
+filter = 筛选
+clear = 清空
+
+# 记录
+edit = 编辑
+save = 保存
+cancel = 取消
+delete = 删除
+delete-confirm = 确定将此记录移至回收站吗？之后可从回收站恢复。
+deleted = 已移至回收站。
+saved = 已保存。
+created = 已创建。
+details = 详细信息
+history = 操作记录
+not-found = 该记录不存在，或您无权查看。
+fix-errors = 部分字段有误，请检查。
+yes = 是
+no = 否
+choose = 请选择…
+masked-value = 已部分隐藏
+duplicate-of = 疑似重复：该客户已由{ $owner }录入。
+open-existing = 查看

@@ -1,0 +1,96 @@
+//! Values as people read them: option labels in their language, yes/no, money with its
+//! currency, times in their time zone, users and linked records by name.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use pelagic_core::kind::FieldKind;
+use pelagic_core::meta::{FieldDef, ObjectDef};
+use pelagic_core::period;
+use serde_json::{Map, Value as Json};
+
+use crate::i18n::Tr;
+
+/// What a page knows to show values: the language, the time zone, user names and the titles of
+/// linked records (by id).
+pub struct Context<'a> {
+    pub tr: &'a Tr,
+    pub time_zone: &'a str,
+    pub users: &'a HashMap<String, String>,
+    pub titles: &'a HashMap<String, String>,
+}
+
+/// A field's value in `record`, ready to show (empty when there is none).
+pub fn show(
+    ctx: &Context<'_>,
+    obj: &ObjectDef,
+    f: &FieldDef,
+    record: &Map<String, Json>,
+) -> String {
+    let value = record.get(&f.name).unwrap_or(&Json::Null);
+    let text = |v: &Json| {
+        v.as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| v.to_string())
+    };
+    match (f.kind, value) {
+        (_, Json::Null) => String::new(),
+        (FieldKind::Boolean, Json::Bool(b)) => ctx.tr.t(if *b { "yes" } else { "no" }),
+        (FieldKind::Select, Json::String(s)) => ctx.tr.option(obj, f, s),
+        (FieldKind::Multiselect, Json::Array(items)) => items
+            .iter()
+            .filter_map(Json::as_str)
+            .map(|s| ctx.tr.option(obj, f, s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (FieldKind::Money, v) => {
+            let currency = record
+                .get(&format!("{}_currency", f.name))
+                .and_then(Json::as_str)
+                .unwrap_or_default();
+            format!("{} {currency}", text(v)).trim().to_owned()
+        }
+        (FieldKind::Datetime, Json::String(s)) => s
+            .parse::<DateTime<Utc>>()
+            .map(|t| {
+                t.with_timezone(&period::zone(ctx.time_zone))
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_else(|_| s.clone()),
+        (FieldKind::User, Json::String(id)) => {
+            ctx.users.get(id).cloned().unwrap_or_else(|| id.clone())
+        }
+        (FieldKind::Lookup, Json::String(id)) => {
+            ctx.titles.get(id).cloned().unwrap_or_else(|| id.clone())
+        }
+        (FieldKind::Reference, Json::Object(r)) => {
+            let id = r.get("id").and_then(Json::as_str).unwrap_or_default();
+            ctx.titles.get(id).cloned().unwrap_or_else(|| id.to_owned())
+        }
+        (_, v) => text(v),
+    }
+}
+
+/// The field that names a record: the first text field of the object.
+pub fn title_field(obj: &ObjectDef) -> Option<&FieldDef> {
+    obj.fields
+        .iter()
+        .find(|f| f.kind == FieldKind::Text && !f.system)
+}
+
+/// A record's title, or its id when it has none.
+pub fn title(obj: &ObjectDef, record: &Map<String, Json>) -> String {
+    title_field(obj)
+        .and_then(|f| record.get(&f.name))
+        .and_then(Json::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .unwrap_or_else(|| {
+            record
+                .get("id")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        })
+}

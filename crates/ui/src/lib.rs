@@ -1,0 +1,46 @@
+//! Pelagic's web interface: pages rendered on the server from the same metadata as the API, in
+//! English, Simplified and Traditional Chinese, Spanish and Russian. Every page works without
+//! scripts; the one stylesheet is ours and served from the binary.
+
+mod display;
+pub mod i18n;
+mod pages;
+pub mod session;
+mod viewer;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use pelagic_app::App;
+
+/// What every page handler shares.
+#[derive(Clone)]
+pub struct UiState {
+    pub app: Arc<App>,
+}
+
+/// The pages, ready to merge into the server's router.
+pub fn routes(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(pages::home::home))
+        .route("/setup", get(pages::setup::form).post(pages::setup::submit))
+        .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/logout", axum::routing::post(pages::login::logout))
+        .route("/o/{object}", get(pages::list::list))
+        .route("/o/{object}/{id}", get(pages::record::show))
+        .route("/static/app.css", get(stylesheet))
+        .with_state(UiState { app })
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/app.css"),
+    )
+}

@@ -1,0 +1,251 @@
+//! The list of an object's records: the columns that matter, search, sort by any column, and
+//! paging through any number of rows with a cursor.
+
+use std::collections::{HashMap, HashSet};
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use pelagic_app::ListRequest;
+use pelagic_app::records::Record;
+use pelagic_core::kind::FieldKind;
+use pelagic_core::meta::ObjectDef;
+use serde_json::Value as Json;
+
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::display::{self, Context};
+use crate::viewer::{Viewer, viewer};
+
+/// Columns a list shows by default, the record's name first.
+const DEFAULT_COLUMNS: usize = 6;
+
+struct Column {
+    label: String,
+    sort_link: String,
+    sort_title: String,
+    arrow: &'static str,
+}
+
+struct Row {
+    id: String,
+    cells: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "list.html")]
+struct ListPage {
+    page: Page,
+    object: String,
+    title: String,
+    count: Option<String>,
+    q: String,
+    sort: String,
+    columns: Vec<Column>,
+    rows: Vec<Row>,
+    has_cursor: bool,
+    first_link: String,
+    next_link: Option<String>,
+}
+
+fn link(object: &str, q: &str, sort: &str, cursor: Option<&str>) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if !q.is_empty() {
+        query.append_pair("q", q);
+    }
+    if !sort.is_empty() {
+        query.append_pair("sort", sort);
+    }
+    if let Some(c) = cursor {
+        query.append_pair("cursor", c);
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        format!("/o/{object}")
+    } else {
+        format!("/o/{object}?{query}")
+    }
+}
+
+pub async fn list(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let records = s.app.records(&v.actor);
+    let (snap, visible) = match (
+        s.app.snapshot().await,
+        records.visible_fields(&object).await,
+    ) {
+        (Ok(snap), Ok(visible)) => (snap, visible),
+        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+    };
+    let Ok(obj) = snap.schema.object(&object) else {
+        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+    };
+    let q = params.get("q").cloned().unwrap_or_default();
+    let sort = params.get("sort").cloned().unwrap_or_default();
+    let cursor = params.get("cursor").cloned();
+    let columns = default_columns(obj, &visible);
+    let req = ListRequest {
+        q: Some(q.clone()).filter(|q| !q.trim().is_empty()),
+        sort: pelagic_core::plan::parse_sort_param(&sort),
+        limit: Some(50),
+        cursor: cursor.clone(),
+        count: cursor.is_none(),
+        ..ListRequest::default()
+    };
+    let found = match records.list(&object, &req).await {
+        Ok(p) => p,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let users = s.app.user_names().await.unwrap_or_default();
+    let titles = linked_titles(&s, &v, obj, &found.data).await;
+    let ctx = Context {
+        tr: &v.tr,
+        time_zone: &v.actor.time_zone,
+        users: &users,
+        titles: &titles,
+    };
+    let rows = found
+        .data
+        .iter()
+        .map(|r| Row {
+            id: r
+                .get("id")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            cells: columns
+                .iter()
+                .filter_map(|c| obj.field(c))
+                .map(|f| (v.tr.field(obj, f), display::show(&ctx, obj, f, r)))
+                .collect(),
+        })
+        .collect();
+    let heads = columns
+        .iter()
+        .filter_map(|c| obj.field(c))
+        .map(|f| {
+            let label = v.tr.field(obj, f);
+            let (next, arrow) = match sort.as_str() {
+                s if s == f.name => (format!("-{}", f.name), "▲"),
+                s if s.strip_prefix('-') == Some(f.name.as_str()) => (f.name.clone(), "▼"),
+                _ => (f.name.clone(), ""),
+            };
+            Column {
+                sort_link: link(&object, &q, &next, None),
+                sort_title: v.tr.t1("sort-by", "field", &label),
+                label,
+                arrow,
+            }
+        })
+        .collect();
+    let page = match Page::new(&s, &v, &object).await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let list = ListPage {
+        title: v.tr.object_plural(obj),
+        count: found.total.map(|n| v.tr.count("records-count", n)),
+        columns: heads,
+        rows,
+        has_cursor: cursor.is_some(),
+        first_link: link(&object, &q, &sort, None),
+        next_link: found
+            .next_cursor
+            .as_deref()
+            .map(|c| link(&object, &q, &sort, Some(c))),
+        q,
+        sort,
+        object,
+        page,
+    };
+    html(StatusCode::OK, &list)
+}
+
+/// The record's name, then the visible fields people look for first in a list (how to reach
+/// the customer, whom it belongs to, money, the status), then the owner.
+fn default_columns(obj: &ObjectDef, visible: &[String]) -> Vec<String> {
+    let title = display::title_field(obj).map(|f| f.name.clone());
+    let mut out: Vec<String> = title
+        .iter()
+        .filter(|t| visible.contains(t))
+        .cloned()
+        .collect();
+    let rank = |kind: FieldKind| match kind {
+        FieldKind::Phone => 0,
+        FieldKind::Email => 1,
+        FieldKind::Lookup => 2,
+        FieldKind::Money => 3,
+        FieldKind::Select => 4,
+        FieldKind::Date | FieldKind::Datetime => 5,
+        FieldKind::Textarea | FieldKind::Multiselect | FieldKind::Reference => 9,
+        _ => 6,
+    };
+    let mut candidates: Vec<_> = obj
+        .fields
+        .iter()
+        .filter(|f| !f.system && visible.contains(&f.name) && Some(&f.name) != title.as_ref())
+        .filter(|f| rank(f.kind) < 9)
+        .collect();
+    candidates.sort_by_key(|f| rank(f.kind));
+    out.extend(
+        candidates
+            .iter()
+            .take(DEFAULT_COLUMNS - 1)
+            .map(|f| f.name.clone()),
+    );
+    if visible.iter().any(|v| v == "owner_id") {
+        out.push("owner_id".into());
+    }
+    out
+}
+
+/// The names of the records that the lookups and references of `records` point at, by id, as
+/// far as the viewer may read them.
+pub async fn linked_titles(
+    s: &UiState,
+    v: &Viewer,
+    obj: &ObjectDef,
+    records: &[Record],
+) -> HashMap<String, String> {
+    let mut wanted: HashSet<(String, String)> = HashSet::new();
+    for f in &obj.fields {
+        for r in records {
+            match (f.kind, r.get(&f.name)) {
+                (FieldKind::Lookup, Some(Json::String(id))) => {
+                    wanted.insert((f.target.clone().unwrap_or_default(), id.clone()));
+                }
+                (FieldKind::Reference, Some(Json::Object(m))) => {
+                    if let (Some(Json::String(o)), Some(Json::String(id))) =
+                        (m.get("object"), m.get("id"))
+                    {
+                        wanted.insert((o.clone(), id.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let records_service = s.app.records(&v.actor);
+    let mut titles = HashMap::new();
+    let Ok(snap) = s.app.snapshot().await else {
+        return titles;
+    };
+    for (target, id) in wanted {
+        if let (Ok(t), Ok(r)) = (
+            snap.schema.object(&target),
+            records_service.get(&target, &id).await,
+        ) {
+            titles.insert(id, display::title(t, &r));
+        }
+    }
+    titles
+}

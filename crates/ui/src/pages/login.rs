@@ -1,0 +1,113 @@
+//! Signing in and out with a form: the session goes into the cookies, a new sign-in replaces
+//! the browser's old session.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::AppError;
+use pelagic_app::auth::Client;
+use serde::Deserialize;
+
+use super::html;
+use crate::UiState;
+use crate::i18n::Tr;
+use crate::session;
+use crate::viewer::{browser_language, form_is_ours, viewer};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    tr: Tr,
+    email: String,
+    error: Option<String>,
+}
+
+pub async fn form(State(s): State<UiState>, headers: HeaderMap) -> Response {
+    if viewer(&s, &headers).await.is_ok() {
+        return Redirect::to("/").into_response();
+    }
+    if !s.app.has_users().await.unwrap_or(true) {
+        return Redirect::to("/setup").into_response();
+    }
+    let page = LoginPage {
+        tr: browser_language(&headers),
+        email: String::new(),
+        error: None,
+    };
+    html(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct Credentials {
+    email: String,
+    password: String,
+}
+
+pub async fn submit(
+    State(s): State<UiState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(c): Form<Credentials>,
+) -> Response {
+    let address = peer.ip().to_string();
+    let client = Client {
+        address: Some(&address),
+        previous_session: session::cookie(&headers, session::SESSION_COOKIE),
+    };
+    let tr = browser_language(&headers);
+    match s.app.login(&c.email, &c.password, client).await {
+        Ok(login) => {
+            let csrf = pelagic_app::ids::csrf_token(&login.token);
+            let cookies = session::session_cookies(&headers, Some((&login.token, &csrf)));
+            (cookies, Redirect::to("/")).into_response()
+        }
+        Err(e) => {
+            let (status, key) = match e {
+                AppError::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "sign-in-throttled"),
+                _ => (StatusCode::UNAUTHORIZED, "sign-in-failed"),
+            };
+            let page = LoginPage {
+                error: Some(tr.t(key)),
+                email: c.email,
+                tr,
+            };
+            html(status, &page)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Token {
+    #[serde(rename = "_csrf")]
+    csrf: Option<String>,
+}
+
+pub async fn logout(
+    State(s): State<UiState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(t): Form<Token>,
+) -> Response {
+    let Ok(v) = viewer(&s, &headers).await else {
+        return Redirect::to("/login").into_response();
+    };
+    if !form_is_ours(&v, t.csrf.as_deref()) {
+        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    }
+    if let Some(token) = session::cookie(&headers, session::SESSION_COOKIE)
+        && let Ok(auth) = s.app.authenticate(token).await
+        && let Err(e) = s.app.logout(&auth, Some(&peer.ip().to_string())).await
+    {
+        // The cookies are cleared below either way; the token expires on its own.
+        tracing::warn!(cause = %e, "signing out failed");
+    }
+    (
+        session::session_cookies(&headers, None),
+        Redirect::to("/login"),
+    )
+        .into_response()
+}

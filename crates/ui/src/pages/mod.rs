@@ -1,0 +1,87 @@
+//! One module per page; this one holds what every signed-in page shares.
+
+pub mod home;
+pub mod list;
+pub mod login;
+pub mod record;
+pub mod setup;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use pelagic_app::AppError;
+
+use crate::UiState;
+use crate::i18n::Tr;
+use crate::viewer::Viewer;
+
+/// The layout's data: language, navigation, who is signed in, the forms' anti-forgery token.
+pub struct Page {
+    pub tr: Tr,
+    /// (object API name, its plural label) for every object the user may read.
+    pub nav: Vec<(String, String)>,
+    /// `home` or the object being shown.
+    pub current: String,
+    pub user_name: String,
+    pub csrf: String,
+}
+
+impl Page {
+    pub async fn new(state: &UiState, v: &Viewer, current: &str) -> Result<Page, Response> {
+        let objects = state
+            .app
+            .records(&v.actor)
+            .readable_objects()
+            .await
+            .map_err(|e| failure(&v.tr, e))?;
+        Ok(Page {
+            tr: v.tr.clone(),
+            nav: objects
+                .iter()
+                .map(|o| (o.name.clone(), v.tr.object_plural(o)))
+                .collect(),
+            current: current.to_owned(),
+            user_name: v.actor.name.clone(),
+            csrf: v.csrf.clone(),
+        })
+    }
+}
+
+/// A rendered page.
+pub fn html(status: StatusCode, page: &impl Template) -> Response {
+    match page.render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(e) => {
+            tracing::error!(cause = %e, "page rendering failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page could not be drawn",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// An error from the app as a plain page: not found, forbidden, or our fault.
+pub fn failure(tr: &Tr, e: AppError) -> Response {
+    let status = match e {
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::Invalid(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    let text = if status == StatusCode::NOT_FOUND {
+        tr.t("not-found")
+    } else {
+        e.to_string()
+    };
+    (status, Html(format!("<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css><main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>", escape(&text), escape(&tr.t("home"))))).into_response()
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
