@@ -3,7 +3,9 @@
 //! scripts; the one stylesheet is ours and served from the binary.
 
 mod display;
+mod form_values;
 pub mod i18n;
+mod inputs;
 mod pages;
 pub mod session;
 mod viewer;
@@ -30,7 +32,23 @@ pub fn routes(app: Arc<App>) -> Router {
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", axum::routing::post(pages::login::logout))
         .route("/o/{object}", get(pages::list::list))
+        .route(
+            "/o/{object}/new",
+            get(pages::form::new).post(pages::form::create),
+        )
         .route("/o/{object}/{id}", get(pages::record::show))
+        .route(
+            "/o/{object}/{id}/edit",
+            get(pages::form::edit).post(pages::form::update),
+        )
+        .route(
+            "/o/{object}/{id}/delete",
+            get(pages::delete::confirm).post(pages::delete::delete),
+        )
+        .route(
+            "/o/{object}/{id}/follow-up",
+            axum::routing::post(pages::record::follow_up),
+        )
         .route("/static/app.css", get(stylesheet))
         .with_state(UiState { app })
 }

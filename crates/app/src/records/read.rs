@@ -171,3 +171,20 @@ impl RecordService<'_> {
             .collect())
     }
 }
+
+impl RecordService<'_> {
+    /// The names of the fields of `object` the actor may fill in on a form, in display order:
+    /// writable, not maintained by Pelagic (the owner only for those who may transfer).
+    pub async fn editable_fields(&self, object: &str) -> AppResult<Vec<String>> {
+        let t = self.target(object).await?;
+        let policy = t.policy(self.actor);
+        Ok(t.obj
+            .fields
+            .iter()
+            .filter(|f| {
+                (!f.system || f.name == "owner_id") && policy.field_access(&t.obj, f).writable()
+            })
+            .map(|f| f.name.clone())
+            .collect())
+    }
+}

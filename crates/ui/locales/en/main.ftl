@@ -71,3 +71,8 @@ choose = Choose…
 masked-value = Hidden in part
 duplicate-of = This looks like a customer already entered by { $owner }.
 open-existing = Open it
+
+# Record page
+timeline = Timeline
+log-follow-up = Log follow-up
+no-follow-ups = No follow-ups yet.

@@ -71,3 +71,8 @@ choose = Selecciona…
 masked-value = Parcialmente oculto
 duplicate-of = Parece que { $owner } ya registró este cliente.
 open-existing = Abrirlo
+
+# Página del registro
+timeline = Cronología
+log-follow-up = Registrar seguimiento
+no-follow-ups = Todavía no hay seguimientos.

@@ -73,3 +73,8 @@ choose = Выберите…
 masked-value = Частично скрыто
 duplicate-of = Похоже, этот клиент уже внесён пользователем { $owner }.
 open-existing = Открыть
+
+# Страница записи
+timeline = Хронология
+log-follow-up = Добавить касание
+no-follow-ups = Касаний пока нет.

@@ -70,3 +70,8 @@ choose = 请选择…
 masked-value = 已部分隐藏
 duplicate-of = 疑似重复：该客户已由{ $owner }录入。
 open-existing = 查看
+
+# 记录页面
+timeline = 时间线
+log-follow-up = 记录跟进
+no-follow-ups = 暂无跟进记录。

@@ -70,3 +70,8 @@ choose = 請選擇…
 masked-value = 已部分隱藏
 duplicate-of = 疑似重複：此客戶已由{ $owner }建立。
 open-existing = 查看
+
+# 記錄頁面
+timeline = 時間軸
+log-follow-up = 記錄跟進
+no-follow-ups = 尚無跟進記錄。

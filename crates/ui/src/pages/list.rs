@@ -40,6 +40,7 @@ struct ListPage {
     object: String,
     title: String,
     count: Option<String>,
+    new_label: String,
     q: String,
     sort: String,
     columns: Vec<Column>,
@@ -153,6 +154,7 @@ pub async fn list(
     };
     let list = ListPage {
         title: v.tr.object_plural(obj),
+        new_label: v.tr.t1("new-record", "object", &v.tr.object(obj)),
         count: found.total.map(|n| v.tr.count("records-count", n)),
         columns: heads,
         rows,

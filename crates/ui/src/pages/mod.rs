@@ -1,5 +1,7 @@
 //! One module per page; this one holds what every signed-in page shares.
 
+pub mod delete;
+pub mod form;
 pub mod home;
 pub mod list;
 pub mod login;

@@ -1,24 +1,48 @@
-//! A record's page: every field the user may read, in the order of the metadata, with values
-//! as people read them (masked ones masked, hidden ones absent).
+//! A record's page: every field the user may read (masked ones masked, hidden ones absent), the
+//! records that belong to it, and its timeline of follow-ups with a form to log the next one.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::ListRequest;
+use pelagic_core::filter::Filter;
+use pelagic_core::kind::FieldKind;
+use serde_json::{Value as Json, json};
 
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
-use crate::viewer::viewer;
+use crate::viewer::{form_is_ours, viewer};
+
+/// Records of one object that point at this one.
+struct Related {
+    label: String,
+    singular: String,
+    new_link: String,
+    /// (link, title)
+    items: Vec<(String, String)>,
+}
 
 #[derive(Template)]
 #[template(path = "record.html")]
 struct RecordPage {
     page: Page,
     object: String,
+    id: String,
     object_label: String,
     title: String,
     fields: Vec<(String, String)>,
+    related: Vec<Related>,
+    can_follow_up: bool,
+    kinds: Vec<(String, String)>,
+    kind_label: String,
+    subject_label: String,
+    next_label: String,
+    body_label: String,
+    /// (kind, subject, when, body)
+    timeline: Vec<(String, String, String, String)>,
 }
 
 pub async fn show(
@@ -31,13 +55,9 @@ pub async fn show(
         Err(to) => return to,
     };
     let records = s.app.records(&v.actor);
-    let record = match records.get(&object, &id).await {
-        Ok(r) => r,
-        Err(e) => return failure(&v.tr, e),
-    };
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+    let (record, snap) = match (records.get(&object, &id).await, s.app.snapshot().await) {
+        (Ok(r), Ok(snap)) => (r, snap),
+        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
     };
     let Ok(obj) = snap.schema.object(&object) else {
         return failure(&v.tr, pelagic_app::AppError::NotFound(object));
@@ -61,6 +81,90 @@ pub async fn show(
         .iter()
         .map(|f| (v.tr.field(obj, f), display::show(&ctx, obj, f, &record)))
         .collect();
+
+    let readable = records.readable_objects().await.unwrap_or_default();
+    let mut related = Vec::new();
+    for other in &readable {
+        for f in other
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Lookup && f.target.as_deref() == Some(object.as_str()))
+        {
+            let req = ListRequest {
+                filter: Filter::from_json(&json!({"field": f.name, "op": "eq", "value": id})).ok(),
+                limit: Some(20),
+                ..ListRequest::default()
+            };
+            let Ok(p) = records.list(&other.name, &req).await else {
+                continue;
+            };
+            related.push(Related {
+                label: v.tr.object_plural(other),
+                singular: v.tr.object(other),
+                new_link: format!("/o/{}/new?{}={id}", other.name, f.name),
+                items: p
+                    .data
+                    .iter()
+                    .map(|r| {
+                        (
+                            format!(
+                                "/o/{}/{}",
+                                other.name,
+                                r.get("id").and_then(Json::as_str).unwrap_or_default()
+                            ),
+                            display::title(other, r),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+    }
+
+    let activity = readable.iter().find(|o| o.name == "activity").cloned();
+    let mut timeline = Vec::new();
+    if let Some(act) = &activity {
+        let req = ListRequest {
+            filter: Filter::from_json(&json!({"field": "related", "op": "eq", "value": id})).ok(),
+            sort: vec![("created_at".into(), true)],
+            limit: Some(50),
+            ..ListRequest::default()
+        };
+        if let Ok(p) = records.list("activity", &req).await {
+            let field = |n: &str| act.field(n);
+            for r in &p.data {
+                let show = |n: &str| {
+                    field(n)
+                        .map(|f| display::show(&ctx, act, f, r))
+                        .unwrap_or_default()
+                };
+                let when = if show("occurred_at").is_empty() {
+                    show("created_at")
+                } else {
+                    show("occurred_at")
+                };
+                timeline.push((show("kind"), show("subject"), when, show("body")));
+            }
+        }
+    }
+    let can_follow_up =
+        activity.is_some() && !matches!(object.as_str(), "activity" | "task" | "product");
+    let label = |n: &str| {
+        activity
+            .as_ref()
+            .and_then(|a| a.field(n).map(|f| v.tr.field(a, f)))
+            .unwrap_or_default()
+    };
+    let kinds = activity
+        .as_ref()
+        .and_then(|a| {
+            a.field("kind").map(|f| {
+                f.options
+                    .iter()
+                    .map(|o| (o.clone(), v.tr.option(a, f, o)))
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
     let page = match Page::new(&s, &v, &object).await {
         Ok(p) => p,
         Err(to) => return to,
@@ -70,9 +174,61 @@ pub async fn show(
         &RecordPage {
             object_label: v.tr.object_plural(obj),
             title: display::title(obj, &record),
+            kind_label: label("kind"),
+            subject_label: label("subject"),
+            next_label: label("next_follow_up_at"),
+            body_label: label("body"),
             object,
+            id,
             fields,
+            related,
+            can_follow_up,
+            kinds,
+            timeline,
             page,
         },
     )
+}
+
+/// Logs a follow-up on the record: a call, visit, email, meeting or note, with the next
+/// follow-up date.
+pub async fn follow_up(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let given = pairs
+        .iter()
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.as_str());
+    if !form_is_ours(&v, given) {
+        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    }
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let Ok(activity) = snap.schema.object("activity") else {
+        return failure(&v.tr, pelagic_app::AppError::NotFound("activity".into()));
+    };
+    let fields: Vec<String> = ["kind", "subject", "body", "next_follow_up_at"]
+        .map(String::from)
+        .to_vec();
+    let mut body = crate::form_values::body(activity, &fields, &pairs, &v.actor.time_zone, false);
+    body.insert("related".into(), json!({"object": object, "id": id}));
+    body.insert("occurred_at".into(), json!(s.app.now().to_rfc3339()));
+    match s
+        .app
+        .records(&v.actor)
+        .create("activity", &Json::Object(body))
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#timeline-h")).into_response(),
+        Err(e) => failure(&v.tr, e),
+    }
 }

@@ -1,0 +1,208 @@
+//! Creating, editing and deleting records and logging follow-ups with the pages' forms, without
+//! scripts: messages next to fields, duplicates named, forged forms refused.
+
+use pelagic_testkit::client::Reply;
+use pelagic_testkit::{TestApp, each_backend, urlencode};
+
+/// A signed-in browser: its cookie header and its forms' anti-forgery token.
+struct Browser {
+    cookie: String,
+    csrf: String,
+}
+
+async fn sign_in(t: &TestApp, email: &str) -> Browser {
+    t.user_token(email, "sales").await;
+    let body = format!(
+        "email={}&password=correct+horse+battery+staple",
+        urlencode(email)
+    );
+    let r = t
+        .http
+        .send(
+            "POST",
+            "/login",
+            None,
+            &[("content-type", "application/x-www-form-urlencoded")],
+            body.into_bytes(),
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let cookie = r
+        .set_cookies
+        .iter()
+        .filter_map(|c| c.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let csrf = cookie
+        .split("; ")
+        .find_map(|c| c.strip_prefix("pelagic_csrf="))
+        .unwrap()
+        .to_owned();
+    Browser { cookie, csrf }
+}
+
+impl Browser {
+    async fn get(&self, t: &TestApp, path: &str) -> Reply {
+        t.http
+            .send("GET", path, None, &[("cookie", &self.cookie)], vec![])
+            .await
+    }
+
+    /// Submits a form with the page's token (or none); gives the reply.
+    async fn submit(
+        &self,
+        t: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+        with_token: bool,
+    ) -> Reply {
+        let mut pairs: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencode(v)))
+            .collect();
+        if with_token {
+            pairs.push(format!("_csrf={}", self.csrf));
+        }
+        let headers = [
+            ("cookie", self.cookie.as_str()),
+            ("content-type", "application/x-www-form-urlencoded"),
+        ];
+        t.http
+            .send("POST", path, None, &headers, pairs.join("&").into_bytes())
+            .await
+    }
+}
+
+#[tokio::test]
+async fn a_salesperson_creates_an_account_adds_a_contact_logs_a_follow_up_and_deletes_it() {
+    each_backend(|t| async move {
+        let b = sign_in(&t, "ana@example.com").await;
+        let form = b.get(&t, "/o/account/new").await;
+        assert_eq!(form.status, 200);
+        assert!(
+            form.text.contains("name=\"annual_revenue_currency\"") && form.text.contains("<select"),
+            "kinds get their inputs"
+        );
+
+        let refused = b
+            .submit(
+                &t,
+                "/o/account/new",
+                &[("name", ""), ("email", "not an email")],
+                true,
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            refused.text.contains("class=\"error\""),
+            "messages next to fields"
+        );
+        assert!(
+            refused.text.contains("not an email"),
+            "what was typed stays"
+        );
+
+        let forged = b
+            .submit(&t, "/o/account/new", &[("name", "Forged Co")], false)
+            .await;
+        assert_eq!(forged.status, 403);
+
+        let made = b
+            .submit(
+                &t,
+                "/o/account/new",
+                &[
+                    ("name", "Harbour Tea"),
+                    ("type", "customer"),
+                    ("tags__shown", "1"),
+                    ("tags", "vip"),
+                    ("annual_revenue", "1250.50"),
+                    ("annual_revenue_currency", "EUR"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(made.status, 303, "{}", made.text);
+        let list = b.get(&t, "/o/account").await;
+        assert!(list.text.contains("Harbour Tea"));
+        let rows = list.text.split("<tbody>").nth(1).unwrap();
+        let href = rows.split("href=\"/o/account/").nth(1).unwrap();
+        let id = href.split('"').next().unwrap().to_owned();
+        assert_ne!(id, "new");
+
+        let page = b.get(&t, &format!("/o/account/{id}")).await;
+        assert!(
+            page.text.contains("1250.50 EUR") && page.text.contains("Vip"),
+            "{}",
+            page.text
+        );
+        let contact = b
+            .submit(
+                &t,
+                "/o/contact/new",
+                &[("name", "Li Wei"), ("account_id", &id)],
+                true,
+            )
+            .await;
+        assert_eq!(contact.status, 303);
+        let noted = b
+            .submit(
+                &t,
+                &format!("/o/account/{id}/follow-up"),
+                &[
+                    ("kind", "call"),
+                    ("subject", "Asked for a tasting"),
+                    ("next_follow_up_at", "2030-01-15T10:00"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(noted.status, 303);
+        let page = b.get(&t, &format!("/o/account/{id}")).await;
+        assert!(
+            page.text.contains("Li Wei"),
+            "the contact is listed on the account"
+        );
+        assert!(
+            page.text.contains("Asked for a tasting"),
+            "the follow-up is on the timeline"
+        );
+
+        let again = b
+            .submit(&t, "/o/account/new", &[("name", "HARBOUR TEA Ltd")], true)
+            .await;
+        assert_eq!(again.status, 409);
+        assert!(
+            again.text.contains(&format!("/o/account/{id}")),
+            "links the record already there"
+        );
+
+        let edited = b
+            .submit(
+                &t,
+                &format!("/o/account/{id}/edit"),
+                &[
+                    ("name", "Harbour Tea House"),
+                    ("type", "partner"),
+                    ("tags__shown", "1"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(edited.status, 303);
+        let page = b.get(&t, &format!("/o/account/{id}")).await;
+        assert!(page.text.contains("Harbour Tea House") && page.text.contains("Partner"));
+        assert!(!page.text.contains("Vip"), "an unticked choice is removed");
+
+        assert_eq!(
+            b.get(&t, &format!("/o/account/{id}/delete")).await.status,
+            200
+        );
+        let gone = b
+            .submit(&t, &format!("/o/account/{id}/delete"), &[], true)
+            .await;
+        assert_eq!(gone.status, 303);
+        assert_eq!(b.get(&t, &format!("/o/account/{id}")).await.status, 404);
+    })
+    .await;
+}

@@ -1,0 +1,78 @@
+//! Deleting a record from its page: a confirmation page, then the record (and what belongs to
+//! it) goes to the recycle bin.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::form::csrf;
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::display;
+use crate::viewer::{form_is_ours, viewer};
+
+#[derive(Template)]
+#[template(path = "confirm.html")]
+struct ConfirmPage {
+    page: Page,
+    title: String,
+    action: String,
+    cancel: String,
+}
+
+pub async fn confirm(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let record = match s.app.records(&v.actor).get(&object, &id).await {
+        Ok(r) => r,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let title = match s
+        .app
+        .snapshot()
+        .await
+        .ok()
+        .and_then(|snap| snap.schema.object(&object).ok().cloned())
+    {
+        Some(obj) => display::title(&obj, &record),
+        None => id.clone(),
+    };
+    let page = match Page::new(&s, &v, &object).await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let confirm = ConfirmPage {
+        page,
+        title,
+        action: format!("/o/{object}/{id}/delete"),
+        cancel: format!("/o/{object}/{id}"),
+    };
+    html(StatusCode::OK, &confirm)
+}
+
+pub async fn delete(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    if !form_is_ours(&v, csrf(&pairs)) {
+        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    }
+    match s.app.records(&v.actor).delete(&object, &id).await {
+        Ok(()) => Redirect::to(&format!("/o/{object}")).into_response(),
+        Err(e) => failure(&v.tr, e),
+    }
+}

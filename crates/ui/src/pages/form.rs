@@ -1,0 +1,291 @@
+//! Creating and editing a record with a form generated from the metadata. Validation messages come back next to their fields; a duplicate names
+//! the record that is already there.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::records::Record;
+use pelagic_app::{AppError, ListRequest};
+use serde_json::{Map, Value as Json};
+
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::display;
+use crate::form_values;
+use crate::inputs::{Choices, Input, inputs};
+use crate::viewer::{Viewer, form_is_ours, viewer};
+
+/// Linked records a form offers at most, per target.
+const MAX_CHOICES: i64 = 200;
+
+#[derive(Template)]
+#[template(path = "form.html")]
+struct FormPage {
+    page: Page,
+    object: String,
+    object_label: String,
+    heading: String,
+    action: String,
+    cancel: String,
+    inputs: Vec<Input>,
+    error: Option<String>,
+    /// (message, link to the existing record)
+    duplicate: Option<(String, String)>,
+}
+
+/// What went wrong with a submission, to draw again.
+#[derive(Default)]
+struct Refusal {
+    fields: BTreeMap<String, String>,
+    general: Option<String>,
+    duplicate: Option<(String, String)>,
+}
+
+async fn draw(
+    s: &UiState,
+    v: &Viewer,
+    object: &str,
+    id: Option<&str>,
+    record: &Map<String, Json>,
+    refusal: Refusal,
+) -> Response {
+    let records = s.app.records(&v.actor);
+    let (snap, mut fields) = match (
+        s.app.snapshot().await,
+        records.editable_fields(object).await,
+    ) {
+        (Ok(snap), Ok(fields)) => (snap, fields),
+        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+    };
+    let Ok(obj) = snap.schema.object(object) else {
+        return failure(&v.tr, AppError::NotFound(object.to_owned()));
+    };
+    // The owner, when the user may choose one, comes after the record's own fields.
+    fields.sort_by_key(|f| f == "owner_id");
+    let mut choices = Choices {
+        records: HashMap::new(),
+        users: {
+            let mut users: Vec<(String, String)> = s
+                .app
+                .user_names()
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            users.sort_by(|a, b| a.1.cmp(&b.1));
+            users
+        },
+        default_currency: snap.input.default_currency.clone(),
+    };
+    for f in obj.fields.iter().filter(|f| fields.contains(&f.name)) {
+        let Some(target) = f.target.as_ref().and_then(|t| snap.schema.object(t).ok()) else {
+            continue;
+        };
+        let title = display::title_field(target).map(|t| t.name.clone());
+        let req = ListRequest {
+            sort: title.into_iter().map(|t| (t, false)).collect(),
+            limit: Some(MAX_CHOICES),
+            ..ListRequest::default()
+        };
+        if let Ok(p) = records.list(&target.name, &req).await {
+            let options = p
+                .data
+                .iter()
+                .map(|r| {
+                    (
+                        r.get("id")
+                            .and_then(Json::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        display::title(target, r),
+                    )
+                })
+                .collect();
+            choices.records.insert(target.name.clone(), options);
+        }
+    }
+    let page = match Page::new(s, v, object).await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let status =
+        if refusal.fields.is_empty() && refusal.general.is_none() && refusal.duplicate.is_none() {
+            StatusCode::OK
+        } else if refusal.duplicate.is_some() {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+    let (heading, action, cancel) = match id {
+        Some(id) => (
+            display::title(obj, record),
+            format!("/o/{object}/{id}/edit"),
+            format!("/o/{object}/{id}"),
+        ),
+        None => (
+            v.tr.t1("new-record", "object", &v.tr.object(obj)),
+            format!("/o/{object}/new"),
+            format!("/o/{object}"),
+        ),
+    };
+    let error = refusal
+        .general
+        .or_else(|| (!refusal.fields.is_empty()).then(|| v.tr.t("fix-errors")));
+    let form = FormPage {
+        object_label: v.tr.object_plural(obj),
+        inputs: inputs(
+            &v.tr,
+            obj,
+            &fields,
+            record,
+            &refusal.fields,
+            &choices,
+            &v.actor.time_zone,
+        ),
+        object: object.to_owned(),
+        heading,
+        action,
+        cancel,
+        error,
+        duplicate: refusal.duplicate,
+        page,
+    };
+    html(status, &form)
+}
+
+/// An empty form; query parameters fill fields in (`?account_id=…` from an account's page).
+pub async fn new(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+    Query(given): Query<HashMap<String, String>>,
+) -> Response {
+    let filled: Map<String, Json> = given
+        .into_iter()
+        .map(|(k, v)| (k, Json::String(v)))
+        .collect();
+    match viewer(&s, &headers).await {
+        Ok(v) => draw(&s, &v, &object, None, &filled, Refusal::default()).await,
+        Err(to) => to,
+    }
+}
+
+pub async fn edit(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    match s.app.records(&v.actor).get(&object, &id).await {
+        Ok(record) => draw(&s, &v, &object, Some(&id), &record, Refusal::default()).await,
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+pub async fn create(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    save(s, headers, object, None, pairs).await
+}
+
+pub async fn update(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    save(s, headers, object, Some(id), pairs).await
+}
+
+pub(super) fn csrf(pairs: &[(String, String)]) -> Option<&str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.as_str())
+}
+
+async fn save(
+    s: UiState,
+    headers: HeaderMap,
+    object: String,
+    id: Option<String>,
+    pairs: Vec<(String, String)>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    if !form_is_ours(&v, csrf(&pairs)) {
+        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    }
+    let records = s.app.records(&v.actor);
+    let (snap, fields) = match (
+        s.app.snapshot().await,
+        records.editable_fields(&object).await,
+    ) {
+        (Ok(snap), Ok(fields)) => (snap, fields),
+        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+    };
+    let Ok(obj) = snap.schema.object(&object) else {
+        return failure(&v.tr, AppError::NotFound(object));
+    };
+    let body = form_values::body(obj, &fields, &pairs, &v.actor.time_zone, id.is_some());
+    let result: Result<Record, AppError> = match &id {
+        Some(id) => {
+            records
+                .update(&object, id, &Json::Object(body.clone()))
+                .await
+        }
+        None => records.create(&object, &Json::Object(body.clone())).await,
+    };
+    let refusal = match result {
+        Ok(saved) => {
+            let new_id = saved.get("id").and_then(Json::as_str).unwrap_or_default();
+            return Redirect::to(&format!("/o/{object}/{new_id}")).into_response();
+        }
+        Err(AppError::Validation(fields)) => Refusal {
+            fields: fields.into_iter().collect(),
+            ..Refusal::default()
+        },
+        Err(AppError::Duplicate(d)) => Refusal {
+            duplicate: Some((
+                v.tr.t1(
+                    "duplicate-of",
+                    "owner",
+                    d.owner_name.as_deref().unwrap_or("?"),
+                ),
+                format!("/o/{}/{}", d.object, d.existing_id),
+            )),
+            fields: BTreeMap::from([(d.field.clone(), d.message.clone())]),
+            ..Refusal::default()
+        },
+        Err(AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m)) => Refusal {
+            general: Some(m),
+            ..Refusal::default()
+        },
+        Err(e) => return failure(&v.tr, e),
+    };
+    // Draw the form again with what was typed.
+    let typed: Map<String, Json> = pairs
+        .iter()
+        .filter(|(k, _)| k != "_csrf")
+        .map(|(k, val)| (k.clone(), Json::String(val.clone())))
+        .collect();
+    let mut shown = typed;
+    for (k, val) in &body {
+        if val.is_array() || val.is_boolean() {
+            shown.insert(k.clone(), val.clone());
+        }
+    }
+    draw(&s, &v, &object, id.as_deref(), &shown, refusal).await
+}
