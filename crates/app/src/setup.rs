@@ -76,3 +76,24 @@ impl App {
         self.login(&f.email, &f.password, client).await
     }
 }
+
+impl App {
+    /// Sets the actor's own interface language and time zone.
+    pub async fn set_preferences(
+        &self,
+        actor: &pelagic_core::access::Actor,
+        language: &str,
+        time_zone: &str,
+    ) -> AppResult<()> {
+        if !LANGUAGES.contains(&language) {
+            return Err(CoreError::field("language", LANGUAGES.join(", ")).into());
+        }
+        if !pelagic_core::period::is_zone(time_zone) {
+            return Err(CoreError::field("time_zone", "a time zone such as Asia/Shanghai").into());
+        }
+        let mut tx = self.db().begin().await?;
+        profile::set_preferences(&mut tx, &actor.user_id, language, time_zone).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

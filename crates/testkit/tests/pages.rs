@@ -188,3 +188,54 @@ async fn lists_and_record_pages_show_what_the_user_may_see_in_their_language() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_profile_page_switches_the_language_and_refuses_a_bad_time_zone() {
+    each_backend(|t| async move {
+        t.user_token("ana@example.com", "sales").await;
+        let ok = post_form(
+            &t,
+            "/login",
+            None,
+            "email=ana%40example.com&password=correct+horse+battery+staple",
+        )
+        .await;
+        let cookie = cookies(&ok);
+        let csrf = csrf_of(&cookie);
+        let bad = post_form(
+            &t,
+            "/profile",
+            Some(&cookie),
+            &format!("_csrf={csrf}&language=ru&time_zone=Mars%2FOlympus"),
+        )
+        .await;
+        assert_eq!(bad.status, 422);
+        let forged = post_form(
+            &t,
+            "/profile",
+            Some(&cookie),
+            "language=ru&time_zone=Europe%2FMoscow",
+        )
+        .await;
+        assert_eq!(forged.status, 403);
+        let saved = post_form(
+            &t,
+            "/profile",
+            Some(&cookie),
+            &format!("_csrf={csrf}&language=ru&time_zone=Europe%2FMoscow"),
+        )
+        .await;
+        assert_eq!(saved.status, 303);
+        let list = get(&t, "/o/account", Some(&cookie), "en").await;
+        assert!(
+            list.text.contains("<html lang=\"ru\">"),
+            "the user's language beats the browser's"
+        );
+        assert!(
+            list.text.contains("Компании") || list.text.contains("Клиенты"),
+            "{}",
+            list.text
+        );
+    })
+    .await;
+}

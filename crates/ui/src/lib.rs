@@ -31,6 +31,14 @@ pub fn routes(app: Arc<App>) -> Router {
         .route("/setup", get(pages::setup::form).post(pages::setup::submit))
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", axum::routing::post(pages::login::logout))
+        .route(
+            "/profile",
+            get(pages::profile::show).post(pages::profile::save),
+        )
+        .route(
+            "/profile/password",
+            axum::routing::post(pages::profile::change_password),
+        )
         .route("/o/{object}", get(pages::list::list))
         .route(
             "/o/{object}/new",

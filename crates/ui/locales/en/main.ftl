@@ -76,3 +76,11 @@ open-existing = Open it
 timeline = Timeline
 log-follow-up = Log follow-up
 no-follow-ups = No follow-ups yet.
+
+# Profile
+preferences = Preferences
+change-password = Change password
+current-password = Current password
+new-password = New password
+password-changed = Your password was changed. Other sessions were signed out.
+preferences-saved = Saved.

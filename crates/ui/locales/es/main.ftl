@@ -76,3 +76,11 @@ open-existing = Abrirlo
 timeline = Cronología
 log-follow-up = Registrar seguimiento
 no-follow-ups = Todavía no hay seguimientos.
+
+# Perfil
+preferences = Preferencias
+change-password = Cambiar contraseña
+current-password = Contraseña actual
+new-password = Nueva contraseña
+password-changed = Tu contraseña se ha cambiado. Se cerraron las demás sesiones.
+preferences-saved = Guardado.

@@ -78,3 +78,11 @@ open-existing = Открыть
 timeline = Хронология
 log-follow-up = Добавить касание
 no-follow-ups = Касаний пока нет.
+
+# Профиль
+preferences = Настройки
+change-password = Сменить пароль
+current-password = Текущий пароль
+new-password = Новый пароль
+password-changed = Пароль изменён. Остальные сеансы завершены.
+preferences-saved = Сохранено.

@@ -75,3 +75,11 @@ open-existing = 查看
 timeline = 时间线
 log-follow-up = 记录跟进
 no-follow-ups = 暂无跟进记录。
+
+# 个人资料
+preferences = 偏好设置
+change-password = 修改密码
+current-password = 当前密码
+new-password = 新密码
+password-changed = 密码已修改，其他会话已退出登录。
+preferences-saved = 已保存。

@@ -75,3 +75,11 @@ open-existing = 查看
 timeline = 時間軸
 log-follow-up = 記錄跟進
 no-follow-ups = 尚無跟進記錄。
+
+# 個人資料
+preferences = 偏好設定
+change-password = 變更密碼
+current-password = 目前密碼
+new-password = 新密碼
+password-changed = 密碼已變更，其他工作階段已登出。
+preferences-saved = 已儲存。

@@ -5,6 +5,7 @@ pub mod form;
 pub mod home;
 pub mod list;
 pub mod login;
+pub mod profile;
 pub mod record;
 pub mod setup;
 

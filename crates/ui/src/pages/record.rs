@@ -33,7 +33,8 @@ struct RecordPage {
     id: String,
     object_label: String,
     title: String,
-    fields: Vec<(String, String)>,
+    /// (label, value, link to the linked record or empty)
+    fields: Vec<(String, String, String)>,
     related: Vec<Related>,
     can_follow_up: bool,
     kinds: Vec<(String, String)>,
@@ -79,7 +80,21 @@ pub async fn show(
     shown.sort_by_key(|f| pelagic_core::meta::BUILTIN_FIELDS.contains(&f.name.as_str()));
     let fields = shown
         .iter()
-        .map(|f| (v.tr.field(obj, f), display::show(&ctx, obj, f, &record)))
+        .map(|f| {
+            let link = match (f.kind, f.target.as_ref(), record.get(&f.name)) {
+                (FieldKind::Lookup, Some(target), Some(Json::String(linked)))
+                    if titles.contains_key(linked) =>
+                {
+                    format!("/o/{target}/{linked}")
+                }
+                _ => String::new(),
+            };
+            (
+                v.tr.field(obj, f),
+                display::show(&ctx, obj, f, &record),
+                link,
+            )
+        })
         .collect();
 
     let readable = records.readable_objects().await.unwrap_or_default();

@@ -1,0 +1,188 @@
+//! The user's own page: interface language and time zone, and changing the password (which
+//! signs out every other session).
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::AppError;
+use serde::Deserialize;
+
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::i18n::LANGUAGES;
+use crate::session;
+use crate::viewer::{Viewer, form_is_ours, viewer};
+
+const ZONES: [&str; 12] = [
+    "Asia/Shanghai",
+    "Asia/Taipei",
+    "Asia/Hong_Kong",
+    "Asia/Singapore",
+    "Europe/Madrid",
+    "Europe/Moscow",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Argentina/Buenos_Aires",
+    "America/New_York",
+    "Europe/London",
+    "UTC",
+];
+
+#[derive(Template)]
+#[template(path = "profile.html")]
+struct ProfilePage {
+    page: Page,
+    languages: Vec<(String, String)>,
+    language: String,
+    time_zone: String,
+    zones: Vec<&'static str>,
+    message: Option<String>,
+    error: Option<String>,
+}
+
+async fn draw(
+    s: &UiState,
+    v: &Viewer,
+    message: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let page = match Page::new(s, v, "profile").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let profile = ProfilePage {
+        page,
+        languages: LANGUAGES
+            .iter()
+            .map(|(c, n)| ((*c).to_owned(), (*n).to_owned()))
+            .collect(),
+        language: v.actor.locale.clone(),
+        time_zone: v.actor.time_zone.clone(),
+        zones: ZONES.to_vec(),
+        message,
+        error,
+    };
+    html(status, &profile)
+}
+
+#[derive(Deserialize)]
+pub struct Shown {
+    saved: Option<String>,
+}
+
+pub async fn show(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Query(q): Query<Shown>,
+) -> Response {
+    match viewer(&s, &headers).await {
+        Ok(v) => {
+            let message = match q.saved.as_deref() {
+                Some("password") => Some(v.tr.t("password-changed")),
+                Some(_) => Some(v.tr.t("preferences-saved")),
+                None => None,
+            };
+            draw(&s, &v, message, None, StatusCode::OK).await
+        }
+        Err(to) => to,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Preferences {
+    #[serde(rename = "_csrf")]
+    csrf: Option<String>,
+    language: String,
+    time_zone: String,
+}
+
+pub async fn save(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Form(p): Form<Preferences>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    if !form_is_ours(&v, p.csrf.as_deref()) {
+        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    }
+    match s
+        .app
+        .set_preferences(&v.actor, &p.language, &p.time_zone)
+        .await
+    {
+        Ok(()) => Redirect::to("/profile?saved=preferences").into_response(),
+        Err(AppError::Validation(f)) => {
+            let message = f.into_values().next().unwrap_or_default();
+            draw(
+                &s,
+                &v,
+                None,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NewPassword {
+    #[serde(rename = "_csrf")]
+    csrf: Option<String>,
+    current_password: String,
+    new_password: String,
+}
+
+pub async fn change_password(
+    State(s): State<UiState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Form(p): Form<NewPassword>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    if !form_is_ours(&v, p.csrf.as_deref()) {
+        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    }
+    let Some(auth) = session::cookie(&headers, session::SESSION_COOKIE) else {
+        return Redirect::to("/login").into_response();
+    };
+    let auth = match s.app.authenticate(auth).await {
+        Ok(a) => a,
+        Err(_) => return Redirect::to("/login").into_response(),
+    };
+    let client = peer.ip().to_string();
+    match s
+        .app
+        .change_password(&auth, &p.current_password, &p.new_password, Some(&client))
+        .await
+    {
+        Ok(()) => Redirect::to("/profile?saved=password").into_response(),
+        Err(AppError::Validation(f)) => {
+            let message = f.into_values().next().unwrap_or_default();
+            draw(
+                &s,
+                &v,
+                None,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::RateLimited(m)) => {
+            draw(&s, &v, None, Some(m), StatusCode::TOO_MANY_REQUESTS).await
+        }
+        Err(e) => failure(&v.tr, e),
+    }
+}

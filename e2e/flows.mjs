@@ -1,0 +1,132 @@
+// The flows a new user goes through, in a real browser (Debian's Chromium driven by
+// playwright-core): first run, sign out and in, create an account, add a contact, log a
+// follow-up, search and sort the list, switch to Simplified Chinese, use a phone-sized screen,
+// sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const base = process.env.PELAGIC_URL ?? 'http://127.0.0.1:8080';
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+const page = await context.newPage();
+// Pages load nothing from other hosts.
+const foreign = [];
+page.on('request', (r) => { if (!r.url().startsWith(base)) foreign.push(r.url()); });
+
+async function step(name, body) {
+  process.stdout.write(`- ${name} … `);
+  await body();
+  console.log('ok');
+}
+
+try {
+  await step('first run creates the company and its administrator', async () => {
+    await page.goto(base + '/');
+    assert.match(page.url(), /\/setup$/);
+    await page.getByLabel('Company name').fill('Harbour Trading');
+    await page.getByLabel('Your name').fill('Ana Ruiz');
+    await page.getByLabel('Email').fill('ana@harbour.example');
+    await page.getByLabel('Password').fill('a long enough secret');
+    await page.getByRole('button', { name: 'Create company and sign in' }).click();
+    await page.waitForURL(base + '/');
+    await page.getByRole('heading', { name: 'Hello, Ana Ruiz' }).waitFor();
+  });
+
+  await step('sign out and sign in again', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('Email').fill('ana@harbour.example');
+    await page.getByLabel('Password').fill('a long enough secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(base + '/');
+  });
+
+  await step('create an account', async () => {
+    await page.locator('nav.side').getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('link', { name: 'New Account' }).click();
+    await page.getByLabel('Name').fill('Lighthouse Coffee');
+    await page.getByLabel('Phone').fill('+34 912 345 678');
+    await page.getByLabel('Type').selectOption('customer');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Lighthouse Coffee' }).waitFor();
+  });
+
+  await step('add a contact from the account', async () => {
+    await page.getByRole('link', { name: '+ New Contact' }).click();
+    await page.getByLabel('Name').fill('Li Wei');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Li Wei' }).waitFor();
+    await page.getByRole('link', { name: 'Lighthouse Coffee' }).first().click();
+    await page.getByRole('link', { name: 'Li Wei' }).waitFor();
+  });
+
+  await step('log a follow-up with the next date', async () => {
+    await page.getByLabel('Kind').selectOption('visit');
+    await page.getByLabel('Subject').fill('Tasting at the roastery');
+    await page.getByLabel('Next follow-up').fill('2031-03-01T10:00');
+    await page.getByRole('button', { name: 'Log follow-up' }).click();
+    await page.locator('.timeline').getByText('Tasting at the roastery').waitFor();
+  });
+
+  await step('search and sort the account list', async () => {
+    for (const name of ['Zephyr Tea', 'Anchor Foods']) {
+      await page.goto(base + '/o/account/new');
+      await page.getByLabel('Name').fill(name);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { name }).waitFor();
+    }
+    await page.goto(base + '/o/account');
+    await page.getByRole('link', { name: 'Name' }).click();
+    const first = await page.locator('table.records tbody tr').first().innerText();
+    assert.match(first, /Anchor Foods/);
+    await page.getByRole('link', { name: /Name/ }).click();
+    assert.match(await page.locator('table.records tbody tr').first().innerText(), /Zephyr Tea/);
+    await page.locator('#q').fill('coffee');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    assert.equal(await page.locator('table.records tbody tr').count(), 1);
+  });
+
+  await step('switch to Simplified Chinese', async () => {
+    await page.getByRole('link', { name: 'Ana Ruiz' }).click();
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.waitForURL(/saved=/);
+    await page.goto(base + '/o/account');
+    await page.getByRole('heading', { name: '客户' }).waitFor();
+    const text = await page.locator('main').innerText();
+    for (const english of ['Accounts', 'Name', 'Owner', 'Filter', 'Sign out']) {
+      assert.ok(!text.includes(english), `no "${english}" left on the Chinese page`);
+    }
+  });
+
+  await step('a phone-sized screen has no sideways scrolling and a menu', async () => {
+    await page.setViewportSize({ width: 375, height: 780 });
+    await page.goto(base + '/o/account');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `page is ${width}px wide`);
+    await page.locator('summary').click();
+    await page.locator('.nav-toggle nav').getByRole('link', { name: '联系人' }).click();
+    await page.waitForURL(/\/o\/contact$/);
+  });
+
+  await step('sign out', async () => {
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto(base + '/o/account');
+    assert.match(page.url(), /\/login$/);
+  });
+
+  assert.deepEqual(foreign, [], 'no request left the server');
+  console.log('all flows passed');
+} catch (e) {
+  await page.screenshot({ path: 'failure.png', fullPage: true }).catch(() => {});
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
