@@ -77,6 +77,7 @@ try {
     for (const name of ['Zephyr Tea', 'Anchor Foods']) {
       await page.goto(base + '/o/account/new');
       await page.getByLabel('Name').fill(name);
+      await page.getByLabel('Type').selectOption('customer');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { name }).waitFor();
     }
@@ -87,8 +88,25 @@ try {
     await page.getByRole('link', { name: /Name/ }).click();
     assert.match(await page.locator('table.records tbody tr').first().innerText(), /Zephyr Tea/);
     await page.locator('#q').fill('coffee');
-    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
     assert.equal(await page.locator('table.records tbody tr').count(), 1);
+  });
+
+  await step('filter on two conditions with a two-key sort', async () => {
+    await page.goto(base + '/o/account');
+    await page.locator('details.builder summary').click();
+    await page.getByLabel('Field 1').selectOption('type');
+    await page.getByLabel('Operator 1').selectOption('eq');
+    await page.getByLabel('Value 1').fill('customer');
+    await page.getByLabel('Field 2').selectOption('name');
+    await page.getByLabel('Operator 2').selectOption('contains');
+    await page.getByLabel('Value 2').fill('e');
+    await page.locator('#s0').selectOption('type');
+    await page.locator('#s1').selectOption('name');
+    await page.locator('#d1').selectOption('desc');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const rows = await page.locator('table.records tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
   });
 
   await step('switch to Simplified Chinese', async () => {
@@ -109,7 +127,7 @@ try {
     await page.goto(base + '/o/account');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `page is ${width}px wide`);
-    await page.locator('summary').click();
+    await page.locator('details.nav-toggle summary').click();
     await page.locator('.nav-toggle nav').getByRole('link', { name: '联系人' }).click();
     await page.waitForURL(/\/o\/contact$/);
   });

@@ -239,3 +239,37 @@ async fn the_profile_page_switches_the_language_and_refuses_a_bad_time_zone() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_list_filters_on_several_conditions_and_refuses_a_field_the_user_cannot_read() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let r = t
+            .http
+            .put("/api/v1/admin/roles/sales/fields/account/email", Some(&admin), &json!({"access": "hidden"}))
+            .await;
+        assert_eq!(r.status, 200);
+        t.user_token("ana@example.com", "sales").await;
+        let signed_in = post_form(&t, "/login", None, "email=ana%40example.com&password=correct+horse+battery+staple").await;
+        let cookie = cookies(&signed_in);
+        for (name, kind) in [("Alpha Tea", "customer"), ("Beta Tea", "customer"), ("Gamma Coffee", "customer"), ("Delta Tea", "partner")] {
+            let r = post_form(&t, "/o/account/new", Some(&cookie), &format!("_csrf={}&name={}&type={kind}", csrf_of(&cookie), name.replace(' ', "+"))).await;
+            assert_eq!(r.status, 303, "{}", r.text);
+        }
+        let list = get(&t, "/o/account?c0.f=type&c0.o=eq&c0.v=customer&c1.f=name&c1.o=contains&c1.v=tea&s0=type&d0=asc&s1=name&d1=desc", Some(&cookie), "en").await;
+        assert_eq!(list.status, 200);
+        let beta = list.text.find("Beta Tea").expect("Beta Tea listed");
+        let alpha = list.text.find("Alpha Tea").expect("Alpha Tea listed");
+        assert!(beta < alpha, "name descending after type");
+        assert!(!list.text.contains("Gamma Coffee") && !list.text.contains("Delta Tea"));
+        assert!(list.text.contains("c1.v=tea"), "paging and sorting links keep the conditions");
+
+        let any = get(&t, "/o/account?match=any&c0.f=type&c0.o=eq&c0.v=partner&c1.f=name&c1.o=starts_with&c1.v=gamma", Some(&cookie), "en").await;
+        assert!(any.text.contains("Delta Tea") && any.text.contains("Gamma Coffee") && !any.text.contains("Alpha Tea"));
+
+        let hidden = get(&t, "/o/account?c0.f=email&c0.o=contains&c0.v=a", Some(&cookie), "en").await;
+        assert_eq!(hidden.status, 400, "a hidden field cannot be filtered on");
+        assert!(!hidden.text.contains("Alpha Tea"));
+    })
+    .await;
+}

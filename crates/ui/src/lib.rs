@@ -2,6 +2,7 @@
 //! English, Simplified and Traditional Chinese, Spanish and Russian. Every page works without
 //! scripts; the one stylesheet is ours and served from the binary.
 
+mod conditions;
 mod display;
 mod form_values;
 pub mod i18n;

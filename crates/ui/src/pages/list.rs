@@ -7,14 +7,16 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use pelagic_app::ListRequest;
 use pelagic_app::records::Record;
+use pelagic_app::{AppError, ListRequest, Page as RecordsPage};
+use pelagic_core::filter::Op;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::ObjectDef;
 use serde_json::Value as Json;
 
 use super::{Page, failure, html};
 use crate::UiState;
+use crate::conditions::{MAX_CONDITIONS, MAX_SORT_KEYS, PERIODS, Query as Conditions};
 use crate::display::{self, Context};
 use crate::viewer::{Viewer, viewer};
 
@@ -33,6 +35,21 @@ struct Row {
     cells: Vec<(String, String)>,
 }
 
+/// One row of the condition builder.
+struct ConditionRow {
+    index: usize,
+    field: String,
+    op: String,
+    value: String,
+}
+
+/// One row of the sort builder.
+struct SortRow {
+    index: usize,
+    field: String,
+    desc: bool,
+}
+
 #[derive(Template)]
 #[template(path = "list.html")]
 struct ListPage {
@@ -42,21 +59,33 @@ struct ListPage {
     count: Option<String>,
     new_label: String,
     q: String,
-    sort: String,
     columns: Vec<Column>,
+    /// Hidden inputs that carry the conditions and sort into the search form.
+    kept: Vec<(String, String)>,
+    builder_open: bool,
+    any: bool,
+    condition_rows: Vec<ConditionRow>,
+    sort_rows: Vec<SortRow>,
+    /// (API name, label) of the fields one may filter and sort on.
+    filterable: Vec<(String, String)>,
+    /// (operator, label)
+    operators: Vec<(String, String)>,
+    /// (period, label)
+    periods: Vec<(String, String)>,
+    refused: Option<String>,
     rows: Vec<Row>,
     has_cursor: bool,
     first_link: String,
     next_link: Option<String>,
 }
 
-fn link(object: &str, q: &str, sort: &str, cursor: Option<&str>) -> String {
+fn link(object: &str, q: &str, kept: &[(String, String)], cursor: Option<&str>) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     if !q.is_empty() {
         query.append_pair("q", q);
     }
-    if !sort.is_empty() {
-        query.append_pair("sort", sort);
+    for (k, v) in kept {
+        query.append_pair(k, v);
     }
     if let Some(c) = cursor {
         query.append_pair("cursor", c);
@@ -88,23 +117,37 @@ pub async fn list(
         (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+        return failure(&v.tr, AppError::NotFound(object));
     };
     let q = params.get("q").cloned().unwrap_or_default();
-    let sort = params.get("sort").cloned().unwrap_or_default();
+    let query = Conditions::from_params(&|k| params.get(k).cloned());
+    let kept = query.params();
     let cursor = params.get("cursor").cloned();
     let columns = default_columns(obj, &visible);
-    let req = ListRequest {
-        q: Some(q.clone()).filter(|q| !q.trim().is_empty()),
-        sort: pelagic_core::plan::parse_sort_param(&sort),
-        limit: Some(50),
-        cursor: cursor.clone(),
-        count: cursor.is_none(),
-        ..ListRequest::default()
+    let nothing = || RecordsPage {
+        data: vec![],
+        next_cursor: None,
+        total: None,
     };
-    let found = match records.list(&object, &req).await {
-        Ok(p) => p,
-        Err(e) => return failure(&v.tr, e),
+    let (found, refused) = match query.filter(obj) {
+        Err(e) => (nothing(), Some(e.to_string())),
+        Ok(filter) => {
+            let req = ListRequest {
+                q: Some(q.clone()).filter(|q| !q.trim().is_empty()),
+                filter,
+                sort: query.sort.clone(),
+                limit: Some(50),
+                cursor: cursor.clone(),
+                count: cursor.is_none(),
+            };
+            match records.list(&object, &req).await {
+                Ok(p) => (p, None),
+                Err(e @ (AppError::Invalid(_) | AppError::Validation(_))) => {
+                    (nothing(), Some(e.to_string()))
+                }
+                Err(e) => return failure(&v.tr, e),
+            }
+        }
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let titles = linked_titles(&s, &v, obj, &found.data).await;
@@ -135,13 +178,17 @@ pub async fn list(
         .filter_map(|c| obj.field(c))
         .map(|f| {
             let label = v.tr.field(obj, f);
-            let (next, arrow) = match sort.as_str() {
-                s if s == f.name => (format!("-{}", f.name), "▲"),
-                s if s.strip_prefix('-') == Some(f.name.as_str()) => (f.name.clone(), "▼"),
-                _ => (f.name.clone(), ""),
+            let (desc, arrow) = match query.sort.first() {
+                Some((key, false)) if *key == f.name => (true, "▲"),
+                Some((key, true)) if *key == f.name => (false, "▼"),
+                _ => (false, ""),
+            };
+            let by_this = Conditions {
+                sort: vec![(f.name.clone(), desc)],
+                ..query.clone()
             };
             Column {
-                sort_link: link(&object, &q, &next, None),
+                sort_link: link(&object, &q, &by_this.params(), None),
                 sort_title: v.tr.t1("sort-by", "field", &label),
                 label,
                 arrow,
@@ -152,6 +199,11 @@ pub async fn list(
         Ok(p) => p,
         Err(to) => return to,
     };
+    let status = if refused.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     let list = ListPage {
         title: v.tr.object_plural(obj),
         new_label: v.tr.t1("new-record", "object", &v.tr.object(obj)),
@@ -159,17 +211,61 @@ pub async fn list(
         columns: heads,
         rows,
         has_cursor: cursor.is_some(),
-        first_link: link(&object, &q, &sort, None),
+        first_link: link(&object, &q, &kept, None),
         next_link: found
             .next_cursor
             .as_deref()
-            .map(|c| link(&object, &q, &sort, Some(c))),
+            .map(|c| link(&object, &q, &kept, Some(c))),
+        builder_open: !query.conditions.is_empty() || query.sort.len() > 1 || refused.is_some(),
+        any: query.any,
+        condition_rows: (0..(query.conditions.len() + 2).min(MAX_CONDITIONS))
+            .map(|i| {
+                let c = query.conditions.get(i).cloned().unwrap_or_default();
+                ConditionRow {
+                    index: i,
+                    field: c.field,
+                    op: c.op,
+                    value: c.value,
+                }
+            })
+            .collect(),
+        sort_rows: (0..(query.sort.len() + 1).clamp(2, MAX_SORT_KEYS))
+            .map(|i| {
+                let (field, desc) = query.sort.get(i).cloned().unwrap_or_default();
+                SortRow {
+                    index: i,
+                    field,
+                    desc,
+                }
+            })
+            .collect(),
+        filterable: obj
+            .fields
+            .iter()
+            .filter(|f| visible.contains(&f.name) && !f.kind.ops().is_empty())
+            .map(|f| (f.name.clone(), v.tr.field(obj, f)))
+            .collect(),
+        operators: Op::ALL
+            .iter()
+            .filter(|o| !matches!(o, Op::Between))
+            .map(|o| (o.name().to_owned(), v.tr.t(&format!("op-{}", o.name()))))
+            .collect(),
+        periods: PERIODS
+            .iter()
+            .map(|p| {
+                (
+                    (*p).to_owned(),
+                    v.tr.t(&format!("period-{}", p.replace(':', "_"))),
+                )
+            })
+            .collect(),
+        refused: refused.map(|r| v.tr.t1("filter-refused", "reason", &r)),
+        kept,
         q,
-        sort,
         object,
         page,
     };
-    html(StatusCode::OK, &list)
+    html(status, &list)
 }
 
 /// The record's name, then the visible fields people look for first in a list (how to reach
