@@ -1,7 +1,7 @@
 // The flows a new user goes through, in a real browser (Debian's Chromium driven by
 // playwright-core): first run, sign out and in, create an account, add a contact, log a
-// follow-up, search and sort the list, switch to Simplified Chinese, use a phone-sized screen,
-// sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
+// follow-up, search, filter and sort the list and save the view, switch to Simplified Chinese,
+// use a phone-sized screen, sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -105,6 +105,16 @@ try {
     await page.locator('#s1').selectOption('name');
     await page.locator('#d1').selectOption('desc');
     await page.getByRole('button', { name: 'Apply' }).click();
+    const rows = await page.locator('table.records tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
+  });
+
+  await step('save the view and come back to it', async () => {
+    await page.getByLabel('View name').fill('Customers with an e');
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.goto(base + '/o/account');
+    assert.equal(await page.locator('table.records tbody tr').count(), 3);
+    await page.locator('nav.views').getByRole('link', { name: 'Customers with an e' }).click();
     const rows = await page.locator('table.records tbody tr td:first-child').allInnerTexts();
     assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
   });

@@ -21,6 +21,7 @@ pub mod scheduler;
 pub mod setup;
 mod standard;
 pub mod users;
+pub mod views;
 
 use std::sync::Arc;
 

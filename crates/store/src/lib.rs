@@ -20,6 +20,7 @@ pub mod sharing;
 mod sql;
 pub mod throttle;
 pub mod users;
+pub mod views;
 
 pub use db::{Backend, Db, Tx};
 

@@ -273,3 +273,74 @@ async fn the_list_filters_on_several_conditions_and_refuses_a_field_the_user_can
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_saved_view_is_kept_for_its_owner_or_shared_with_their_team() {
+    each_backend(|t| async move {
+        t.member_token("ana@example.com", "sales", Some("East"))
+            .await;
+        t.member_token("bo@example.com", "sales", Some("East"))
+            .await;
+        t.member_token("cy@example.com", "sales", Some("West"))
+            .await;
+        let browser = |email: &'static str| {
+            let t = &t;
+            async move {
+                let body = format!(
+                    "email={}&password=correct+horse+battery+staple",
+                    email.replace('@', "%40")
+                );
+                cookies(&post_form(t, "/login", None, &body).await)
+            }
+        };
+        let ana = browser("ana@example.com").await;
+        let query = "c0.f%3Dtype%26c0.o%3Deq%26c0.v%3Dcustomer";
+        let mine = post_form(
+            &t,
+            "/o/account/views",
+            Some(&ana),
+            &format!("_csrf={}&name=Mine&query={query}", csrf_of(&ana)),
+        )
+        .await;
+        assert_eq!(mine.status, 303);
+        let team = post_form(
+            &t,
+            "/o/account/views",
+            Some(&ana),
+            &format!(
+                "_csrf={}&name=Team+customers&query={query}&shared=true",
+                csrf_of(&ana)
+            ),
+        )
+        .await;
+        assert_eq!(team.status, 303);
+        let forged = post_form(
+            &t,
+            "/o/account/views",
+            Some(&ana),
+            &format!("name=Forged&query={query}"),
+        )
+        .await;
+        assert_eq!(forged.status, 403);
+
+        let own = get(&t, "/o/account", Some(&ana), "en").await;
+        assert!(own.text.contains("Mine") && own.text.contains("Team customers"));
+        let teammate = get(
+            &t,
+            "/o/account",
+            Some(&browser("bo@example.com").await),
+            "en",
+        )
+        .await;
+        assert!(teammate.text.contains("Team customers") && !teammate.text.contains(">Mine<"));
+        let other_team = get(
+            &t,
+            "/o/account",
+            Some(&browser("cy@example.com").await),
+            "en",
+        )
+        .await;
+        assert!(!other_team.text.contains("Team customers"));
+    })
+    .await;
+}

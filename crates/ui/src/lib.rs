@@ -16,7 +16,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use pelagic_app::App;
 
 /// What every page handler shares.
@@ -31,20 +31,19 @@ pub fn routes(app: Arc<App>) -> Router {
         .route("/", get(pages::home::home))
         .route("/setup", get(pages::setup::form).post(pages::setup::submit))
         .route("/login", get(pages::login::form).post(pages::login::submit))
-        .route("/logout", axum::routing::post(pages::login::logout))
+        .route("/logout", post(pages::login::logout))
         .route(
             "/profile",
             get(pages::profile::show).post(pages::profile::save),
         )
-        .route(
-            "/profile/password",
-            axum::routing::post(pages::profile::change_password),
-        )
+        .route("/profile/password", post(pages::profile::change_password))
         .route("/o/{object}", get(pages::list::list))
         .route(
             "/o/{object}/new",
             get(pages::form::new).post(pages::form::create),
         )
+        .route("/o/{object}/views", post(pages::views::save))
+        .route("/o/{object}/views/{id}/delete", post(pages::views::delete))
         .route("/o/{object}/{id}", get(pages::record::show))
         .route(
             "/o/{object}/{id}/edit",
@@ -54,10 +53,7 @@ pub fn routes(app: Arc<App>) -> Router {
             "/o/{object}/{id}/delete",
             get(pages::delete::confirm).post(pages::delete::delete),
         )
-        .route(
-            "/o/{object}/{id}/follow-up",
-            axum::routing::post(pages::record::follow_up),
-        )
+        .route("/o/{object}/{id}/follow-up", post(pages::record::follow_up))
         .route("/static/app.css", get(stylesheet))
         .with_state(UiState { app })
 }

@@ -120,3 +120,12 @@ period-this_quarter = this quarter
 period-this_year = this year
 period-last_n_days_30 = last 30 days
 period-next_n_days_30 = next 30 days
+
+# Saved views
+views = Views
+all-records = All
+save-view = Save view
+view-name = View name
+share-with-team = Share with my team
+shared = Shared
+remove = Remove

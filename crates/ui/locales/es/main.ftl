@@ -120,3 +120,12 @@ period-this_quarter = este trimestre
 period-this_year = este año
 period-last_n_days_30 = últimos 30 días
 period-next_n_days_30 = próximos 30 días
+
+# Vistas guardadas
+views = Vistas
+all-records = Todos
+save-view = Guardar vista
+view-name = Nombre de la vista
+share-with-team = Compartir con mi equipo
+shared = Compartida
+remove = Quitar

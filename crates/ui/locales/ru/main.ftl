@@ -122,3 +122,12 @@ period-this_quarter = этот квартал
 period-this_year = этот год
 period-last_n_days_30 = последние 30 дней
 period-next_n_days_30 = следующие 30 дней
+
+# Сохранённые представления
+views = Представления
+all-records = Все
+save-view = Сохранить представление
+view-name = Название представления
+share-with-team = Поделиться с командой
+shared = Общее
+remove = Удалить

@@ -119,3 +119,12 @@ period-this_quarter = 本季度
 period-this_year = 今年
 period-last_n_days_30 = 最近 30 天
 period-next_n_days_30 = 未来 30 天
+
+# 视图
+views = 视图
+all-records = 全部
+save-view = 保存视图
+view-name = 视图名称
+share-with-team = 共享给我的团队
+shared = 共享
+remove = 移除

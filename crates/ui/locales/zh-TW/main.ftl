@@ -119,3 +119,12 @@ period-this_quarter = 本季
 period-this_year = 今年
 period-last_n_days_30 = 最近 30 天
 period-next_n_days_30 = 未來 30 天
+
+# 檢視
+views = 檢視
+all-records = 全部
+save-view = 儲存檢視
+view-name = 檢視名稱
+share-with-team = 分享給我的團隊
+shared = 共用
+remove = 移除

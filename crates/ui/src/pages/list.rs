@@ -62,6 +62,10 @@ struct ListPage {
     columns: Vec<Column>,
     /// Hidden inputs that carry the conditions and sort into the search form.
     kept: Vec<(String, String)>,
+    /// The same as a query string, for saving a view.
+    kept_query: String,
+    views: Vec<pelagic_app::views::View>,
+    current_view: String,
     builder_open: bool,
     any: bool,
     condition_rows: Vec<ConditionRow>,
@@ -199,6 +203,10 @@ pub async fn list(
         Ok(p) => p,
         Err(to) => return to,
     };
+    let views = s.app.views(&v.actor, &object).await.unwrap_or_default();
+    let kept_query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept.iter())
+        .finish();
     let status = if refused.is_some() {
         StatusCode::BAD_REQUEST
     } else {
@@ -260,6 +268,9 @@ pub async fn list(
             })
             .collect(),
         refused: refused.map(|r| v.tr.t1("filter-refused", "reason", &r)),
+        kept_query,
+        views,
+        current_view: params.get("view").cloned().unwrap_or_default(),
         kept,
         q,
         object,

@@ -8,6 +8,7 @@ pub mod login;
 pub mod profile;
 pub mod record;
 pub mod setup;
+pub mod views;
 
 use askama::Template;
 use axum::http::StatusCode;
