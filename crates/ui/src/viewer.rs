@@ -1,8 +1,8 @@
 //! Who is looking at a page: the signed-in user from the session cookie, in their language, or a
 //! redirect to sign in (or, on an empty database, to the first-run page).
 
-use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::Actor;
 
@@ -45,7 +45,17 @@ pub async fn viewer(state: &UiState, headers: &HeaderMap) -> Result<Viewer, Resp
     Err(Redirect::to(if first_run { "/setup" } else { "/login" }).into_response())
 }
 
-/// Whether a submitted form carries the session's anti-forgery token.
-pub fn form_is_ours(v: &Viewer, given: Option<&str>) -> bool {
-    session::csrf_matches(given, &v.csrf)
+/// The signed-in user of a submitted form, which must carry the session's anti-forgery token
+/// (403 otherwise: a page of another site cannot act for the user).
+pub async fn form_viewer(
+    state: &UiState,
+    headers: &HeaderMap,
+    given: Option<&str>,
+) -> Result<Viewer, Response> {
+    let v = viewer(state, headers).await?;
+    if session::csrf_matches(given, &v.csrf) {
+        Ok(v)
+    } else {
+        Err((StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response())
+    }
 }

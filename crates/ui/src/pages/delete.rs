@@ -11,7 +11,7 @@ use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display;
-use crate::viewer::{form_is_ours, viewer};
+use crate::viewer::{form_viewer, viewer};
 
 #[derive(Template)]
 #[template(path = "confirm.html")]
@@ -64,13 +64,10 @@ pub async fn delete(
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    if !form_is_ours(&v, csrf(&pairs)) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     match s.app.records(&v.actor).delete(&object, &id).await {
         Ok(()) => Redirect::to(&format!("/o/{object}")).into_response(),
         Err(e) => failure(&v.tr, e),

@@ -17,7 +17,7 @@ use crate::UiState;
 use crate::display;
 use crate::form_values;
 use crate::inputs::{Choices, Input, inputs};
-use crate::viewer::{Viewer, form_is_ours, viewer};
+use crate::viewer::{Viewer, form_viewer, viewer};
 
 /// Linked records a form offers at most, per target.
 const MAX_CHOICES: i64 = 200;
@@ -221,13 +221,10 @@ async fn save(
     id: Option<String>,
     pairs: Vec<(String, String)>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    if !form_is_ours(&v, csrf(&pairs)) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     let records = s.app.records(&v.actor);
     let (snap, fields) = match (
         s.app.snapshot().await,

@@ -16,7 +16,7 @@ use super::html;
 use crate::UiState;
 use crate::i18n::Tr;
 use crate::session;
-use crate::viewer::{browser_language, form_is_ours, viewer};
+use crate::viewer::{browser_language, form_viewer, viewer};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -92,11 +92,8 @@ pub async fn logout(
     headers: HeaderMap,
     Form(t): Form<Token>,
 ) -> Response {
-    let Ok(v) = viewer(&s, &headers).await else {
-        return Redirect::to("/login").into_response();
-    };
-    if !form_is_ours(&v, t.csrf.as_deref()) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
+    if let Err(to) = form_viewer(&s, &headers, t.csrf.as_deref()).await {
+        return to;
     }
     if let Some(token) = session::cookie(&headers, session::SESSION_COOKIE)
         && let Ok(auth) = s.app.authenticate(token).await

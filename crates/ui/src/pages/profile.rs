@@ -15,7 +15,7 @@ use super::{Page, failure, html};
 use crate::UiState;
 use crate::i18n::LANGUAGES;
 use crate::session;
-use crate::viewer::{Viewer, form_is_ours, viewer};
+use crate::viewer::{Viewer, form_viewer, viewer};
 
 const ZONES: [&str; 12] = [
     "Asia/Shanghai",
@@ -106,13 +106,10 @@ pub async fn save(
     headers: HeaderMap,
     Form(p): Form<Preferences>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, p.csrf.as_deref()).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    if !form_is_ours(&v, p.csrf.as_deref()) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     match s
         .app
         .set_preferences(&v.actor, &p.language, &p.time_zone)
@@ -148,13 +145,10 @@ pub async fn change_password(
     headers: HeaderMap,
     Form(p): Form<NewPassword>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, p.csrf.as_deref()).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    if !form_is_ours(&v, p.csrf.as_deref()) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     let Some(auth) = session::cookie(&headers, session::SESSION_COOKIE) else {
         return Redirect::to("/login").into_response();
     };

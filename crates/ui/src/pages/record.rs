@@ -14,7 +14,7 @@ use serde_json::{Value as Json, json};
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
-use crate::viewer::{form_is_ours, viewer};
+use crate::viewer::{form_viewer, viewer};
 
 /// Records of one object that point at this one.
 struct Related {
@@ -213,17 +213,10 @@ pub async fn follow_up(
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    let given = pairs
-        .iter()
-        .find(|(k, _)| k == "_csrf")
-        .map(|(_, v)| v.as_str());
-    if !form_is_ours(&v, given) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
         Err(e) => return failure(&v.tr, e),

@@ -2,13 +2,13 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::failure;
 use crate::UiState;
-use crate::viewer::{form_is_ours, viewer};
+use crate::viewer::form_viewer;
 
 #[derive(Deserialize)]
 pub struct NewView {
@@ -25,13 +25,10 @@ pub async fn save(
     Path(object): Path<String>,
     Form(f): Form<NewView>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, f.csrf.as_deref()).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    if !form_is_ours(&v, f.csrf.as_deref()) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     let shared = f.shared.is_some();
     match s
         .app
@@ -57,13 +54,10 @@ pub async fn delete(
     Path((object, id)): Path<(String, String)>,
     Form(t): Form<Token>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
+    let v = match form_viewer(&s, &headers, t.csrf.as_deref()).await {
         Ok(v) => v,
         Err(to) => return to,
     };
-    if !form_is_ours(&v, t.csrf.as_deref()) {
-        return (StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response();
-    }
     match s.app.delete_view(&v.actor, &id).await {
         Ok(()) => Redirect::to(&format!("/o/{object}")).into_response(),
         Err(e) => failure(&v.tr, e),
