@@ -1,12 +1,12 @@
 //! The security log: sign-ins, failed sign-ins and permission changes, appended to, never changed.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, OrderKey, Pred};
 use pelagic_core::{ColType, Value};
 
 use crate::Result;
 use crate::db::{Db, Tx};
+use crate::fixed::{columns, projection};
 use crate::records::{self, ListQuery};
 
 const TABLE: &str = "audit_log";
@@ -46,13 +46,9 @@ fn row_of(e: &AuditRow) -> Vec<Value> {
     ]
 }
 
-fn columns() -> Vec<(String, ColType)> {
-    COLUMNS.iter().map(|(c, t)| ((*c).to_owned(), *t)).collect()
-}
-
 /// Appends an event inside the transaction of the change it records.
 pub async fn append(tx: &mut Tx, e: &AuditRow) -> Result<()> {
-    records::insert(tx, TABLE, &columns(), &[row_of(e)]).await
+    records::insert(tx, TABLE, &columns(&COLUMNS), &[row_of(e)]).await
 }
 
 /// Appends an event on its own (a sign-in, which changes nothing else).
@@ -69,10 +65,7 @@ pub async fn list(
     before: Option<&str>,
     limit: u64,
 ) -> Result<Vec<AuditRow>> {
-    let mut p = Projection::default();
-    for (c, t) in COLUMNS {
-        p.push(c, t);
-    }
+    let p = projection(&COLUMNS);
     let mut pred = Vec::new();
     if let Some(a) = action {
         pred.push(Pred::Cmp {

@@ -1,12 +1,12 @@
 //! The recycle bin's bookkeeping: deletions and the records each one took.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, OrderKey, Pred};
 use pelagic_core::{ColType, Value};
 
 use crate::Result;
 use crate::db::{Db, Tx};
+use crate::fixed::{columns, eq, projection};
 use crate::records::{self, ListQuery};
 
 /// One deletion: the record deleted (`object`, `record_id`, its `title` and owner) and how many
@@ -34,26 +34,6 @@ const DELETION_COLUMNS: [(&str, ColType); 8] = [
     ("members", ColType::BigInt),
 ];
 
-fn cols(list: &[(&str, ColType)]) -> Vec<(String, ColType)> {
-    list.iter().map(|(c, t)| ((*c).to_owned(), *t)).collect()
-}
-
-fn projection(list: &[(&str, ColType)]) -> Projection {
-    let mut p = Projection::default();
-    for (c, t) in list {
-        p.push(c, *t);
-    }
-    p
-}
-
-fn eq(col: &str, v: &str) -> Pred {
-    Pred::Cmp {
-        col: col.into(),
-        op: Cmp::Eq,
-        value: Value::Text(v.to_owned()),
-    }
-}
-
 /// Records a deletion and its members (pairs of object and record id).
 pub async fn record(tx: &mut Tx, d: &DeletionRow, members: &[(String, String)]) -> Result<()> {
     let row = vec![
@@ -66,7 +46,7 @@ pub async fn record(tx: &mut Tx, d: &DeletionRow, members: &[(String, String)]) 
         Value::DateTime(d.deleted_at),
         Value::Int(d.members),
     ];
-    records::insert(tx, "deletions", &cols(&DELETION_COLUMNS), &[row]).await?;
+    records::insert(tx, "deletions", &columns(&DELETION_COLUMNS), &[row]).await?;
     let member_rows: Vec<Vec<Value>> = members
         .iter()
         .map(|(o, r)| {
@@ -80,7 +60,7 @@ pub async fn record(tx: &mut Tx, d: &DeletionRow, members: &[(String, String)]) 
     records::insert(
         tx,
         "deletion_members",
-        &cols(&[
+        &columns(&[
             ("deletion_id", ColType::Text),
             ("object", ColType::Text),
             ("record_id", ColType::Text),

@@ -9,6 +9,7 @@ use sea_query::{Alias, Expr, ExprTrait, Order, Query};
 use crate::Result;
 use crate::db::{Db, Tx};
 use crate::exec::{self, Conn};
+use crate::fixed::{columns, eq, projection as fixed_projection, texts};
 use crate::records::{self, ListQuery};
 use crate::sql::condition;
 
@@ -38,11 +39,7 @@ const COLUMNS: [(&str, ColType); 6] = [
 ];
 
 fn projection() -> Projection {
-    let mut p = Projection::default();
-    for (c, t) in COLUMNS {
-        p.push(c, t);
-    }
-    p
+    fixed_projection(&COLUMNS)
 }
 
 fn from_row(r: Vec<Value>) -> KeyRow {
@@ -55,18 +52,6 @@ fn from_row(r: Vec<Value>) -> KeyRow {
         field: text(4),
         holder: r[5].as_int() == Some(1),
     }
-}
-
-fn eq(col: &str, v: &str) -> Pred {
-    Pred::Cmp {
-        col: col.into(),
-        op: Cmp::Eq,
-        value: Value::Text(v.to_owned()),
-    }
-}
-
-fn texts(values: &[String]) -> Vec<Value> {
-    values.iter().map(|v| Value::Text(v.clone())).collect()
 }
 
 async fn rows_where(mut conn: Conn<'_>, pred: &Pred) -> Result<Vec<KeyRow>> {
@@ -101,22 +86,32 @@ pub async fn holders_now(db: &Db, keys: &[(String, String)]) -> Result<Vec<KeyRo
     holders_in(db.into(), keys).await
 }
 
-async fn holders_in(mut conn: Conn<'_>, keys: &[(String, String)]) -> Result<Vec<KeyRow>> {
+async fn holders_in(conn: Conn<'_>, keys: &[(String, String)]) -> Result<Vec<KeyRow>> {
+    let holders = Pred::Cmp {
+        col: "holder".into(),
+        op: Cmp::Eq,
+        value: Value::Int(1),
+    };
+    with_keys(conn, keys, holders).await
+}
+
+/// The rows matching `pred` whose (kind, key) is one of `keys`, looked up a chunk at a time.
+async fn with_keys(
+    mut conn: Conn<'_>,
+    keys: &[(String, String)],
+    pred: Pred,
+) -> Result<Vec<KeyRow>> {
     let mut out = Vec::new();
     for chunk in keys.chunks(CHUNK) {
         let values: Vec<String> = chunk.iter().map(|(_, k)| k.clone()).collect();
-        let pred = Pred::And(vec![
-            Pred::Cmp {
-                col: "holder".into(),
-                op: Cmp::Eq,
-                value: Value::Int(1),
-            },
+        let these = Pred::And(vec![
+            pred.clone(),
             Pred::In {
                 col: "key".into(),
                 values: texts(&values),
             },
         ]);
-        let found = rows_where(conn.reborrow(), &pred).await?;
+        let found = rows_where(conn.reborrow(), &these).await?;
         out.extend(
             found
                 .into_iter()
@@ -144,8 +139,7 @@ pub async fn of_records(tx: &mut Tx, object: &str, ids: &[String]) -> Result<Vec
 
 /// Stores key rows. A second holder of a key fails with [`crate::StoreError::Unique`].
 pub async fn insert(tx: &mut Tx, keys: &[KeyRow]) -> Result<()> {
-    let columns: Vec<(String, ColType)> =
-        COLUMNS.iter().map(|(c, t)| ((*c).to_owned(), *t)).collect();
+    let columns = columns(&COLUMNS);
     for chunk in keys.chunks(CHUNK) {
         let rows: Vec<Vec<Value>> = chunk
             .iter()
@@ -236,22 +230,5 @@ pub async fn shared_keys(
 
 /// The records of `object` holding or sharing each of the keys.
 pub async fn sharing(db: &Db, object: &str, keys: &[(String, String)]) -> Result<Vec<KeyRow>> {
-    let mut out = Vec::new();
-    for chunk in keys.chunks(CHUNK) {
-        let values: Vec<String> = chunk.iter().map(|(_, k)| k.clone()).collect();
-        let pred = Pred::And(vec![
-            eq("object", object),
-            Pred::In {
-                col: "key".into(),
-                values: texts(&values),
-            },
-        ]);
-        let found = rows_where(db.into(), &pred).await?;
-        out.extend(
-            found
-                .into_iter()
-                .filter(|r| chunk.iter().any(|(k, v)| *k == r.kind && *v == r.key)),
-        );
-    }
-    Ok(out)
+    with_keys(db.into(), keys, eq("object", object)).await
 }

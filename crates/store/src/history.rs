@@ -1,12 +1,12 @@
 //! The audit trail of record changes: appended to, never changed.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::output::Projection;
-use pelagic_core::plan::{Cmp, OrderKey, Pred};
+use pelagic_core::plan::{OrderKey, Pred};
 use pelagic_core::{ColType, Value};
 
 use crate::Result;
 use crate::db::{Db, Tx};
+use crate::fixed::{columns, eq, projection};
 use crate::records::{self, ListQuery};
 
 const TABLE: &str = "record_history";
@@ -26,22 +26,17 @@ pub struct HistoryRow {
     pub new: Option<String>,
 }
 
-fn columns() -> Vec<(String, ColType)> {
-    [
-        ("id", ColType::Text),
-        ("object", ColType::Text),
-        ("record_id", ColType::Text),
-        ("at", ColType::DateTime),
-        ("user_id", ColType::Text),
-        ("action", ColType::Text),
-        ("field", ColType::Text),
-        ("old", ColType::Text),
-        ("new", ColType::Text),
-    ]
-    .into_iter()
-    .map(|(c, t)| (c.to_owned(), t))
-    .collect()
-}
+const COLUMNS: [(&str, ColType); 9] = [
+    ("id", ColType::Text),
+    ("object", ColType::Text),
+    ("record_id", ColType::Text),
+    ("at", ColType::DateTime),
+    ("user_id", ColType::Text),
+    ("action", ColType::Text),
+    ("field", ColType::Text),
+    ("old", ColType::Text),
+    ("new", ColType::Text),
+];
 
 /// Appends entries, in the caller's transaction.
 pub async fn append(tx: &mut Tx, entries: &[HistoryRow]) -> Result<()> {
@@ -61,7 +56,7 @@ pub async fn append(tx: &mut Tx, entries: &[HistoryRow]) -> Result<()> {
             ]
         })
         .collect();
-    records::insert(tx, TABLE, &columns(), &rows).await
+    records::insert(tx, TABLE, &columns(&COLUMNS), &rows).await
 }
 
 /// A record's entries, newest first.
@@ -71,10 +66,7 @@ pub async fn of_record(
     record_id: &str,
     limit: u64,
 ) -> Result<Vec<HistoryRow>> {
-    let mut projection = Projection::default();
-    for (c, t) in columns() {
-        projection.push(&c, t);
-    }
+    let projection = projection(&COLUMNS);
     let pred = Pred::And(vec![eq("object", object), eq("record_id", record_id)]);
     let order = [
         OrderKey {
@@ -105,10 +97,7 @@ pub async fn of_record(
 
 /// One entry by id.
 pub async fn entry(db: &Db, id: &str) -> Result<Option<HistoryRow>> {
-    let mut projection = Projection::default();
-    for (c, t) in columns() {
-        projection.push(&c, t);
-    }
+    let projection = projection(&COLUMNS);
     let rows = records::select(
         db,
         &ListQuery {
@@ -122,14 +111,6 @@ pub async fn entry(db: &Db, id: &str) -> Result<Option<HistoryRow>> {
     )
     .await?;
     Ok(rows.into_iter().next().map(from_row))
-}
-
-fn eq(col: &str, v: &str) -> Pred {
-    Pred::Cmp {
-        col: col.into(),
-        op: Cmp::Eq,
-        value: Value::Text(v.to_owned()),
-    }
 }
 
 fn from_row(r: Vec<Value>) -> HistoryRow {

@@ -11,6 +11,7 @@ pub mod db;
 pub mod ddl;
 pub mod duplicates;
 mod exec;
+mod fixed;
 pub mod history;
 pub mod jobs;
 pub mod metadata;

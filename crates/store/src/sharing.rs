@@ -1,12 +1,12 @@
 //! Project groups and their members, and records shared with users or groups.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::output::Projection;
-use pelagic_core::plan::{Cmp, OrderKey, Pred};
+use pelagic_core::plan::{OrderKey, Pred};
 use pelagic_core::{ColType, Value};
 
 use crate::Result;
 use crate::db::{Db, Tx};
+use crate::fixed::{columns, eq, projection};
 use crate::records::{self, ListQuery};
 
 /// The table of shares, for conditions built elsewhere (see `Pred::InSelect`).
@@ -31,26 +31,6 @@ pub struct ShareRow {
     pub until: Option<DateTime<Utc>>,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
-}
-
-fn cols(list: &[(&str, ColType)]) -> Vec<(String, ColType)> {
-    list.iter().map(|(c, t)| ((*c).to_owned(), *t)).collect()
-}
-
-fn projection(list: &[(&str, ColType)]) -> Projection {
-    let mut p = Projection::default();
-    for (c, t) in list {
-        p.push(c, *t);
-    }
-    p
-}
-
-fn eq(col: &str, v: &str) -> Pred {
-    Pred::Cmp {
-        col: col.into(),
-        op: Cmp::Eq,
-        value: Value::Text(v.to_owned()),
-    }
 }
 
 fn text(v: &Value) -> String {
@@ -120,7 +100,7 @@ pub async fn insert_group(tx: &mut Tx, g: &GroupRow) -> Result<()> {
         Value::Text(g.name.clone()),
         Value::DateTime(g.created_at),
     ];
-    records::insert(tx, "user_groups", &cols(&GROUP_COLUMNS), &[row]).await
+    records::insert(tx, "user_groups", &columns(&GROUP_COLUMNS), &[row]).await
 }
 
 /// Renames a group; false when there is no such group.
@@ -140,8 +120,8 @@ pub async fn set_members(tx: &mut Tx, group_id: &str, user_ids: &[String]) -> Re
         .iter()
         .map(|u| vec![Value::Text(group_id.to_owned()), Value::Text(u.clone())])
         .collect();
-    let columns = [("group_id", ColType::Text), ("user_id", ColType::Text)];
-    records::insert(tx, "user_group_members", &cols(&columns), &rows).await
+    let member_columns = [("group_id", ColType::Text), ("user_id", ColType::Text)];
+    records::insert(tx, "user_group_members", &columns(&member_columns), &rows).await
 }
 
 const SHARE_COLUMNS: [(&str, ColType); 8] = [
@@ -186,7 +166,7 @@ pub async fn insert_share(tx: &mut Tx, s: &ShareRow) -> Result<()> {
         Value::Text(s.created_by.clone()),
         Value::DateTime(s.created_at),
     ];
-    records::insert(tx, SHARES_TABLE, &cols(&SHARE_COLUMNS), &[row]).await
+    records::insert(tx, SHARES_TABLE, &columns(&SHARE_COLUMNS), &[row]).await
 }
 
 /// Ends a share of a record; false when the record has no such share.

@@ -1,12 +1,12 @@
 //! Saved list views: their owner's, and those shared with a team.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::output::Projection;
-use pelagic_core::plan::{Cmp, OrderKey, Pred};
+use pelagic_core::plan::{OrderKey, Pred};
 use pelagic_core::{ColType, Value};
 
 use crate::Result;
 use crate::db::{Db, Tx};
+use crate::fixed::{columns, eq, projection};
 use crate::records::{self, ListQuery};
 
 const TABLE: &str = "saved_views";
@@ -33,14 +33,6 @@ const COLUMNS: [(&str, ColType); 7] = [
     ("created_at", ColType::DateTime),
 ];
 
-fn eq(col: &str, v: &str) -> Pred {
-    Pred::Cmp {
-        col: col.into(),
-        op: Cmp::Eq,
-        value: Value::Text(v.to_owned()),
-    }
-}
-
 /// The views of `object` a user sees: their own and those shared with `team_id`, by name.
 pub async fn visible(
     db: &Db,
@@ -48,10 +40,7 @@ pub async fn visible(
     user_id: &str,
     team_id: Option<&str>,
 ) -> Result<Vec<ViewRow>> {
-    let mut p = Projection::default();
-    for (c, t) in COLUMNS {
-        p.push(c, t);
-    }
+    let p = projection(&COLUMNS);
     let mine = eq("owner_id", user_id);
     let whose = match team_id {
         Some(team) => Pred::Or(vec![mine, eq("team_id", team)]),
@@ -90,8 +79,7 @@ pub async fn visible(
 }
 
 pub async fn insert(tx: &mut Tx, v: &ViewRow) -> Result<()> {
-    let columns: Vec<(String, ColType)> =
-        COLUMNS.iter().map(|(c, t)| ((*c).to_owned(), *t)).collect();
+    let columns = columns(&COLUMNS);
     let row = vec![
         Value::Text(v.id.clone()),
         Value::Text(v.object.clone()),
