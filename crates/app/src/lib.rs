@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod duplicates;
+pub mod field_admin;
 mod error;
 pub mod groups;
 pub mod history;

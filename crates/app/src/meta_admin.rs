@@ -38,6 +38,13 @@ pub struct NewField {
     pub scale: Option<u32>,
     #[serde(default)]
     pub default: Option<serde_json::Value>,
+    /// The label in each language (`zh-CN` → "…").
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// Option labels: option → language → label.
+    #[serde(default)]
+    pub option_labels:
+        std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
 }
 
 /// An object an administrator asks for.
@@ -82,6 +89,20 @@ impl App {
         field.default = new.default;
         field.max_length = new.max_length;
         field.scale = new.scale;
+        field.labels = crate::field_admin::check_labels("labels", &new.labels)?;
+        for (option, by_lang) in &new.option_labels {
+            if !field.options.contains(option) {
+                return Err(CoreError::field(
+                    "option_labels",
+                    format!("'{option}' is not one of the options"),
+                )
+                .into());
+            }
+            let checked = crate::field_admin::check_labels("option_labels", by_lang)?;
+            if !checked.is_empty() {
+                field.option_labels.insert(option.clone(), checked);
+            }
+        }
         field.set_column(ObjectDef::column_for(&new.name, true));
         check_field(&field)?;
         if field.label.chars().count() > 100 {
@@ -137,6 +158,8 @@ impl App {
             label: new.label.trim().to_owned(),
             label_plural: new.label_plural.trim().to_owned(),
             custom: true,
+            labels: Default::default(),
+            plural_labels: Default::default(),
             table: String::new(),
             fields: vec![name_field],
         }
@@ -157,8 +180,16 @@ impl App {
         Ok(snap.schema.object(&def.name)?.clone())
     }
 
-    /// Changes the company's default phone region or currency, or how long the recycle bin keeps
-    /// deletions.
+    /// The company's name as given at the first run or since.
+    pub async fn company_name(&self) -> AppResult<String> {
+        Ok(metadata::setting(self.db(), "company_name")
+            .await?
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default())
+    }
+
+    /// Changes the company's name, default phone region or currency, or how long the recycle bin
+    /// keeps deletions.
     pub async fn set_defaults(&self, actor: &Actor, change: &SettingsChange) -> AppResult<()> {
         admin_only(actor)?;
         let region = change.default_region.as_deref();
@@ -190,8 +221,17 @@ impl App {
             )
             .into());
         }
+        let company = change.company_name.as_deref().map(str::trim);
+        if let Some(c) = company
+            && (c.is_empty() || c.chars().count() > 200)
+        {
+            return Err(CoreError::field("company_name", "1 to 200 characters").into());
+        }
         let mut tx = self.db().begin().await?;
         metadata::lock(&mut tx).await?;
+        if let Some(c) = company {
+            metadata::set_setting(&mut tx, "company_name", &serde_json::json!(c)).await?;
+        }
         if let Some(r) = region {
             metadata::set_setting(&mut tx, "default_region", &serde_json::json!(r)).await?;
         }
@@ -211,6 +251,7 @@ impl App {
 /// Company settings an administrator changes; what is left out stays as it is.
 #[derive(Debug, Clone, Default)]
 pub struct SettingsChange {
+    pub company_name: Option<String>,
     pub default_region: Option<String>,
     pub default_currency: Option<String>,
     pub recycle_bin_days: Option<i64>,

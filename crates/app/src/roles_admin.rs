@@ -97,33 +97,52 @@ impl App {
         object: &str,
         scopes: &BTreeMap<String, String>,
     ) -> AppResult<()> {
+        let matrix = BTreeMap::from([(object.to_owned(), scopes.clone())]);
+        self.set_role_matrix(actor, role, &matrix).await
+    }
+
+    /// Sets scopes of a role on several objects (object → operation → scope) in one
+    /// transaction: all of them or, when one is wrong, none.
+    pub async fn set_role_matrix(
+        &self,
+        actor: &Actor,
+        role: &str,
+        matrix: &BTreeMap<String, BTreeMap<String, String>>,
+    ) -> AppResult<()> {
         admin_only(actor)?;
         let snap = self.snapshot().await?;
         self.check_role(role, &snap)?;
-        snap.schema.object(object)?;
         if role == "admin" {
             return Err(AppError::Invalid(
                 "administrators always reach every record".into(),
             ));
         }
         let mut grants = Vec::new();
-        for (op, scope) in scopes {
-            let op = Operation::parse(op).ok_or_else(|| {
-                AppError::Invalid(format!(
-                    "'{op}' is not an operation; use create, read, edit, delete, export, import or transfer"
-                ))
-            })?;
-            let scope = Scope::parse(scope).ok_or_else(|| {
-                AppError::Invalid(format!(
-                    "'{scope}' is not a scope; use none, own, team, team_tree or all"
-                ))
-            })?;
-            grants.push(GrantRow {
-                role: role.to_owned(),
-                object: object.to_owned(),
-                operation: op.as_str().to_owned(),
-                scope: scope.as_str().to_owned(),
-            });
+        for (object, scopes) in matrix {
+            snap.schema.object(object)?;
+            if scopes.is_empty() {
+                return Err(AppError::Invalid(
+                    "give at least one operation and its scope".into(),
+                ));
+            }
+            for (op, scope) in scopes {
+                let op = Operation::parse(op).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "'{op}' is not an operation; use create, read, edit, delete, export, import or transfer"
+                    ))
+                })?;
+                let scope = Scope::parse(scope).ok_or_else(|| {
+                    AppError::Invalid(format!(
+                        "'{scope}' is not a scope; use none, own, team, team_tree or all"
+                    ))
+                })?;
+                grants.push(GrantRow {
+                    role: role.to_owned(),
+                    object: object.to_owned(),
+                    operation: op.as_str().to_owned(),
+                    scope: scope.as_str().to_owned(),
+                });
+            }
         }
         if grants.is_empty() {
             return Err(AppError::Invalid(
@@ -134,13 +153,15 @@ impl App {
         for g in &grants {
             store::set_grant(&mut tx, g).await?;
         }
-        let subject = format!("{role}/{object}");
-        let detail = serde_json::json!(scopes);
-        self.audit_in(
-            &mut tx,
-            audit::change(actor, "role_scopes", &subject, detail),
-        )
-        .await?;
+        for (object, scopes) in matrix {
+            let subject = format!("{role}/{object}");
+            let detail = serde_json::json!(scopes);
+            self.audit_in(
+                &mut tx,
+                audit::change(actor, "role_scopes", &subject, detail),
+            )
+            .await?;
+        }
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;
@@ -156,44 +177,59 @@ impl App {
         field: &str,
         access: &str,
     ) -> AppResult<()> {
+        let one = BTreeMap::from([(field.to_owned(), access.to_owned())]);
+        self.set_field_accesses(actor, role, object, &one).await
+    }
+
+    /// Sets how a role may use several fields of an object (field → access), in one
+    /// transaction.
+    pub async fn set_field_accesses(
+        &self,
+        actor: &Actor,
+        role: &str,
+        object: &str,
+        accesses: &BTreeMap<String, String>,
+    ) -> AppResult<()> {
         admin_only(actor)?;
         let snap = self.snapshot().await?;
         self.check_role(role, &snap)?;
         let obj = snap.schema.object(object)?;
-        let f = obj
-            .field(field)
-            .ok_or_else(|| AppError::NotFound(format!("{object} has no field '{field}'")))?;
-        let access = FieldAccess::parse(access).ok_or_else(|| {
-            AppError::Invalid(format!(
-                "'{access}' is not a field access; use hidden, masked, read or edit"
-            ))
-        })?;
-        if f.name == "id" && access != FieldAccess::Read {
-            return Err(AppError::Invalid("a record's id is always readable".into()));
-        }
-        if f.system && access == FieldAccess::Edit && f.name != "owner_id" {
-            return Err(AppError::Invalid(format!(
-                "'{field}' is maintained by Pelagic and cannot be made editable"
-            )));
-        }
-        let mut tx = self.db().begin().await?;
-        store::set_field_rule(
-            &mut tx,
-            &FieldRuleRow {
+        let mut rules = Vec::new();
+        for (field, access) in accesses {
+            let f = obj
+                .field(field)
+                .ok_or_else(|| AppError::NotFound(format!("{object} has no field '{field}'")))?;
+            let access = FieldAccess::parse(access).ok_or_else(|| {
+                AppError::Invalid(format!(
+                    "'{access}' is not a field access; use hidden, masked, read or edit"
+                ))
+            })?;
+            if f.name == "id" && access != FieldAccess::Read {
+                return Err(AppError::Invalid("a record's id is always readable".into()));
+            }
+            if f.system && access == FieldAccess::Edit && f.name != "owner_id" {
+                return Err(AppError::Invalid(format!(
+                    "'{field}' is maintained by Pelagic and cannot be made editable"
+                )));
+            }
+            rules.push(FieldRuleRow {
                 role: role.to_owned(),
                 object: object.to_owned(),
                 field: field.to_owned(),
                 access: access.as_str().to_owned(),
-            },
-        )
-        .await?;
-        let subject = format!("{role}/{object}.{field}");
-        let detail = serde_json::json!({ "access": access.as_str() });
-        self.audit_in(
-            &mut tx,
-            audit::change(actor, "field_access", &subject, detail),
-        )
-        .await?;
+            });
+        }
+        let mut tx = self.db().begin().await?;
+        for rule in &rules {
+            store::set_field_rule(&mut tx, rule).await?;
+            let subject = format!("{role}/{object}.{}", rule.field);
+            let detail = serde_json::json!({ "access": rule.access });
+            self.audit_in(
+                &mut tx,
+                audit::change(actor, "field_access", &subject, detail),
+            )
+            .await?;
+        }
         metadata::bump(&mut tx).await?;
         tx.commit().await?;
         self.meta.reload(self.db()).await?;

@@ -67,9 +67,30 @@ pub(crate) async fn sync(db: &Db, now: DateTime<Utc>) -> AppResult<()> {
     Ok(())
 }
 
-/// The shipped definition with the custom fields of the stored one appended.
+/// The shipped definition with what administrators changed kept: the custom fields of the stored
+/// one appended, names in other languages, and options they added to shipped selects.
 fn merged(shipped: &ObjectDef, stored: &ObjectDef) -> ObjectDef {
     let mut out = shipped.clone();
+    out.labels = stored.labels.clone();
+    out.plural_labels = stored.plural_labels.clone();
+    for f in &mut out.fields {
+        if let Some(kept) = stored.field(&f.name) {
+            f.labels = kept.labels.clone();
+            f.option_labels = kept.option_labels.clone();
+            if f.kind.has_options() {
+                // The administrator's order, then shipped options they never had.
+                let mut options = kept.options.clone();
+                options.extend(
+                    f.options
+                        .iter()
+                        .filter(|o| !kept.options.contains(o))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+                f.options = options;
+            }
+        }
+    }
     out.fields.extend(
         stored
             .fields

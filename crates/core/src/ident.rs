@@ -49,6 +49,22 @@ pub fn is_snake_ident(name: &str) -> bool {
         && !name.ends_with('_')
 }
 
+/// A snake_case name made from text people typed ("Key account" → `key_account`); `None` when
+/// the text has no Latin letters or digits to make one from (such as "重点客户").
+pub fn slug(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let out: String = out.trim_end_matches('_').chars().take(MAX_NAME_LEN).collect();
+    let out = out.trim_end_matches('_').to_owned();
+    is_snake_ident(&out).then_some(out)
+}
+
 /// Checks a name chosen by an administrator for a new object or field.
 pub fn check_new_name(what: &str, name: &str) -> Result<(), CoreError> {
     if !is_snake_ident(name) {
@@ -79,6 +95,14 @@ pub fn quoted(ident: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_text_becomes_a_name_when_it_has_latin_letters() {
+        assert_eq!(slug("Key account").as_deref(), Some("key_account"));
+        assert_eq!(slug("  VIP -- Gold! ").as_deref(), Some("vip_gold"));
+        assert_eq!(slug("重点客户"), None);
+        assert_eq!(slug("2024 plan"), None, "a name starts with a letter");
+    }
 
     #[test]
     fn snake_case_names_are_accepted_and_everything_else_refused() {

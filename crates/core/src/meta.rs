@@ -53,6 +53,12 @@ pub struct FieldDef {
     /// Digits after the decimal point (decimal and percent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<u32>,
+    /// The label in other languages (`zh-CN` → "…"); custom fields carry their own.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+    /// Labels of custom options per language: option → language → label.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub option_labels: BTreeMap<String, BTreeMap<String, String>>,
     /// Base name of the field's columns; derived from the name, never from request text.
     #[serde(default)]
     pub column: String,
@@ -127,6 +133,8 @@ impl FieldDef {
             default: None,
             max_length: None,
             scale: None,
+            labels: BTreeMap::new(),
+            option_labels: BTreeMap::new(),
             column: name.into(),
             column_names: Default::default(),
         }
@@ -141,6 +149,11 @@ pub struct ObjectDef {
     pub label_plural: String,
     #[serde(default)]
     pub custom: bool,
+    /// The label and plural label in other languages; custom objects carry their own.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plural_labels: BTreeMap<String, String>,
     #[serde(default)]
     pub table: String,
     /// Fields in display order; the built-in ones come first.
@@ -320,6 +333,8 @@ mod tests {
             label: "Contact".into(),
             label_plural: "Contacts".into(),
             custom: false,
+            labels: Default::default(),
+            plural_labels: Default::default(),
             table: String::new(),
             fields: vec![wechat],
         }

@@ -26,6 +26,15 @@ pub async fn version(db: &Db) -> Result<i64> {
     exec::fetch_i64(db.into(), &sel).await
 }
 
+/// How an object's names in other languages are kept.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct ObjectLabels {
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
+    #[serde(default)]
+    plural_labels: BTreeMap<String, String>,
+}
+
 /// Reads every object with its fields.
 pub async fn load(conn_db: &Db) -> Result<Schema> {
     load_in(conn_db.into()).await
@@ -43,12 +52,24 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
     let version = version.first().and_then(|r| r[0].as_int()).unwrap_or(0);
 
     let mut sel = Query::select();
-    sel.columns([a("name"), a("label"), a("label_plural"), a("custom")])
-        .from(a("meta_object"));
+    sel.columns([
+        a("name"),
+        a("label"),
+        a("label_plural"),
+        a("custom"),
+        a("labels"),
+    ])
+    .from(a("meta_object"));
     let objects = exec::fetch(
         conn.reborrow(),
         &sel,
-        &[ColType::Text, ColType::Text, ColType::Text, ColType::Bool],
+        &[
+            ColType::Text,
+            ColType::Text,
+            ColType::Text,
+            ColType::Bool,
+            ColType::Text,
+        ],
     )
     .await?;
 
@@ -77,11 +98,18 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
     for row in objects {
         let text = |i: usize| row[i].as_str().unwrap_or_default().to_owned();
         let name = text(0);
+        let labels: ObjectLabels = match row[4].as_str() {
+            Some(json) => serde_json::from_str(json)
+                .map_err(|e| StoreError::Corrupt(format!("labels of {name}: {e}")))?,
+            None => ObjectLabels::default(),
+        };
         let def = ObjectDef {
             name: name.clone(),
             label: text(1),
             label_plural: text(2),
             custom: row[3] == Value::Bool(true),
+            labels: labels.labels,
+            plural_labels: labels.plural_labels,
             table: ObjectDef::table_for(&name),
             fields: by_object.remove(&name).unwrap_or_default(),
         };
@@ -108,6 +136,11 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
     let be = tx.backend();
     let t = |v: &str| Expr::val(bind(&Value::Text(v.to_owned()), ColType::Text, be));
     let ts = Expr::val(bind(&Value::DateTime(now), ColType::DateTime, be));
+    let labels = serde_json::to_string(&ObjectLabels {
+        labels: obj.labels.clone(),
+        plural_labels: obj.plural_labels.clone(),
+    })
+    .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut ins = Query::insert();
     ins.into_table(a("meta_object"))
         .columns([
@@ -116,6 +149,7 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
             a("label_plural"),
             a("table_name"),
             a("custom"),
+            a("labels"),
             a("created_at"),
             a("updated_at"),
         ])
@@ -125,12 +159,18 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
             t(&obj.label_plural),
             t(&obj.table),
             Expr::val(obj.custom),
+            t(&labels),
             ts.clone(),
             ts.clone(),
         ])
         .on_conflict(
             OnConflict::column(a("name"))
-                .update_columns([a("label"), a("label_plural"), a("updated_at")])
+                .update_columns([
+                    a("label"),
+                    a("label_plural"),
+                    a("labels"),
+                    a("updated_at"),
+                ])
                 .to_owned(),
         );
     exec::execute(tx.into(), &ins).await?;

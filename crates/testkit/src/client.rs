@@ -20,6 +20,8 @@ pub struct Reply {
     pub text: String,
     /// Every `Set-Cookie` header, as sent.
     pub set_cookies: Vec<String>,
+    /// Where a redirect sends the browser.
+    pub location: Option<String>,
 }
 
 /// A keep-alive client for one server.
@@ -70,6 +72,11 @@ impl HttpClient {
             .iter()
             .filter_map(|v| v.to_str().ok().map(str::to_owned))
             .collect();
+        let location = res
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
@@ -79,6 +86,7 @@ impl HttpClient {
             body,
             text,
             set_cookies,
+            location,
         }
     }
 

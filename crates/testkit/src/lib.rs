@@ -1,6 +1,7 @@
 //! Test support: a real Pelagic server on a random port over a fresh database — a SQLite file,
 //! or a PostgreSQL schema when `PELAGIC_TEST_DATABASE_URL` is set — and a small HTTP client.
 
+pub mod browser;
 pub mod client;
 
 use std::net::SocketAddr;

@@ -1,76 +1,11 @@
 //! Creating, editing and deleting records and logging follow-ups with the pages' forms, without
 //! scripts: messages next to fields, duplicates named, forged forms refused.
 
-use pelagic_testkit::client::Reply;
-use pelagic_testkit::{TestApp, each_backend, urlencode};
-
-/// A signed-in browser: its cookie header and its forms' anti-forgery token.
-struct Browser {
-    cookie: String,
-    csrf: String,
-}
+use pelagic_testkit::browser::Browser;
+use pelagic_testkit::{TestApp, each_backend};
 
 async fn sign_in(t: &TestApp, email: &str) -> Browser {
-    t.user_token(email, "sales").await;
-    let body = format!(
-        "email={}&password=correct+horse+battery+staple",
-        urlencode(email)
-    );
-    let r = t
-        .http
-        .send(
-            "POST",
-            "/login",
-            None,
-            &[("content-type", "application/x-www-form-urlencoded")],
-            body.into_bytes(),
-        )
-        .await;
-    assert_eq!(r.status, 303);
-    let cookie = r
-        .set_cookies
-        .iter()
-        .filter_map(|c| c.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let csrf = cookie
-        .split("; ")
-        .find_map(|c| c.strip_prefix("pelagic_csrf="))
-        .unwrap()
-        .to_owned();
-    Browser { cookie, csrf }
-}
-
-impl Browser {
-    async fn get(&self, t: &TestApp, path: &str) -> Reply {
-        t.http
-            .send("GET", path, None, &[("cookie", &self.cookie)], vec![])
-            .await
-    }
-
-    /// Submits a form with the page's token (or none); gives the reply.
-    async fn submit(
-        &self,
-        t: &TestApp,
-        path: &str,
-        fields: &[(&str, &str)],
-        with_token: bool,
-    ) -> Reply {
-        let mut pairs: Vec<String> = fields
-            .iter()
-            .map(|(k, v)| format!("{k}={}", urlencode(v)))
-            .collect();
-        if with_token {
-            pairs.push(format!("_csrf={}", self.csrf));
-        }
-        let headers = [
-            ("cookie", self.cookie.as_str()),
-            ("content-type", "application/x-www-form-urlencoded"),
-        ];
-        t.http
-            .send("POST", path, None, &headers, pairs.join("&").into_bytes())
-            .await
-    }
+    Browser::sign_in(t, email, "sales").await
 }
 
 #[tokio::test]
@@ -203,6 +138,49 @@ async fn a_salesperson_creates_an_account_adds_a_contact_logs_a_follow_up_and_de
             .await;
         assert_eq!(gone.status, 303);
         assert_eq!(b.get(&t, &format!("/o/account/{id}")).await.status, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_deleted_record_waits_in_the_recycle_bin_page_and_comes_back_with_its_history() {
+    each_backend(|t| async move {
+        let b = sign_in(&t, "ana@example.com").await;
+        let created = b
+            .submit(&t, "/o/account/new", &[("name", "Binned SA")], true)
+            .await;
+        let page = created.location.clone().unwrap();
+        let edited = b
+            .submit(
+                &t,
+                &format!("{page}/edit"),
+                &[("name", "Binned SA"), ("phone", "+34 600 111 222")],
+                true,
+            )
+            .await;
+        assert_eq!(edited.status, 303, "{}", edited.text);
+        let history = b.get(&t, &format!("{page}/history")).await;
+        assert_eq!(history.status, 200);
+        assert!(
+            history.text.contains("Created") && history.text.contains("+34600111222"),
+            "who changed what: {}",
+            history.text
+        );
+
+        b.submit(&t, &format!("{page}/delete"), &[], true).await;
+        let bin = b.get(&t, "/recycle-bin").await;
+        assert!(bin.text.contains("Binned SA"), "{}", bin.text);
+        assert!(
+            !bin.text.contains("/purge"),
+            "only administrators purge for good"
+        );
+        let id = page.rsplit('/').next().unwrap();
+        let restored = b
+            .submit(&t, &format!("/recycle-bin/account/{id}/restore"), &[], true)
+            .await;
+        assert_eq!(restored.status, 303);
+        assert_eq!(b.get(&t, &page).await.status, 200, "back in the lists");
+        assert!(!b.get(&t, "/recycle-bin").await.text.contains("Binned SA"));
     })
     .await;
 }

@@ -1,7 +1,7 @@
 //! The list's condition builder without scripts: conditions as numbered query parameters
 //! (`c0.f` field, `c0.o` operator, `c0.v` value; `match` all or any) and up to four sort keys
-//! (`s0`…`s3` with `d0`…`d3`), turned into the record service's filter and sort, and back into
-//! rows the page draws.
+//! (`s0`…`s3` with `d0`…`d3`) and the chosen columns (`col`, repeated, or `cols=a,b`), turned
+//! into the record service's filter and sort, and back into rows the page draws.
 
 use pelagic_core::filter::Filter;
 use pelagic_core::kind::FieldKind;
@@ -41,12 +41,20 @@ pub struct Query {
     pub conditions: Vec<Condition>,
     /// (field, descending)
     pub sort: Vec<(String, bool)>,
+    /// Columns the user chose, in order; empty for the object's default columns.
+    pub columns: Vec<String>,
 }
 
 impl Query {
     /// Reads the numbered parameters; rows without a field are ignored, a single `sort=-a,b`
     /// parameter is accepted too.
-    pub fn from_params(get: &dyn Fn(&str) -> Option<String>) -> Query {
+    pub fn from_pairs(pairs: &[(String, String)]) -> Query {
+        let get = |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
         let mut q = Query {
             any: get("match").as_deref() == Some("any"),
             ..Query::default()
@@ -73,6 +81,23 @@ impl Query {
         {
             q.sort = pelagic_core::plan::parse_sort_param(&sort);
         }
+        let mut columns: Vec<String> = pairs
+            .iter()
+            .filter(|(k, v)| k == "col" && !v.is_empty())
+            .map(|(_, v)| v.clone())
+            .collect();
+        if columns.is_empty()
+            && let Some(cols) = get("cols")
+        {
+            columns = cols
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect();
+        }
+        columns.dedup();
+        q.columns = columns;
         q
     }
 
@@ -122,6 +147,9 @@ impl Query {
             out.push((format!("s{i}"), field.clone()));
             out.push((format!("d{i}"), if *desc { "desc" } else { "asc" }.into()));
         }
+        if !self.columns.is_empty() {
+            out.push(("cols".into(), self.columns.join(",")));
+        }
         out
     }
 }
@@ -129,14 +157,13 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
 
     fn read(pairs: &[(&str, &str)]) -> Query {
-        let map: HashMap<String, String> = pairs
+        let pairs: Vec<(String, String)> = pairs
             .iter()
             .map(|(k, v)| ((*k).into(), (*v).into()))
             .collect();
-        Query::from_params(&|k| map.get(k).cloned())
+        Query::from_pairs(&pairs)
     }
 
     #[test]
@@ -153,9 +180,12 @@ mod tests {
             ("d0", "asc"),
             ("s1", "name"),
             ("d1", "desc"),
+            ("col", "name"),
+            ("col", "phone"),
         ]);
         assert_eq!(q.conditions.len(), 2, "the empty row is skipped");
         assert_eq!(q.sort, vec![("level".into(), false), ("name".into(), true)]);
+        assert_eq!(q.columns, vec!["name".to_owned(), "phone".to_owned()]);
         let again = read(
             &q.params()
                 .iter()

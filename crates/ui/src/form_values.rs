@@ -110,6 +110,8 @@ mod tests {
             label: "Task".into(),
             label_plural: "Tasks".into(),
             custom: false,
+            labels: Default::default(),
+            plural_labels: Default::default(),
             table: String::new(),
             fields: vec![
                 FieldDef::new("subject", "Subject", FieldKind::Text),

@@ -91,18 +91,28 @@ impl Tr {
         LOCALES.try_lookup(&self.lang, key)
     }
 
-    /// An object's name; custom objects keep the label their administrator gave.
+    /// An object's name: the administrator's name for this language, Pelagic's translation, or
+    /// the label the object was created with.
     pub fn object(&self, obj: &ObjectDef) -> String {
-        self.known(&format!("object-{}", key(&obj.name)))
+        obj.labels
+            .get(self.code)
+            .cloned()
+            .or_else(|| self.known(&format!("object-{}", key(&obj.name))))
             .unwrap_or_else(|| obj.label.clone())
     }
 
     pub fn object_plural(&self, obj: &ObjectDef) -> String {
-        self.known(&format!("object-{}-plural", key(&obj.name)))
+        obj.plural_labels
+            .get(self.code)
+            .cloned()
+            .or_else(|| self.known(&format!("object-{}-plural", key(&obj.name))))
             .unwrap_or_else(|| obj.label_plural.clone())
     }
 
     pub fn field(&self, obj: &ObjectDef, f: &FieldDef) -> String {
+        if let Some(label) = f.labels.get(self.code) {
+            return label.clone();
+        }
         if f.custom {
             return f.label.clone();
         }
@@ -111,14 +121,23 @@ impl Tr {
             .unwrap_or_else(|| f.label.clone())
     }
 
+    /// An option's label: the administrator's for this language, Pelagic's translation, the
+    /// administrator's in English, or the value itself made readable.
     pub fn option(&self, obj: &ObjectDef, f: &FieldDef, value: &str) -> String {
-        self.known(&format!(
-            "option-{}-{}-{}",
-            key(&obj.name),
-            key(&f.name),
-            key(value)
-        ))
-        .unwrap_or_else(|| value.replace('_', " "))
+        let given = f.option_labels.get(value);
+        given
+            .and_then(|by_lang| by_lang.get(self.code))
+            .cloned()
+            .or_else(|| {
+                self.known(&format!(
+                    "option-{}-{}-{}",
+                    key(&obj.name),
+                    key(&f.name),
+                    key(value)
+                ))
+            })
+            .or_else(|| given.and_then(|by_lang| by_lang.get("en")).cloned())
+            .unwrap_or_else(|| value.replace('_', " "))
     }
 }
 

@@ -54,8 +54,52 @@ pub fn routes(app: Arc<App>) -> Router {
             get(pages::delete::confirm).post(pages::delete::delete),
         )
         .route("/o/{object}/{id}/follow-up", post(pages::record::follow_up))
+        .route("/o/{object}/{id}/history", get(pages::history::show))
+        .route("/recycle-bin", get(pages::bin::list))
+        .route(
+            "/recycle-bin/{object}/{id}/restore",
+            post(pages::bin::restore),
+        )
+        .route(
+            "/recycle-bin/{object}/{id}/purge",
+            get(pages::bin::confirm_purge).post(pages::bin::purge),
+        )
+        .merge(settings_routes())
         .route("/static/app.css", get(stylesheet))
         .with_state(UiState { app })
+}
+
+/// The administrator's settings pages.
+fn settings_routes() -> Router<UiState> {
+    use pages::settings::{company, duplicates, field, objects, org, roles};
+    Router::new()
+        .route("/settings", get(pages::settings::hub))
+        .route("/settings/company", get(company::show).post(company::save))
+        .route("/settings/objects", get(objects::list).post(objects::create))
+        .route(
+            "/settings/objects/{object}",
+            get(objects::show).post(objects::rename),
+        )
+        .route("/settings/objects/{object}/fields", post(objects::add_field))
+        .route(
+            "/settings/objects/{object}/fields/{field}",
+            get(field::show).post(field::save),
+        )
+        .route("/settings/users", get(org::users).post(org::create_user))
+        .route(
+            "/settings/users/{id}",
+            get(org::user).post(org::update_user),
+        )
+        .route("/settings/teams", get(org::teams).post(org::save_team))
+        .route("/settings/teams/{id}", get(org::team))
+        .route("/settings/roles", get(roles::list).post(roles::create))
+        .route("/settings/roles/{role}", get(roles::show).post(roles::save))
+        .route(
+            "/settings/roles/{role}/{object}",
+            get(roles::fields).post(roles::save_fields),
+        )
+        .route("/settings/duplicates", get(duplicates::show))
+        .route("/settings/duplicates/{object}", post(duplicates::save))
 }
 
 async fn stylesheet() -> impl IntoResponse {

@@ -245,12 +245,16 @@ fn static_schemas() -> Map<String, Value> {
         "sort": { "type": "array", "items": { "type": "object", "required": ["field"], "properties": { "field": { "type": "string" }, "dir": { "type": "string", "enum": ["asc", "desc"] } } } },
         "limit": { "type": "integer", "minimum": 1, "maximum": 500 }, "cursor": { "type": "string" }, "count": { "type": "boolean" } } }));
     m.insert("Object".into(), json!({ "type": "object", "properties": { "name": { "type": "string" }, "label": { "type": "string" },
-        "label_plural": { "type": "string" }, "custom": { "type": "boolean" }, "fields": { "type": "array", "items": reference("Field") } } }));
+        "label_plural": { "type": "string" }, "custom": { "type": "boolean" }, "fields": { "type": "array", "items": reference("Field") },
+        "labels": { "type": "object", "description": "language → label", "additionalProperties": { "type": "string" } },
+        "plural_labels": { "type": "object", "description": "language → plural label", "additionalProperties": { "type": "string" } } } }));
     m.insert("Field".into(), json!({ "type": "object", "required": ["name", "label", "type"], "properties": {
         "name": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" }, "label": { "type": "string" },
         "type": { "type": "string", "enum": FieldKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>() },
         "required": { "type": "boolean" }, "options": { "type": "array", "items": { "type": "string" } }, "target": { "type": "string" },
-        "searchable": { "type": "boolean" }, "indexed": { "type": "boolean" }, "unique": { "type": "boolean" } } }));
+        "searchable": { "type": "boolean" }, "indexed": { "type": "boolean" }, "unique": { "type": "boolean" },
+        "labels": { "type": "object", "description": "language (en, zh-CN, zh-TW, es, ru) → label", "additionalProperties": { "type": "string" } },
+        "option_labels": { "type": "object", "description": "option → language → label", "additionalProperties": { "type": "object", "additionalProperties": { "type": "string" } } } } }));
     m
 }
 
@@ -288,10 +292,16 @@ fn static_paths() -> Map<String, Value> {
             json!({ "requestBody": body(json!({ "type": "object", "required": ["name", "label", "label_plural"], "properties": { "name": { "type": "string" }, "label": { "type": "string" }, "label_plural": { "type": "string" } } })) })),
     }));
     let object_param = json!([{ "name": "object", "in": "path", "required": true, "schema": { "type": "string" } }]);
-    p.insert("/api/v1/meta/objects/{object}".into(), json!({ "parameters": object_param, "get": op("One object and its fields", responses("200", ok("the object", reference("Object"))), json!({})) }));
+    let by_language = json!({ "type": "object", "description": "language (en, zh-CN, zh-TW, es, ru) → label", "additionalProperties": { "type": "string" } });
+    p.insert("/api/v1/meta/objects/{object}".into(), json!({ "parameters": object_param, "get": op("One object and its fields", responses("200", ok("the object", reference("Object"))), json!({})),
+        "patch": op("Rename a custom object, in every language (administrators)", responses("200", ok("the object", reference("Object"))),
+            json!({ "requestBody": body(json!({ "type": "object", "properties": { "label": { "type": "string" }, "label_plural": { "type": "string" }, "labels": by_language, "plural_labels": by_language } })) })) }));
+    p.insert("/api/v1/meta/objects/{object}/fields/{field}".into(), json!({ "parameters": [object_param[0], { "name": "field", "in": "path", "required": true, "schema": { "type": "string" } }],
+        "patch": op("Change a field's labels (custom fields), options (selects) or whether it is required (administrators). An option still used by a record cannot be removed (409).", responses("200", ok("the field", reference("Field"))),
+            json!({ "requestBody": body(json!({ "type": "object", "properties": { "label": { "type": "string" }, "labels": by_language, "required": { "type": "boolean" }, "options": { "type": "array", "items": { "type": "string" } }, "option_labels": { "type": "object", "description": "option → language → label", "additionalProperties": by_language } } })) })) }));
     p.insert("/api/v1/meta/objects/{object}/fields".into(), json!({ "parameters": object_param,
         "post": op("Add a custom field (administrators): a real column, usable at once", responses("201", ok("the field", reference("Field"))), json!({ "requestBody": body(reference("Field")) })) }));
-    let settings = json!({ "type": "object", "properties": { "default_region": { "type": "string" }, "default_currency": { "type": "string" }, "recycle_bin_days": { "type": "integer", "minimum": 1, "maximum": 3650 } } });
+    let settings = json!({ "type": "object", "properties": { "company_name": { "type": "string", "maxLength": 200 }, "default_region": { "type": "string" }, "default_currency": { "type": "string" }, "recycle_bin_days": { "type": "integer", "minimum": 1, "maximum": 3650 } } });
     p.insert("/api/v1/admin/settings".into(), json!({
         "get": op("Company settings", responses("200", ok("settings", settings.clone())), json!({})),
         "patch": op("Change company settings (administrators)", responses("200", ok("settings", settings.clone())), json!({ "requestBody": body(settings) })),

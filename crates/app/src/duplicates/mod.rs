@@ -2,7 +2,7 @@
 //! keys a record's values give, inside the write's transaction, so that of two people entering
 //! the same customer at the same moment exactly one succeeds and the other learns who owns it.
 
-mod admin;
+pub mod admin;
 mod rebuild;
 
 use std::collections::{BTreeMap, BTreeSet};

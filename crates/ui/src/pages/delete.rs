@@ -13,13 +13,16 @@ use crate::UiState;
 use crate::display;
 use crate::viewer::{form_viewer, viewer};
 
+/// "Are you sure?" before something that cannot be taken back lightly.
 #[derive(Template)]
 #[template(path = "confirm.html")]
-struct ConfirmPage {
-    page: Page,
-    title: String,
-    action: String,
-    cancel: String,
+pub struct ConfirmPage {
+    pub page: Page,
+    pub title: String,
+    pub message: String,
+    pub button: String,
+    pub action: String,
+    pub cancel: String,
 }
 
 pub async fn confirm(
@@ -50,6 +53,8 @@ pub async fn confirm(
         Err(to) => return to,
     };
     let confirm = ConfirmPage {
+        message: v.tr.t("delete-confirm"),
+        button: v.tr.t("delete"),
         page,
         title,
         action: format!("/o/{object}/{id}/delete"),

@@ -9,10 +9,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use pelagic_app::records::Record;
 use pelagic_app::{AppError, ListRequest, Page as RecordsPage};
-use pelagic_core::filter::Op;
+use pelagic_core::filter::{Filter, Op};
 use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::ObjectDef;
-use serde_json::Value as Json;
+use serde_json::{Value as Json, json};
 
 use super::{Page, failure, html};
 use crate::UiState;
@@ -22,6 +22,9 @@ use crate::viewer::{Viewer, viewer};
 
 /// Columns a list shows by default, the record's name first.
 const DEFAULT_COLUMNS: usize = 6;
+
+/// Most linked records whose names one query fetches.
+const TITLES_PER_QUERY: usize = 200;
 
 struct Column {
     label: String,
@@ -67,6 +70,8 @@ struct ListPage {
     views: Vec<pelagic_app::views::View>,
     current_view: String,
     builder_open: bool,
+    /// (API name, label, shown) of every readable field, for the column chooser.
+    choosable: Vec<(String, String, bool)>,
     any: bool,
     condition_rows: Vec<ConditionRow>,
     sort_rows: Vec<SortRow>,
@@ -106,8 +111,9 @@ pub async fn list(
     State(s): State<UiState>,
     headers: HeaderMap,
     Path(object): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
+    Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
+    let params: HashMap<String, String> = pairs.iter().cloned().collect();
     let v = match viewer(&s, &headers).await {
         Ok(v) => v,
         Err(to) => return to,
@@ -124,10 +130,20 @@ pub async fn list(
         return failure(&v.tr, AppError::NotFound(object));
     };
     let q = params.get("q").cloned().unwrap_or_default();
-    let query = Conditions::from_params(&|k| params.get(k).cloned());
+    let mut query = Conditions::from_pairs(&pairs);
+    query.columns.retain(|c| visible.contains(c));
+    let defaults = default_columns(obj, &visible);
+    if query.columns == defaults {
+        // The chooser sends its boxes with every search; unchanged, they say nothing.
+        query.columns.clear();
+    }
     let kept = query.params();
     let cursor = params.get("cursor").cloned();
-    let columns = default_columns(obj, &visible);
+    let columns = if query.columns.is_empty() {
+        defaults
+    } else {
+        query.columns.clone()
+    };
     let nothing = || RecordsPage {
         data: vec![],
         next_cursor: None,
@@ -225,6 +241,7 @@ pub async fn list(
             .as_deref()
             .map(|c| link(&object, &q, &kept, Some(c))),
         builder_open: !query.conditions.is_empty() || query.sort.len() > 1 || refused.is_some(),
+        choosable: chooser(obj, &visible, &columns, &v.tr),
         any: query.any,
         condition_rows: (0..(query.conditions.len() + 2).min(MAX_CONDITIONS))
             .map(|i| {
@@ -277,6 +294,26 @@ pub async fn list(
         page,
     };
     html(status, &list)
+}
+
+/// Every readable field for the column chooser: the shown columns first, in their order, so
+/// that sending the boxes unchanged keeps the list as it is.
+fn chooser(
+    obj: &ObjectDef,
+    visible: &[String],
+    columns: &[String],
+    tr: &crate::i18n::Tr,
+) -> Vec<(String, String, bool)> {
+    let shown = columns.iter().filter_map(|c| obj.field(c));
+    let rest = obj
+        .fields
+        .iter()
+        .filter(|f| visible.contains(&f.name) && f.name != "id" && !columns.contains(&f.name));
+    shown
+        .map(|f| (f, true))
+        .chain(rest.map(|f| (f, false)))
+        .map(|(f, on)| (f.name.clone(), tr.field(obj, f), on))
+        .collect()
 }
 
 /// The record's name, then the visible fields people look for first in a list (how to reach
@@ -348,12 +385,28 @@ pub async fn linked_titles(
     let Ok(snap) = s.app.snapshot().await else {
         return titles;
     };
+    let mut by_target: HashMap<String, Vec<String>> = HashMap::new();
     for (target, id) in wanted {
-        if let (Ok(t), Ok(r)) = (
-            snap.schema.object(&target),
-            records_service.get(&target, &id).await,
-        ) {
-            titles.insert(id, display::title(t, &r));
+        by_target.entry(target).or_default().push(id);
+    }
+    // One query per linked object, however many rows point at it.
+    for (target, ids) in by_target {
+        let Ok(t) = snap.schema.object(&target) else {
+            continue;
+        };
+        for chunk in ids.chunks(TITLES_PER_QUERY) {
+            let req = ListRequest {
+                filter: Filter::from_json(&json!({"field": "id", "op": "in", "value": chunk})).ok(),
+                limit: Some(chunk.len() as i64),
+                ..ListRequest::default()
+            };
+            if let Ok(found) = records_service.list(&target, &req).await {
+                for r in &found.data {
+                    if let Some(id) = r.get("id").and_then(Json::as_str) {
+                        titles.insert(id.to_owned(), display::title(t, r));
+                    }
+                }
+            }
         }
     }
     titles

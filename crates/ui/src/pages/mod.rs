@@ -1,12 +1,15 @@
 //! One module per page; this one holds what every signed-in page shares.
 
+pub mod bin;
 pub mod delete;
 pub mod form;
+pub mod history;
 pub mod home;
 pub mod list;
 pub mod login;
 pub mod profile;
 pub mod record;
+pub mod settings;
 pub mod setup;
 pub mod views;
 
@@ -28,6 +31,8 @@ pub struct Page {
     pub current: String,
     pub user_name: String,
     pub csrf: String,
+    /// Shows the way to the settings.
+    pub admin: bool,
 }
 
 impl Page {
@@ -47,6 +52,7 @@ impl Page {
             current: current.to_owned(),
             user_name: v.actor.name.clone(),
             csrf: v.csrf.clone(),
+            admin: v.actor.is_admin(),
         })
     }
 }

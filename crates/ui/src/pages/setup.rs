@@ -36,8 +36,8 @@ struct SetupPage {
     error: Option<String>,
 }
 
-const CURRENCIES: [&str; 8] = ["CNY", "USD", "EUR", "RUB", "MXN", "ARS", "COP", "TWD"];
-const REGIONS: [&str; 10] = ["CN", "TW", "HK", "ES", "MX", "AR", "CO", "RU", "US", "GB"];
+pub const CURRENCIES: [&str; 8] = ["CNY", "USD", "EUR", "RUB", "MXN", "ARS", "COP", "TWD"];
+pub const REGIONS: [&str; 10] = ["CN", "TW", "HK", "ES", "MX", "AR", "CO", "RU", "US", "GB"];
 const ZONES: [&str; 10] = [
     "Asia/Shanghai",
     "Asia/Taipei",

@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use pelagic_app::field_admin::{FieldChange, ObjectChange};
 use pelagic_app::meta_admin::{NewField, NewObject};
 use pelagic_core::meta::{FieldDef, ObjectDef};
 use serde_json::{Value, json};
@@ -24,14 +25,25 @@ pub fn field_json(f: &FieldDef) -> Value {
     if let Some(t) = &f.target {
         v["target"] = json!(t);
     }
+    if !f.labels.is_empty() {
+        v["labels"] = json!(f.labels);
+    }
+    if !f.option_labels.is_empty() {
+        v["option_labels"] = json!(f.option_labels);
+    }
     v
 }
 
 pub fn object_json(o: &ObjectDef) -> Value {
-    json!({
+    let mut v = json!({
         "name": o.name, "label": o.label, "label_plural": o.label_plural, "custom": o.custom,
         "fields": o.fields.iter().map(field_json).collect::<Vec<_>>(),
-    })
+    });
+    if !o.labels.is_empty() || !o.plural_labels.is_empty() {
+        v["labels"] = json!(o.labels);
+        v["plural_labels"] = json!(o.plural_labels);
+    }
+    v
 }
 
 pub async fn list_objects(State(s): State<AppState>, Auth(_): Auth) -> ApiResult<Json<Value>> {
@@ -73,4 +85,26 @@ pub async fn add_object(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let obj = s.app.add_object(&a.actor, b).await?;
     Ok((StatusCode::CREATED, Json(object_json(&obj))))
+}
+
+/// Renames an object, in every language (administrators; custom objects).
+pub async fn update_object(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(object): Path<String>,
+    JsonBody(b): JsonBody<ObjectChange>,
+) -> ApiResult<Json<Value>> {
+    let obj = s.app.update_object(&a.actor, &object, b).await?;
+    Ok(Json(object_json(&obj)))
+}
+
+/// Changes a field's labels, options or whether it is required (administrators).
+pub async fn update_field(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path((object, field)): Path<(String, String)>,
+    JsonBody(b): JsonBody<FieldChange>,
+) -> ApiResult<Json<Value>> {
+    let obj = s.app.update_field(&a.actor, &object, &field, b).await?;
+    Ok(Json(obj.field(&field).map(field_json).unwrap_or(Value::Null)))
 }

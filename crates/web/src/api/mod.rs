@@ -29,8 +29,15 @@ pub fn routes() -> Router<AppState> {
             "/meta/objects",
             get(meta::list_objects).post(meta::add_object),
         )
-        .route("/meta/objects/{object}", get(meta::get_object))
+        .route(
+            "/meta/objects/{object}",
+            get(meta::get_object).patch(meta::update_object),
+        )
         .route("/meta/objects/{object}/fields", post(meta::add_field))
+        .route(
+            "/meta/objects/{object}/fields/{field}",
+            patch(meta::update_field),
+        )
         .route(
             "/admin/settings",
             get(settings::get_settings).patch(settings::patch_settings),

@@ -1,4 +1,4 @@
-//! Company settings administrators change: the default phone region and currency, and how long
+//! Company settings administrators change: the company's name, the default phone region and currency, and how long
 //! the recycle bin keeps deletions.
 
 use axum::Json;
@@ -15,6 +15,7 @@ use crate::extract::{Auth, JsonBody};
 async fn current(s: &AppState) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
     Ok(Json(json!({
+        "company_name": s.app.company_name().await?,
         "default_region": snap.input.default_region,
         "default_currency": snap.input.default_currency,
         "recycle_bin_days": s.app.recycle_bin_days().await?,
@@ -28,6 +29,7 @@ pub async fn get_settings(State(s): State<AppState>, Auth(_): Auth) -> ApiResult
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsBody {
+    company_name: Option<String>,
     default_region: Option<String>,
     default_currency: Option<String>,
     recycle_bin_days: Option<i64>,
@@ -39,6 +41,7 @@ pub async fn patch_settings(
     JsonBody(b): JsonBody<SettingsBody>,
 ) -> ApiResult<Json<Value>> {
     let change = SettingsChange {
+        company_name: b.company_name,
         default_region: b.default_region,
         default_currency: b.default_currency,
         recycle_bin_days: b.recycle_bin_days,

@@ -1,0 +1,80 @@
+//! A browser without scripts for page tests: signs in with the form, keeps the session cookie
+//! and the forms' anti-forgery token, fetches pages and submits forms.
+
+use crate::client::Reply;
+use crate::{TestApp, urlencode};
+
+/// A signed-in browser: its cookie header and its forms' anti-forgery token.
+pub struct Browser {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+impl Browser {
+    /// Creates a user with `role` and signs them in with the sign-in form.
+    pub async fn sign_in(t: &TestApp, email: &str, role: &str) -> Browser {
+        t.user_token(email, role).await;
+        let body = format!(
+            "email={}&password=correct+horse+battery+staple",
+            urlencode(email)
+        );
+        let r = t
+            .http
+            .send(
+                "POST",
+                "/login",
+                None,
+                &[("content-type", "application/x-www-form-urlencoded")],
+                body.into_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, 303, "signing in: {}", r.text);
+        let cookie = r
+            .set_cookies
+            .iter()
+            .filter_map(|c| c.split(';').next())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let csrf = cookie
+            .split("; ")
+            .find_map(|c| c.strip_prefix("pelagic_csrf="))
+            .expect("the anti-forgery cookie")
+            .to_owned();
+        Browser { cookie, csrf }
+    }
+
+    pub async fn get(&self, t: &TestApp, path: &str) -> Reply {
+        t.http
+            .send("GET", path, None, &[("cookie", &self.cookie)], vec![])
+            .await
+    }
+
+    /// Submits a form with the page's token (or none); gives the reply.
+    pub async fn submit(
+        &self,
+        t: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+        with_token: bool,
+    ) -> Reply {
+        let mut pairs: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencode(v)))
+            .collect();
+        if with_token {
+            pairs.push(format!("_csrf={}", self.csrf));
+        }
+        let headers = [
+            ("cookie", self.cookie.as_str()),
+            ("content-type", "application/x-www-form-urlencoded"),
+        ];
+        t.http
+            .send("POST", path, None, &headers, pairs.join("&").into_bytes())
+            .await
+    }
+
+    /// Submits a form with the page's token.
+    pub async fn post(&self, t: &TestApp, path: &str, fields: &[(&str, &str)]) -> Reply {
+        self.submit(t, path, fields, true).await
+    }
+}

@@ -1,0 +1,111 @@
+//! A record's history tab: who changed what and when, newest first, as far as the viewer may see
+//! the fields concerned (masked values stay masked).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+use pelagic_core::period;
+use serde_json::{Map, Value as Json};
+
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::display::{self, Context};
+use crate::viewer::viewer;
+
+/// One line of the history.
+struct Line {
+    when: String,
+    who: String,
+    action: String,
+    field: String,
+    old: String,
+    new: String,
+}
+
+#[derive(Template)]
+#[template(path = "history.html")]
+struct HistoryPage {
+    page: Page,
+    object: String,
+    id: String,
+    object_label: String,
+    title: String,
+    lines: Vec<Line>,
+}
+
+pub async fn show(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let records = s.app.records(&v.actor);
+    let (entries, snap) = match (records.history(&object, &id).await, s.app.snapshot().await) {
+        (Ok(e), Ok(snap)) => (e, snap),
+        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+    };
+    let Ok(obj) = snap.schema.object(&object) else {
+        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+    };
+    // The record may be in the recycle bin; its history still shows, under its id.
+    let title = match records.get(&object, &id).await {
+        Ok(r) => display::title(obj, &r),
+        Err(_) => id.clone(),
+    };
+    let users = s.app.user_names().await.unwrap_or_default();
+    let titles = Default::default();
+    let ctx = Context {
+        tr: &v.tr,
+        time_zone: &v.actor.time_zone,
+        users: &users,
+        titles: &titles,
+    };
+    let zone = period::zone(&v.actor.time_zone);
+    let text = |e: &Json, key: &str| e.get(key).and_then(Json::as_str).unwrap_or_default().to_owned();
+    let lines = entries
+        .iter()
+        .map(|e| {
+            let field = obj.field(&text(e, "field"));
+            let value = |key: &str| match (field, e.get(key)) {
+                (Some(f), Some(value)) if !value.is_null() => {
+                    let record = Map::from_iter([(f.name.clone(), value.clone())]);
+                    display::show(&ctx, obj, f, &record)
+                }
+                (None, Some(Json::String(s))) => users.get(s).cloned().unwrap_or_else(|| s.clone()),
+                _ => String::new(),
+            };
+            let user = text(e, "user_id");
+            Line {
+                when: text(e, "at")
+                    .parse::<DateTime<Utc>>()
+                    .map(|t| t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+                who: users.get(&user).cloned().unwrap_or(user),
+                action: v.tr.t(&format!("action-{}", text(e, "action"))),
+                field: field.map(|f| v.tr.field(obj, f)).unwrap_or_default(),
+                old: value("old"),
+                new: value("new"),
+            }
+        })
+        .collect();
+    let page = match Page::new(&s, &v, &object).await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    html(
+        StatusCode::OK,
+        &HistoryPage {
+            object_label: v.tr.object_plural(obj),
+            title,
+            lines,
+            object,
+            id,
+            page,
+        },
+    )
+}

@@ -1,0 +1,119 @@
+//! Company settings: the name, the default currency and phone region, and how long the recycle
+//! bin keeps deleted records.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use pelagic_app::meta_admin::SettingsChange;
+
+use super::{admin, admin_form, value};
+use crate::UiState;
+use crate::pages::setup::{CURRENCIES, REGIONS};
+use crate::pages::{Page, failure, html};
+use crate::viewer::Viewer;
+
+#[derive(Template)]
+#[template(path = "settings/company.html")]
+struct CompanyPage {
+    page: Page,
+    company: String,
+    currency: String,
+    region: String,
+    days: String,
+    currencies: &'static [&'static str],
+    regions: &'static [&'static str],
+    saved: bool,
+    error: Option<String>,
+}
+
+async fn draw(
+    s: &UiState,
+    v: &Viewer,
+    entered: Option<[String; 4]>,
+    saved: bool,
+    error: Option<String>,
+) -> Response {
+    let current = match entered {
+        Some(e) => e,
+        None => {
+            let (snap, company, days) = match (
+                s.app.snapshot().await,
+                s.app.company_name().await,
+                s.app.recycle_bin_days().await,
+            ) {
+                (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(&v.tr, e),
+            };
+            [
+                company,
+                snap.input.default_currency.clone(),
+                snap.input.default_region.clone(),
+                days.to_string(),
+            ]
+        }
+    };
+    let page = match Page::new(s, v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let [company, currency, region, days] = current;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(
+        status,
+        &CompanyPage {
+            page,
+            company,
+            currency,
+            region,
+            days,
+            currencies: &CURRENCIES,
+            regions: &REGIONS,
+            saved,
+            error,
+        },
+    )
+}
+
+pub async fn show(State(s): State<UiState>, headers: HeaderMap) -> Response {
+    match admin(&s, &headers).await {
+        Ok(v) => draw(&s, &v, None, false, None).await,
+        Err(to) => to,
+    }
+}
+
+pub async fn save(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let entered = [
+        value(&pairs, "company"),
+        value(&pairs, "currency").to_uppercase(),
+        value(&pairs, "region").to_uppercase(),
+        value(&pairs, "days"),
+    ];
+    let Ok(days) = entered[3].parse::<i64>() else {
+        let error = v.tr.t("days-must-be-a-number");
+        return draw(&s, &v, Some(entered), false, Some(error)).await;
+    };
+    let change = SettingsChange {
+        company_name: Some(entered[0].clone()),
+        default_currency: Some(entered[1].clone()),
+        default_region: Some(entered[2].clone()),
+        recycle_bin_days: Some(days),
+    };
+    match s.app.set_defaults(&v.actor, &change).await {
+        Ok(()) => draw(&s, &v, None, true, None).await,
+        Err(e) => draw(&s, &v, Some(entered), false, Some(e.to_string())).await,
+    }
+}

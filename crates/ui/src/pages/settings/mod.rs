@@ -1,0 +1,99 @@
+//! The administrator's settings: the company, objects and fields, users, teams, roles and
+//! duplicate rules. Every page here answers 403 to anyone else.
+
+pub mod company;
+pub mod field;
+pub mod objects;
+pub mod org;
+pub mod roles;
+pub mod duplicates;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::{Page, html};
+use crate::UiState;
+use crate::viewer::{Viewer, form_viewer, viewer};
+
+/// The signed-in administrator, or the page telling anyone else this is not for them.
+pub async fn admin(s: &UiState, headers: &HeaderMap) -> Result<Viewer, Response> {
+    let v = viewer(s, headers).await?;
+    refuse_non_admin(v)
+}
+
+/// The administrator submitting a settings form (with the session's anti-forgery token).
+pub async fn admin_form(
+    s: &UiState,
+    headers: &HeaderMap,
+    pairs: &[(String, String)],
+) -> Result<Viewer, Response> {
+    let v = form_viewer(s, headers, super::form::csrf(pairs)).await?;
+    refuse_non_admin(v)
+}
+
+fn refuse_non_admin(v: Viewer) -> Result<Viewer, Response> {
+    if v.actor.is_admin() {
+        Ok(v)
+    } else {
+        Err((
+            StatusCode::FORBIDDEN,
+            axum::response::Html(format!(
+                "<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css><main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>",
+                super::escape(&v.tr.t("admins-only")),
+                super::escape(&v.tr.t("home"))
+            )),
+        )
+            .into_response())
+    }
+}
+
+/// A submitted form's value for `key` (empty when absent).
+pub fn value(pairs: &[(String, String)], key: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Every value a form submitted for `key` (checkboxes, multiple selects).
+pub fn values(pairs: &[(String, String)], key: &str) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "settings/hub.html")]
+struct Hub {
+    page: Page,
+    /// (link, title, description)
+    sections: Vec<(&'static str, String, String)>,
+}
+
+pub async fn hub(State(s): State<UiState>, headers: HeaderMap) -> Response {
+    let v = match admin(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let sections = [
+        ("/settings/company", "company-settings"),
+        ("/settings/objects", "objects-and-fields"),
+        ("/settings/users", "users"),
+        ("/settings/teams", "teams"),
+        ("/settings/roles", "roles-and-permissions"),
+        ("/settings/duplicates", "duplicate-rules"),
+    ]
+    .into_iter()
+    .map(|(link, key)| (link, v.tr.t(key), v.tr.t(&format!("{key}-about"))))
+    .collect();
+    let page = match Page::new(&s, &v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    html(StatusCode::OK, &Hub { page, sections })
+}

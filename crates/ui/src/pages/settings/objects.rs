@@ -1,0 +1,382 @@
+//! Objects and their fields in the settings: every object, a new custom object, an object's
+//! names in each language, its fields, and a new custom field. What is added here shows in
+//! forms, record pages, column choosers and filters at once, on every instance.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::field_admin::ObjectChange;
+use pelagic_app::meta_admin::{NewField, NewObject};
+use pelagic_core::kind::FieldKind;
+use pelagic_core::meta::ObjectDef;
+
+use super::{admin, admin_form, value};
+use crate::UiState;
+use crate::i18n::{LANGUAGES, Tr};
+use crate::pages::{Page, failure, html};
+use crate::viewer::Viewer;
+
+/// One object in the list.
+struct ObjectRow {
+    name: String,
+    label: String,
+    custom: bool,
+    fields: usize,
+}
+
+#[derive(Template)]
+#[template(path = "settings/objects.html")]
+struct ObjectsPage {
+    page: Page,
+    objects: Vec<ObjectRow>,
+    error: Option<String>,
+    /// What was typed into the new-object form, to keep after a refusal.
+    entered: [String; 3],
+}
+
+pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
+    match admin(&s, &headers).await {
+        Ok(v) => draw_list(&s, &v, None, Default::default()).await,
+        Err(to) => to,
+    }
+}
+
+async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>, entered: [String; 3]) -> Response {
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let objects = snap
+        .schema
+        .objects
+        .values()
+        .map(|o| ObjectRow {
+            name: o.name.clone(),
+            label: v.tr.object_plural(o),
+            custom: o.custom,
+            fields: o.fields.iter().filter(|f| !f.system).count(),
+        })
+        .collect();
+    let page = match Page::new(s, v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(
+        status,
+        &ObjectsPage {
+            page,
+            objects,
+            error,
+            entered,
+        },
+    )
+}
+
+pub async fn create(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let entered = [
+        value(&pairs, "name"),
+        value(&pairs, "label"),
+        value(&pairs, "label_plural"),
+    ];
+    let new = NewObject {
+        name: entered[0].clone(),
+        label: entered[1].clone(),
+        label_plural: entered[2].clone(),
+    };
+    match s.app.add_object(&v.actor, new).await {
+        Ok(obj) => Redirect::to(&format!("/settings/objects/{}", obj.name)).into_response(),
+        Err(e) => draw_list(&s, &v, Some(e.to_string()), entered).await,
+    }
+}
+
+/// One field in an object's list.
+struct FieldRow {
+    name: String,
+    label: String,
+    kind: String,
+    required: bool,
+    custom: bool,
+    editable: bool,
+}
+
+/// The names of an object (or field) in one language, for the per-language inputs.
+pub struct LanguageLabels {
+    pub code: &'static str,
+    pub language: &'static str,
+    pub label: String,
+    pub plural: String,
+}
+
+/// What was typed into the new-field form.
+#[derive(Default)]
+struct NewFieldInput {
+    name: String,
+    label: String,
+    kind: String,
+    options: String,
+    target: String,
+    required: bool,
+}
+
+#[derive(Template)]
+#[template(path = "settings/object.html")]
+struct ObjectPage {
+    page: Page,
+    object: String,
+    title: String,
+    custom: bool,
+    label: String,
+    label_plural: String,
+    languages: Vec<LanguageLabels>,
+    fields: Vec<FieldRow>,
+    /// (kind, its name in the viewer's language)
+    kinds: Vec<(String, String)>,
+    /// (object, label) that a lookup may point at.
+    targets: Vec<(String, String)>,
+    new_field: NewFieldInput,
+    error: Option<String>,
+    saved: bool,
+}
+
+/// The name of a field type in the viewer's language.
+pub fn kind_label(tr: &Tr, kind: FieldKind) -> String {
+    tr.t(&format!("kind-{}", kind.name()))
+}
+
+async fn draw_object(
+    s: &UiState,
+    v: &Viewer,
+    object: &str,
+    new_field: NewFieldInput,
+    error: Option<String>,
+    saved: bool,
+) -> Response {
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let obj: &ObjectDef = match snap.schema.object(object) {
+        Ok(o) => o,
+        Err(e) => return failure(&v.tr, e.into()),
+    };
+    let fields = obj
+        .fields
+        .iter()
+        .filter(|f| f.name != "id")
+        .map(|f| FieldRow {
+            name: f.name.clone(),
+            label: v.tr.field(obj, f),
+            kind: kind_label(&v.tr, f.kind),
+            required: f.required,
+            custom: f.custom,
+            editable: !f.system && (f.custom || f.kind.has_options()),
+        })
+        .collect();
+    let languages = LANGUAGES
+        .iter()
+        .map(|(code, language)| LanguageLabels {
+            code,
+            language,
+            label: obj.labels.get(*code).cloned().unwrap_or_default(),
+            plural: obj.plural_labels.get(*code).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let kinds = FieldKind::ALL
+        .iter()
+        .filter(|k| **k != FieldKind::Id)
+        .map(|k| (k.name().to_owned(), kind_label(&v.tr, *k)))
+        .collect();
+    let targets = snap
+        .schema
+        .objects
+        .values()
+        .map(|o| (o.name.clone(), v.tr.object(o)))
+        .collect();
+    let page = match Page::new(s, v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(
+        status,
+        &ObjectPage {
+            page,
+            object: obj.name.clone(),
+            title: v.tr.object_plural(obj),
+            custom: obj.custom,
+            label: obj.label.clone(),
+            label_plural: obj.label_plural.clone(),
+            languages,
+            fields,
+            kinds,
+            targets,
+            new_field,
+            error,
+            saved,
+        },
+    )
+}
+
+pub async fn show(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+) -> Response {
+    match admin(&s, &headers).await {
+        Ok(v) => draw_object(&s, &v, &object, NewFieldInput::default(), None, false).await,
+        Err(to) => to,
+    }
+}
+
+/// Renames a custom object, in its own words and in each language.
+pub async fn rename(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let per_language = |prefix: &str| {
+        LANGUAGES
+            .iter()
+            .map(|(code, _)| ((*code).to_owned(), value(&pairs, &format!("{prefix}.{code}"))))
+            .collect()
+    };
+    let change = ObjectChange {
+        label: Some(value(&pairs, "label")),
+        label_plural: Some(value(&pairs, "label_plural")),
+        labels: Some(per_language("label")),
+        plural_labels: Some(per_language("plural")),
+    };
+    match s.app.update_object(&v.actor, &object, change).await {
+        Ok(_) => draw_object(&s, &v, &object, NewFieldInput::default(), None, true).await,
+        Err(e) => {
+            draw_object(&s, &v, &object, NewFieldInput::default(), Some(e.to_string()), false)
+                .await
+        }
+    }
+}
+
+/// Adds a custom field; options come one per line.
+pub async fn add_field(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let entered = NewFieldInput {
+        name: value(&pairs, "name"),
+        label: value(&pairs, "label"),
+        kind: value(&pairs, "type"),
+        options: value(&pairs, "options"),
+        target: value(&pairs, "target"),
+        required: value(&pairs, "required") == "true",
+    };
+    let kind = FieldKind::parse(&entered.kind);
+    let (options, option_labels) = if kind.is_some_and(FieldKind::has_options) {
+        options_from_lines(&entered.options, v.tr.code)
+    } else {
+        Default::default()
+    };
+    // An API name is made from the label when none is given (and the label has Latin letters).
+    let name = if entered.name.is_empty() {
+        pelagic_core::ident::slug(&entered.label).unwrap_or_default()
+    } else {
+        entered.name.clone()
+    };
+    let labels = if v.tr.code == "en" {
+        Default::default()
+    } else {
+        BTreeMap::from([(v.tr.code.to_owned(), entered.label.clone())])
+    };
+    let new = NewField {
+        name: name.clone(),
+        label: entered.label.clone(),
+        kind: entered.kind.clone(),
+        required: entered.required,
+        options,
+        target: Some(entered.target.clone()).filter(|_| kind == Some(FieldKind::Lookup)),
+        searchable: Some(true),
+        indexed: None,
+        unique: false,
+        max_length: None,
+        scale: None,
+        default: None,
+        labels,
+        option_labels,
+    };
+    match s.app.add_field(&v.actor, &object, new).await {
+        Ok(_) => Redirect::to(&format!("/settings/objects/{object}/fields/{name}")).into_response(),
+        Err(e) => draw_object(&s, &v, &object, entered, Some(e.to_string()), false).await,
+    }
+}
+
+/// Options typed one per line. A line that is already a value (`key_account`) is taken as it
+/// is; any other line becomes a value made from it (or `option_N` when it has no Latin letters)
+/// and is kept as that option's label in the administrator's language.
+pub fn options_from_lines(
+    text: &str,
+    lang: &str,
+) -> (Vec<String>, BTreeMap<String, BTreeMap<String, String>>) {
+    let mut options: Vec<String> = Vec::new();
+    let mut labels = BTreeMap::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if pelagic_core::ident::is_snake_ident(line) {
+            options.push(line.to_owned());
+            continue;
+        }
+        let mut value = pelagic_core::ident::slug(line)
+            .unwrap_or_else(|| format!("option_{}", options.len() + 1));
+        while options.contains(&value) {
+            value = format!("{value}_{}", options.len() + 1);
+        }
+        labels.insert(
+            value.clone(),
+            BTreeMap::from([(lang.to_owned(), line.to_owned())]),
+        );
+        options.push(value);
+    }
+    (options, labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::options_from_lines;
+
+    #[test]
+    fn typed_options_get_values_and_keep_what_was_typed_as_labels() {
+        let (options, labels) = options_from_lines("key_account\nVIP Gold\n重点客户\n\n", "zh-CN");
+        assert_eq!(options, vec!["key_account", "vip_gold", "option_3"]);
+        assert_eq!(labels["option_3"]["zh-CN"], "重点客户");
+        assert_eq!(labels["vip_gold"]["zh-CN"], "VIP Gold");
+        assert!(!labels.contains_key("key_account"));
+    }
+}

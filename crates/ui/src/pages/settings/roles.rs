@@ -1,0 +1,339 @@
+//! Roles and permissions in the settings: each role's reach per object and operation (none, own,
+//! team, team and below, all), and how it may use each field (hidden, masked, read, edit).
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_core::access::{FieldAccess, Operation, Scope};
+
+use super::org::role_label;
+use super::{admin, admin_form, value};
+use crate::UiState;
+use crate::pages::{Page, failure, html};
+use crate::viewer::Viewer;
+
+/// One object's row of the matrix: (operation, its name, scope now) per column.
+struct MatrixRow {
+    object: String,
+    label: String,
+    cells: Vec<(&'static str, String, &'static str)>,
+}
+
+#[derive(Template)]
+#[template(path = "settings/roles.html")]
+struct RolesPage {
+    page: Page,
+    /// (name, label, built in)
+    roles: Vec<(String, String, bool)>,
+    error: Option<String>,
+}
+
+pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
+    match admin(&s, &headers).await {
+        Ok(v) => draw_list(&s, &v, None).await,
+        Err(to) => to,
+    }
+}
+
+async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>) -> Response {
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let roles = snap
+        .access
+        .roles
+        .iter()
+        .map(|r| (r.name.clone(), role_label(v, &r.name, &r.label), r.builtin))
+        .collect();
+    let page = match Page::new(s, v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(status, &RolesPage { page, roles, error })
+}
+
+pub async fn create(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let name = value(&pairs, "name");
+    match s
+        .app
+        .create_role(&v.actor, &name, &value(&pairs, "label"))
+        .await
+    {
+        Ok(()) => Redirect::to(&format!("/settings/roles/{name}")).into_response(),
+        Err(e) => draw_list(&s, &v, Some(e.to_string())).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "settings/role.html")]
+struct RolePage {
+    page: Page,
+    role: String,
+    title: String,
+    everything: bool,
+    /// (operation, its name in the viewer's language)
+    operations: Vec<(&'static str, String)>,
+    /// (scope, its name)
+    scopes: Vec<(&'static str, String)>,
+    rows: Vec<MatrixRow>,
+    saved: bool,
+    error: Option<String>,
+}
+
+async fn draw_role(
+    s: &UiState,
+    v: &Viewer,
+    role: &str,
+    saved: bool,
+    error: Option<String>,
+) -> Response {
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let Some(r) = snap.access.roles.iter().find(|r| r.name == role) else {
+        return failure(&v.tr, pelagic_app::AppError::NotFound(role.to_owned()));
+    };
+    let rows = snap
+        .schema
+        .objects
+        .values()
+        .map(|o| MatrixRow {
+            object: o.name.clone(),
+            label: v.tr.object_plural(o),
+            cells: Operation::ALL
+                .iter()
+                .map(|op| {
+                    (
+                        op.as_str(),
+                        v.tr.t(&format!("operation-{}", op.as_str())),
+                        snap.access.scope(role, &o.name, *op).as_str(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let page = match Page::new(s, v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(
+        status,
+        &RolePage {
+            page,
+            role: role.to_owned(),
+            title: role_label(v, &r.name, &r.label),
+            everything: role == "admin",
+            operations: Operation::ALL
+                .iter()
+                .map(|op| (op.as_str(), v.tr.t(&format!("operation-{}", op.as_str()))))
+                .collect(),
+            scopes: Scope::ALL
+                .iter()
+                .map(|sc| (sc.as_str(), v.tr.t(&format!("scope-{}", sc.as_str()))))
+                .collect(),
+            rows,
+            saved,
+            error,
+        },
+    )
+}
+
+pub async fn show(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(role): Path<String>,
+) -> Response {
+    match admin(&s, &headers).await {
+        Ok(v) => draw_role(&s, &v, &role, false, None).await,
+        Err(to) => to,
+    }
+}
+
+/// Saves the matrix: for each object whose scopes changed, one change of its scopes.
+pub async fn save(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(role): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let mut matrix = BTreeMap::new();
+    for o in snap.schema.objects.values() {
+        let changed: BTreeMap<String, String> = Operation::ALL
+            .iter()
+            .filter_map(|op| {
+                let given = value(&pairs, &format!("{}.{}", o.name, op.as_str()));
+                let now = snap.access.scope(&role, &o.name, *op).as_str();
+                (!given.is_empty() && given != now).then(|| (op.as_str().to_owned(), given))
+            })
+            .collect();
+        if !changed.is_empty() {
+            matrix.insert(o.name.clone(), changed);
+        }
+    }
+    if !matrix.is_empty()
+        && let Err(e) = s.app.set_role_matrix(&v.actor, &role, &matrix).await
+    {
+        return draw_role(&s, &v, &role, false, Some(e.to_string())).await;
+    }
+    draw_role(&s, &v, &role, true, None).await
+}
+
+#[derive(Template)]
+#[template(path = "settings/role_fields.html")]
+struct FieldsPage {
+    page: Page,
+    role: String,
+    role_label: String,
+    object: String,
+    object_label: String,
+    /// (field, label, access now, the accesses it may take)
+    fields: Vec<(String, String, &'static str, Vec<(&'static str, String)>)>,
+    saved: bool,
+    error: Option<String>,
+}
+
+async fn draw_fields(
+    s: &UiState,
+    v: &Viewer,
+    role: &str,
+    object: &str,
+    saved: bool,
+    error: Option<String>,
+) -> Response {
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let (Some(r), Ok(obj)) = (
+        snap.access.roles.iter().find(|r| r.name == role),
+        snap.schema.object(object),
+    ) else {
+        return failure(&v.tr, pelagic_app::AppError::NotFound(object.to_owned()));
+    };
+    let name = |a: FieldAccess| (a.as_str(), v.tr.t(&format!("access-{}", a.as_str())));
+    let fields = obj
+        .fields
+        .iter()
+        .filter(|f| f.name != "id")
+        .map(|f| {
+            let mut choices = vec![
+                name(FieldAccess::Hidden),
+                name(FieldAccess::Masked),
+                name(FieldAccess::Read),
+            ];
+            if !f.system || f.name == "owner_id" {
+                choices.push(name(FieldAccess::Edit));
+            }
+            (
+                f.name.clone(),
+                v.tr.field(obj, f),
+                snap.access.field_access(role, object, f).as_str(),
+                choices,
+            )
+        })
+        .collect();
+    let page = match Page::new(s, v, "settings").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(
+        status,
+        &FieldsPage {
+            page,
+            role: role.to_owned(),
+            role_label: role_label(v, &r.name, &r.label),
+            object: object.to_owned(),
+            object_label: v.tr.object_plural(obj),
+            fields,
+            saved,
+            error,
+        },
+    )
+}
+
+pub async fn fields(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((role, object)): Path<(String, String)>,
+) -> Response {
+    match admin(&s, &headers).await {
+        Ok(v) => draw_fields(&s, &v, &role, &object, false, None).await,
+        Err(to) => to,
+    }
+}
+
+/// Saves the field accesses that changed.
+pub async fn save_fields(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((role, object)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match admin_form(&s, &headers, &pairs).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let Ok(obj) = snap.schema.object(&object) else {
+        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+    };
+    let changed: BTreeMap<String, String> = obj
+        .fields
+        .iter()
+        .filter(|f| f.name != "id")
+        .filter_map(|f| {
+            let given = value(&pairs, &f.name);
+            let now = snap.access.field_access(&role, &object, f).as_str();
+            (!given.is_empty() && given != now).then(|| (f.name.clone(), given))
+        })
+        .collect();
+    if !changed.is_empty()
+        && let Err(e) = s
+            .app
+            .set_field_accesses(&v.actor, &role, &object, &changed)
+            .await
+    {
+        return draw_fields(&s, &v, &role, &object, false, Some(e.to_string())).await;
+    }
+    draw_fields(&s, &v, &role, &object, true, None).await
+}
