@@ -1,9 +1,11 @@
 //! `pelagic-bench`: loads realistic accounts into a real `pelagic serve` through the batch API,
 //! then measures list, filter, search, deep-page and get-by-id latency through HTTP beside the
-//! same planned queries run directly on the database (the floor), and the server's peak memory.
+//! same planned queries run directly on the database (the floor), the web interface's list page,
+//! and the server's peak memory.
 
 mod floor;
 mod load;
+mod pages;
 mod server;
 mod stats;
 
@@ -142,6 +144,18 @@ async fn main() -> anyhow::Result<()> {
     }
     println!("{:32} api {}", "get by id", by_id.line());
     rows.push(json!({ "query": "get by id", "api_ms": by_id.summary() }));
+    for (name, path) in pages::PAGES
+        .iter()
+        .map(|(n, p)| (n.to_string(), p.to_string()))
+        .chain([(
+            "list page 200 by cursor".to_owned(),
+            format!("/o/account?cursor={cursor}"),
+        )])
+    {
+        let page = pages::measure(&http, &token, &path, args.samples).await?;
+        println!("{name:32} page {}", page.line());
+        rows.push(json!({ "query": name, "path": path, "page_ms": page.summary() }));
+    }
     results["queries"] = Value::Array(rows);
     results["server_peak_rss_mb"] = json!(server.peak_rss_mb());
     println!("server peak RSS: {:.1} MB", server.peak_rss_mb());

@@ -216,6 +216,14 @@ impl App {
         }
     }
 
+    /// The actor's live API tokens (names and dates; the tokens themselves are never kept).
+    pub async fn api_tokens(
+        &self,
+        actor: &Actor,
+    ) -> AppResult<Vec<pelagic_store::tokens::ApiTokenRow>> {
+        Ok(pelagic_store::tokens::live_api_tokens(self.db(), &actor.user_id).await?)
+    }
+
     /// Issues a named API token for the actor.
     pub async fn create_api_token(&self, actor: &Actor, name: &str) -> AppResult<NewToken> {
         let name = name.trim();

@@ -55,7 +55,10 @@ fn check_label(key: &str, text: &str) -> AppResult<String> {
 }
 
 /// Labels per language: known languages only, empty ones dropped.
-pub(crate) fn check_labels(key: &str, labels: &BTreeMap<String, String>) -> AppResult<BTreeMap<String, String>> {
+pub(crate) fn check_labels(
+    key: &str,
+    labels: &BTreeMap<String, String>,
+) -> AppResult<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for (lang, text) in labels {
         if !LANGUAGES.contains(&lang.as_str()) {
@@ -87,7 +90,9 @@ impl App {
         let schema = metadata::load_tx(&mut tx).await?;
         let old = schema.object(object)?.clone();
         let Some(current) = old.field(field) else {
-            return Err(AppError::NotFound(format!("{object} has no field '{field}'")));
+            return Err(AppError::NotFound(format!(
+                "{object} has no field '{field}'"
+            )));
         };
         if current.system {
             return Err(AppError::Forbidden(format!(
@@ -188,9 +193,8 @@ impl App {
             .into());
         }
         let snap = self.snapshot().await?;
-        let filter = Filter::from_json(
-            &serde_json::json!({"field": f.name, "op": "in", "value": removed}),
-        )?;
+        let filter =
+            Filter::from_json(&serde_json::json!({"field": f.name, "op": "in", "value": removed}))?;
         let ctx = PlanContext {
             input: snap.input.clone(),
             today: self.now().date_naive(),
@@ -223,7 +227,10 @@ impl App {
             if def.custom {
                 Ok(())
             } else {
-                Err(CoreError::field(what, "Pelagic names its own objects in every language").into())
+                Err(
+                    CoreError::field(what, "Pelagic names its own objects in every language")
+                        .into(),
+                )
             }
         };
         if let Some(label) = &change.label {

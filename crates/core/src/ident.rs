@@ -60,7 +60,11 @@ pub fn slug(text: &str) -> Option<String> {
             out.push('_');
         }
     }
-    let out: String = out.trim_end_matches('_').chars().take(MAX_NAME_LEN).collect();
+    let out: String = out
+        .trim_end_matches('_')
+        .chars()
+        .take(MAX_NAME_LEN)
+        .collect();
     let out = out.trim_end_matches('_').to_owned();
     is_snake_ident(&out).then_some(out)
 }

@@ -20,6 +20,7 @@ pub mod records;
 pub mod sharing;
 mod sql;
 pub mod throttle;
+pub mod tokens;
 pub mod users;
 pub mod views;
 

@@ -165,12 +165,7 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
         ])
         .on_conflict(
             OnConflict::column(a("name"))
-                .update_columns([
-                    a("label"),
-                    a("label_plural"),
-                    a("labels"),
-                    a("updated_at"),
-                ])
+                .update_columns([a("label"), a("label_plural"), a("labels"), a("updated_at")])
                 .to_owned(),
         );
     exec::execute(tx.into(), &ins).await?;

@@ -184,3 +184,40 @@ async fn a_deleted_record_waits_in_the_recycle_bin_page_and_comes_back_with_its_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_token_made_on_the_profile_is_shown_once_works_and_can_be_revoked() {
+    each_backend(|t| async move {
+        let b = sign_in(&t, "ana@example.com").await;
+        let made = b
+            .submit(&t, "/profile/tokens", &[("name", "Website form")], true)
+            .await;
+        assert_eq!(made.status, 200, "{}", made.text);
+        let token = made
+            .text
+            .split("id=\"new-token\" type=\"text\" readonly value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the new token on the page")
+            .to_owned();
+        let me = t.http.get("/api/v1/me", Some(&token)).await;
+        assert_eq!(me.status, 200, "the token works on the API");
+
+        let profile = b.get(&t, "/profile").await;
+        assert!(profile.text.contains("Website form"));
+        assert!(!profile.text.contains(&token), "shown only once");
+        let id = profile
+            .text
+            .split("action=\"/profile/tokens/")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap()
+            .to_owned();
+        let revoked = b
+            .submit(&t, &format!("/profile/tokens/{id}/revoke"), &[], true)
+            .await;
+        assert_eq!(revoked.status, 303);
+        assert_eq!(t.http.get("/api/v1/me", Some(&token)).await.status, 401);
+    })
+    .await;
+}

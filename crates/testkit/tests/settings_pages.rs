@@ -63,7 +63,8 @@ async fn a_field_added_in_settings_appears_in_the_form_record_columns_and_filter
         assert_eq!(filtered.status, 200);
         assert!(filtered.text.contains("Tiered Ltd"));
         assert!(
-            filtered.text.contains("<th scope=\"col\"><a") && filtered.text.matches("<th scope=\"col\">").count() == 2,
+            filtered.text.contains("<th scope=\"col\"><a")
+                && filtered.text.matches("<th scope=\"col\">").count() == 2,
             "only the chosen columns: {}",
             filtered.text
         );
@@ -79,7 +80,11 @@ async fn labels_per_language_show_to_each_reader_and_options_in_use_stay() {
             .post(
                 &t,
                 "/settings/objects/account/fields",
-                &[("label", "Tier"), ("type", "select"), ("options", "gold\nsilver")],
+                &[
+                    ("label", "Tier"),
+                    ("type", "select"),
+                    ("options", "gold\nsilver"),
+                ],
             )
             .await;
         let saved = admin
@@ -100,7 +105,10 @@ async fn labels_per_language_show_to_each_reader_and_options_in_use_stay() {
             .await;
         assert_eq!(saved.status, 200, "{}", saved.text);
         let token = t.admin().await;
-        let meta = t.http.get("/api/v1/meta/objects/account", Some(&token)).await;
+        let meta = t
+            .http
+            .get("/api/v1/meta/objects/account", Some(&token))
+            .await;
         let tier = meta.body["fields"]
             .as_array()
             .unwrap()
@@ -108,17 +116,33 @@ async fn labels_per_language_show_to_each_reader_and_options_in_use_stay() {
             .find(|f| f["name"] == "tier")
             .unwrap()
             .clone();
-        assert_eq!(tier["options"], json!(["silver", "gold", "bronze"]), "reordered, one added");
+        assert_eq!(
+            tier["options"],
+            json!(["silver", "gold", "bronze"]),
+            "reordered, one added"
+        );
         assert_eq!(tier["labels"]["zh-CN"], "客户等级");
 
-        t.create(&token, "account", json!({"name": "Gold Co", "tier": "gold"}))
-            .await;
+        t.create(
+            &token,
+            "account",
+            json!({"name": "Gold Co", "tier": "gold"}),
+        )
+        .await;
         let chinese = Browser::sign_in(&t, "wang@example.com", "sales").await;
         chinese
-            .post(&t, "/profile", &[("language", "zh-CN"), ("time_zone", "Asia/Shanghai")])
+            .post(
+                &t,
+                "/profile",
+                &[("language", "zh-CN"), ("time_zone", "Asia/Shanghai")],
+            )
             .await;
         let form = chinese.get(&t, "/o/account/new").await;
-        assert!(form.text.contains("客户等级") && form.text.contains("金牌"), "{}", form.text);
+        assert!(
+            form.text.contains("客户等级") && form.text.contains("金牌"),
+            "{}",
+            form.text
+        );
 
         let dropped = admin
             .post(
@@ -129,8 +153,14 @@ async fn labels_per_language_show_to_each_reader_and_options_in_use_stay() {
             .await;
         assert_eq!(dropped.status, 422, "gold is in use");
         assert!(dropped.text.contains("1 records"), "{}", dropped.text);
-        let after = t.http.get("/api/v1/meta/objects/account", Some(&token)).await;
-        assert!(after.body.to_string().contains("\"gold\""), "nothing changed");
+        let after = t
+            .http
+            .get("/api/v1/meta/objects/account", Some(&token))
+            .await;
+        assert!(
+            after.body.to_string().contains("\"gold\""),
+            "nothing changed"
+        );
     })
     .await;
 }
@@ -160,14 +190,20 @@ async fn the_permission_matrix_changes_what_a_role_reaches_and_only_admins_see_s
             .await;
         assert_eq!(saved.status, 200, "{}", saved.text);
         let after = sales.get(&t, "/o/account").await;
-        assert!(after.text.contains("Someone Else"), "sales now read every account");
+        assert!(
+            after.text.contains("Someone Else"),
+            "sales now read every account"
+        );
 
         let hidden = admin
             .post(&t, "/settings/roles/sales/account", &[("phone", "hidden")])
             .await;
         assert_eq!(hidden.status, 200);
         let form = sales.get(&t, "/o/account").await;
-        assert!(!form.text.contains("value=\"phone\""), "a hidden field leaves the filters");
+        assert!(
+            !form.text.contains("value=\"phone\""),
+            "a hidden field leaves the filters"
+        );
         let audit = t.http.get("/api/v1/admin/audit", Some(&token)).await;
         let actions = audit.body.to_string();
         assert!(actions.contains("role_scopes") && actions.contains("field_access"));

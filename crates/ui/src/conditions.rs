@@ -49,12 +49,7 @@ impl Query {
     /// Reads the numbered parameters; rows without a field are ignored, a single `sort=-a,b`
     /// parameter is accepted too.
     pub fn from_pairs(pairs: &[(String, String)]) -> Query {
-        let get = |key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        };
+        let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         let mut q = Query {
             any: get("match").as_deref() == Some("any"),
             ..Query::default()

@@ -37,6 +37,8 @@ pub fn routes(app: Arc<App>) -> Router {
             get(pages::profile::show).post(pages::profile::save),
         )
         .route("/profile/password", post(pages::profile::change_password))
+        .route("/profile/tokens", post(pages::tokens::create))
+        .route("/profile/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route("/o/{object}", get(pages::list::list))
         .route(
             "/o/{object}/new",
@@ -75,12 +77,18 @@ fn settings_routes() -> Router<UiState> {
     Router::new()
         .route("/settings", get(pages::settings::hub))
         .route("/settings/company", get(company::show).post(company::save))
-        .route("/settings/objects", get(objects::list).post(objects::create))
+        .route(
+            "/settings/objects",
+            get(objects::list).post(objects::create),
+        )
         .route(
             "/settings/objects/{object}",
             get(objects::show).post(objects::rename),
         )
-        .route("/settings/objects/{object}/fields", post(objects::add_field))
+        .route(
+            "/settings/objects/{object}/fields",
+            post(objects::add_field),
+        )
         .route(
             "/settings/objects/{object}/fields/{field}",
             get(field::show).post(field::save),

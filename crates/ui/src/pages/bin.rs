@@ -51,7 +51,12 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let zone = period::zone(&v.actor.time_zone);
-    let text = |d: &Json, key: &str| d.get(key).and_then(Json::as_str).unwrap_or_default().to_owned();
+    let text = |d: &Json, key: &str| {
+        d.get(key)
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
     let deletions = found
         .iter()
         .map(|d| {
@@ -131,7 +136,12 @@ pub async fn confirm_purge(
     let Some(title) = found
         .iter()
         .find(|d| d.get("id").and_then(Json::as_str) == Some(id.as_str()))
-        .map(|d| d.get("title").and_then(Json::as_str).unwrap_or_default().to_owned())
+        .map(|d| {
+            d.get("title")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        })
     else {
         return failure(&v.tr, pelagic_app::AppError::NotFound(id));
     };

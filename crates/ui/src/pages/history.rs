@@ -66,7 +66,12 @@ pub async fn show(
         titles: &titles,
     };
     let zone = period::zone(&v.actor.time_zone);
-    let text = |e: &Json, key: &str| e.get(key).and_then(Json::as_str).unwrap_or_default().to_owned();
+    let text = |e: &Json, key: &str| {
+        e.get(key)
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
     let lines = entries
         .iter()
         .map(|e| {

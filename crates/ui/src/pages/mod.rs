@@ -11,6 +11,7 @@ pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod setup;
+pub mod tokens;
 pub mod views;
 
 use askama::Template;

@@ -42,15 +42,48 @@ struct ProfilePage {
     zones: Vec<&'static str>,
     message: Option<String>,
     error: Option<String>,
+    /// (id, name, created, last used) of the user's API tokens.
+    tokens: Vec<(String, String, String, String)>,
+    /// A token just made, shown this once.
+    new_token: Option<String>,
 }
 
-async fn draw(
+pub(super) async fn draw(
     s: &UiState,
     v: &Viewer,
     message: Option<String>,
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
+    draw_with_token(s, v, message, error, status, None).await
+}
+
+pub(super) async fn draw_with_token(
+    s: &UiState,
+    v: &Viewer,
+    message: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+    new_token: Option<String>,
+) -> Response {
+    let zone = pelagic_core::period::zone(&v.actor.time_zone);
+    let when = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
+    };
+    let tokens = match s.app.api_tokens(&v.actor).await {
+        Ok(list) => list
+            .into_iter()
+            .map(|t| {
+                (
+                    t.id,
+                    t.name,
+                    when(t.created_at),
+                    t.last_used_at.map(when).unwrap_or_default(),
+                )
+            })
+            .collect(),
+        Err(e) => return failure(&v.tr, e),
+    };
     let page = match Page::new(s, v, "profile").await {
         Ok(p) => p,
         Err(to) => return to,
@@ -66,6 +99,8 @@ async fn draw(
         zones: ZONES.to_vec(),
         message,
         error,
+        tokens,
+        new_token,
     };
     html(status, &profile)
 }
@@ -84,6 +119,7 @@ pub async fn show(
         Ok(v) => {
             let message = match q.saved.as_deref() {
                 Some("password") => Some(v.tr.t("password-changed")),
+                Some("token-revoked") => Some(v.tr.t("token-revoked")),
                 Some(_) => Some(v.tr.t("preferences-saved")),
                 None => None,
             };

@@ -106,5 +106,7 @@ pub async fn update_field(
     JsonBody(b): JsonBody<FieldChange>,
 ) -> ApiResult<Json<Value>> {
     let obj = s.app.update_field(&a.actor, &object, &field, b).await?;
-    Ok(Json(obj.field(&field).map(field_json).unwrap_or(Value::Null)))
+    Ok(Json(
+        obj.field(&field).map(field_json).unwrap_or(Value::Null),
+    ))
 }

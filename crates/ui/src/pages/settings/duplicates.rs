@@ -18,7 +18,7 @@ use crate::viewer::Viewer;
 struct ObjectRules {
     object: String,
     label: String,
-    fields: Vec<(String, String, String, Vec<(&'static str, String)>)>,
+    fields: Vec<(String, String, String, super::Choices)>,
 }
 
 #[derive(Template)]
@@ -31,7 +31,10 @@ struct RulesPage {
 }
 
 async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> Response {
-    let (rules, snap) = match (s.app.duplicate_rules(&v.actor).await, s.app.snapshot().await) {
+    let (rules, snap) = match (
+        s.app.duplicate_rules(&v.actor).await,
+        s.app.snapshot().await,
+    ) {
         (Ok(r), Ok(snap)) => (r, snap),
         (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
     };
@@ -120,8 +123,13 @@ pub async fn save(
             .find(|m| m.name() == chosen)
             .copied()
         else {
-            return draw(&s, &v, false, Some(format!("'{chosen}' does not apply to {}", f.name)))
-                .await;
+            return draw(
+                &s,
+                &v,
+                false,
+                Some(format!("'{chosen}' does not apply to {}", f.name)),
+            )
+            .await;
         };
         rules.push(RuleInput {
             field: f.name.clone(),

@@ -2,11 +2,11 @@
 //! duplicate rules. Every page here answers 403 to anyone else.
 
 pub mod company;
+pub mod duplicates;
 pub mod field;
 pub mod objects;
 pub mod org;
 pub mod roles;
-pub mod duplicates;
 
 use askama::Template;
 use axum::extract::State;
@@ -20,7 +20,10 @@ use crate::viewer::{Viewer, form_viewer, viewer};
 /// The signed-in administrator, or the page telling anyone else this is not for them.
 pub async fn admin(s: &UiState, headers: &HeaderMap) -> Result<Viewer, Response> {
     let v = viewer(s, headers).await?;
-    refuse_non_admin(v)
+    match refusal(&v) {
+        None => Ok(v),
+        Some(to) => Err(to),
+    }
 }
 
 /// The administrator submitting a settings form (with the session's anti-forgery token).
@@ -30,14 +33,21 @@ pub async fn admin_form(
     pairs: &[(String, String)],
 ) -> Result<Viewer, Response> {
     let v = form_viewer(s, headers, super::form::csrf(pairs)).await?;
-    refuse_non_admin(v)
+    match refusal(&v) {
+        None => Ok(v),
+        Some(to) => Err(to),
+    }
 }
 
-fn refuse_non_admin(v: Viewer) -> Result<Viewer, Response> {
+/// Choices of a select: (value, its name in the viewer's language).
+pub type Choices = Vec<(&'static str, String)>;
+
+/// The 403 page for anyone but an administrator.
+fn refusal(v: &Viewer) -> Option<Response> {
     if v.actor.is_admin() {
-        Ok(v)
+        None
     } else {
-        Err((
+        Some((
             StatusCode::FORBIDDEN,
             axum::response::Html(format!(
                 "<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css><main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>",

@@ -45,7 +45,12 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
     }
 }
 
-async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>, entered: [String; 3]) -> Response {
+async fn draw_list(
+    s: &UiState,
+    v: &Viewer,
+    error: Option<String>,
+    entered: [String; 3],
+) -> Response {
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
         Err(e) => return failure(&v.tr, e),
@@ -263,7 +268,12 @@ pub async fn rename(
     let per_language = |prefix: &str| {
         LANGUAGES
             .iter()
-            .map(|(code, _)| ((*code).to_owned(), value(&pairs, &format!("{prefix}.{code}"))))
+            .map(|(code, _)| {
+                (
+                    (*code).to_owned(),
+                    value(&pairs, &format!("{prefix}.{code}")),
+                )
+            })
             .collect()
     };
     let change = ObjectChange {
@@ -275,8 +285,15 @@ pub async fn rename(
     match s.app.update_object(&v.actor, &object, change).await {
         Ok(_) => draw_object(&s, &v, &object, NewFieldInput::default(), None, true).await,
         Err(e) => {
-            draw_object(&s, &v, &object, NewFieldInput::default(), Some(e.to_string()), false)
-                .await
+            draw_object(
+                &s,
+                &v,
+                &object,
+                NewFieldInput::default(),
+                Some(e.to_string()),
+                false,
+            )
+            .await
         }
     }
 }

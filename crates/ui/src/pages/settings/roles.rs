@@ -219,7 +219,7 @@ struct FieldsPage {
     object: String,
     object_label: String,
     /// (field, label, access now, the accesses it may take)
-    fields: Vec<(String, String, &'static str, Vec<(&'static str, String)>)>,
+    fields: Vec<(String, String, &'static str, super::Choices)>,
     saved: bool,
     error: Option<String>,
 }
