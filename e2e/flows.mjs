@@ -73,6 +73,23 @@ try {
     await page.locator('.timeline').getByText('Tasting at the roastery').waitFor();
   });
 
+  await step('edit a field in place on the record page', async () => {
+    const phone = page.locator('dl.fields > div', { has: page.locator('dt', { hasText: /^Phone$/ }) });
+    await phone.locator('summary').click();
+    await phone.locator('input[name=phone]').fill('+86 138 1234 5678');
+    await phone.getByRole('button', { name: 'Save' }).click();
+    await page.locator('dl.fields').getByText('+8613812345678').waitFor();
+  });
+
+  await step('a duplicate is flagged while typing', async () => {
+    await page.goto(base + '/o/account/new');
+    await page.getByLabel('Name').fill('LIGHTHOUSE coffee ltd.');
+    const warning = page.locator('.dup-warning:not([hidden])');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /Ana Ruiz/);
+    await warning.getByRole('link', { name: 'Open it' }).waitFor();
+  });
+
   await step('search and sort the account list', async () => {
     for (const name of ['Zephyr Tea', 'Anchor Foods']) {
       await page.goto(base + '/o/account/new');
@@ -94,7 +111,7 @@ try {
 
   await step('filter on two conditions with a two-key sort', async () => {
     await page.goto(base + '/o/account');
-    await page.locator('details.builder summary').click();
+    await page.locator('details.conditions summary').click();
     await page.getByLabel('Field 1').selectOption('type');
     await page.getByLabel('Operator 1').selectOption('eq');
     await page.getByLabel('Value 1').fill('customer');

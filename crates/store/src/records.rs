@@ -116,6 +116,21 @@ pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
     exec::fetch_i64(db.into(), &sel).await
 }
 
+/// How many rows of a table match `pred`, counting no further than `cap` (so that a count over
+/// millions of rows stops early: the answer is `cap` when there are at least that many).
+pub async fn count_upto(db: &Db, table: &str, pred: &Pred, cap: u64) -> Result<i64> {
+    let mut inner = Query::select();
+    inner
+        .expr(Expr::val(1))
+        .from(Alias::new(table))
+        .and_where(condition(pred, db.backend()))
+        .limit(cap);
+    let mut sel = Query::select();
+    sel.expr(Expr::col(sea_query::Asterisk).count())
+        .from_subquery(inner, Alias::new("capped"));
+    exec::fetch_i64(db.into(), &sel).await
+}
+
 /// Inserts rows; every row has a value for each of `columns`, in order. Written as one
 /// multi-row statement per chunk, built directly rather than through an expression tree: this
 /// is the path bulk imports and batch creates take.

@@ -67,7 +67,7 @@ async fn a_salesperson_creates_an_account_adds_a_contact_logs_a_follow_up_and_de
 
         let page = b.get(&t, &format!("/o/account/{id}")).await;
         assert!(
-            page.text.contains("1250.50 EUR") && page.text.contains("Vip"),
+            page.text.contains("€1,250.50") && page.text.contains("Vip <span class=\"pen\""),
             "{}",
             page.text
         );
@@ -127,7 +127,10 @@ async fn a_salesperson_creates_an_account_adds_a_contact_logs_a_follow_up_and_de
         assert_eq!(edited.status, 303);
         let page = b.get(&t, &format!("/o/account/{id}")).await;
         assert!(page.text.contains("Harbour Tea House") && page.text.contains("Partner"));
-        assert!(!page.text.contains("Vip"), "an unticked choice is removed");
+        assert!(
+            !page.text.contains("Vip <span class=\"pen\""),
+            "an unticked choice is removed"
+        );
 
         assert_eq!(
             b.get(&t, &format!("/o/account/{id}/delete")).await.status,
@@ -167,14 +170,28 @@ async fn a_deleted_record_waits_in_the_recycle_bin_page_and_comes_back_with_its_
             history.text
         );
 
+        let id = page.rsplit('/').next().unwrap();
+        let contact = b
+            .submit(
+                &t,
+                "/o/contact/new",
+                &[("name", "Pilar Ruiz"), ("account_id", id)],
+                true,
+            )
+            .await;
+        assert_eq!(contact.status, 303, "{}", contact.text);
         b.submit(&t, &format!("{page}/delete"), &[], true).await;
         let bin = b.get(&t, "/recycle-bin").await;
         assert!(bin.text.contains("Binned SA"), "{}", bin.text);
         assert!(
+            bin.text.contains("and 1 more record"),
+            "the contact went with it: {}",
+            bin.text
+        );
+        assert!(
             !bin.text.contains("/purge"),
             "only administrators purge for good"
         );
-        let id = page.rsplit('/').next().unwrap();
         let restored = b
             .submit(&t, &format!("/recycle-bin/account/{id}/restore"), &[], true)
             .await;
@@ -218,6 +235,73 @@ async fn a_token_made_on_the_profile_is_shown_once_works_and_can_be_revoked() {
             .await;
         assert_eq!(revoked.status, 303);
         assert_eq!(t.http.get("/api/v1/me", Some(&token)).await.status, 401);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_field_is_edited_in_place_and_values_read_the_way_the_readers_language_writes_them() {
+    each_backend(|t| async move {
+        let b = sign_in(&t, "ana@example.com").await;
+        let created = b
+            .submit(
+                &t,
+                "/o/account/new",
+                &[
+                    ("name", "Ibérica SL"),
+                    ("annual_revenue", "1234567.5"),
+                    ("annual_revenue_currency", "EUR"),
+                ],
+                true,
+            )
+            .await;
+        let page = created.location.clone().unwrap();
+        let shown = b.get(&t, &page).await;
+        assert!(
+            shown.text.contains("class=\"inline-edit\"") && shown.text.contains("id=\"f-phone\""),
+            "editable fields carry their editor"
+        );
+        assert!(shown.text.contains("€1,234,567.50"), "{}", shown.text);
+
+        let one = b
+            .submit(
+                &t,
+                &format!("{page}/edit"),
+                &[("phone", "+34 911 222 333")],
+                true,
+            )
+            .await;
+        assert_eq!(one.status, 303, "{}", one.text);
+        let after = b.get(&t, &page).await;
+        assert!(after.text.contains("+34911222333") && after.text.contains("Ibérica SL"));
+
+        let wrong = b
+            .submit(
+                &t,
+                &format!("{page}/edit"),
+                &[("email", "not an email")],
+                true,
+            )
+            .await;
+        assert_eq!(wrong.status, 422);
+        assert!(
+            wrong.text.contains("value=\"Ibérica SL\""),
+            "a refused edit of one field shows the others as they are"
+        );
+
+        b.submit(
+            &t,
+            "/profile",
+            &[("language", "es"), ("time_zone", "Europe/Madrid")],
+            true,
+        )
+        .await;
+        let spanish = b.get(&t, &page).await;
+        assert!(
+            spanish.text.contains("1.234.567,50\u{a0}€"),
+            "Spanish grouping and decimal comma: {}",
+            spanish.text
+        );
     })
     .await;
 }

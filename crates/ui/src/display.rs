@@ -1,14 +1,15 @@
-//! Values as people read them: option labels in their language, yes/no, money with its
-//! currency, times in their time zone, users and linked records by name.
+//! Values as people read them: option labels in their language, yes/no, numbers, money and dates
+//! written the way their language writes them, times in their time zone, users and linked records by name.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::{FieldDef, ObjectDef};
 use pelagic_core::period;
 use serde_json::{Map, Value as Json};
 
+use crate::format;
 use crate::i18n::Tr;
 
 /// What a page knows to show values: the language, the time zone, user names and the titles of
@@ -48,15 +49,23 @@ pub fn show(
                 .get(&format!("{}_currency", f.name))
                 .and_then(Json::as_str)
                 .unwrap_or_default();
-            format!("{} {currency}", text(v)).trim().to_owned()
+            format::money(ctx.tr.code, &text(v), currency)
         }
+        (FieldKind::Integer | FieldKind::Decimal, v) => format::number(ctx.tr.code, &text(v)),
+        (FieldKind::Percent, v) => {
+            let n = format::number(ctx.tr.code, &text(v));
+            if matches!(ctx.tr.code, "es" | "ru") {
+                format!("{n}\u{a0}%")
+            } else {
+                format!("{n}%")
+            }
+        }
+        (FieldKind::Date, Json::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(|d| format::date(ctx.tr.code, d))
+            .unwrap_or_else(|_| s.clone()),
         (FieldKind::Datetime, Json::String(s)) => s
             .parse::<DateTime<Utc>>()
-            .map(|t| {
-                t.with_timezone(&period::zone(ctx.time_zone))
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
+            .map(|t| when(ctx.tr, ctx.time_zone, t))
             .unwrap_or_else(|_| s.clone()),
         (FieldKind::User, Json::String(id)) => {
             ctx.users.get(id).cloned().unwrap_or_else(|| id.clone())
@@ -70,6 +79,14 @@ pub fn show(
         }
         (_, v) => text(v),
     }
+}
+
+/// A moment as the reader's wall clock shows it, written the way their language writes dates.
+pub fn when(tr: &Tr, time_zone: &str, t: DateTime<Utc>) -> String {
+    format::datetime(
+        tr.code,
+        t.with_timezone(&period::zone(time_zone)).naive_local(),
+    )
 }
 
 /// The field that names a record: the first text field of the object.

@@ -82,8 +82,12 @@ impl Tr {
 
     /// A message choosing its plural form by `count`.
     pub fn count(&self, key: &str, count: i64) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue> =
-            HashMap::from([(Cow::Borrowed("count"), FluentValue::from(count))]);
+        // `count` chooses the plural form; `shown` is the number written the reader's way.
+        let shown = crate::format::number(self.code, &count.to_string());
+        let args: HashMap<Cow<'static, str>, FluentValue> = HashMap::from([
+            (Cow::Borrowed("count"), FluentValue::from(count)),
+            (Cow::Borrowed("shown"), FluentValue::from(shown)),
+        ]);
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 

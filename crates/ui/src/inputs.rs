@@ -24,6 +24,12 @@ pub struct Input {
     pub currency: String,
     pub required: bool,
     pub error: Option<String>,
+    /// For a linked record: the object to search while typing, and the field that names it.
+    pub lookup: Option<(String, String)>,
+    /// Checked for duplicates while typing.
+    pub duplicate_checked: bool,
+    /// The record being edited (not a duplicate of itself), or empty.
+    pub record_id: String,
 }
 
 /// What choices a form offers for linked records and users: (id, name) by target object.
@@ -31,6 +37,10 @@ pub struct Choices {
     pub records: HashMap<String, Vec<(String, String)>>,
     pub users: Vec<(String, String)>,
     pub default_currency: String,
+    /// Fields whose values make two records the same customer.
+    pub duplicate_fields: Vec<String>,
+    /// The field naming records of each linked object, for the type-ahead search.
+    pub title_fields: HashMap<String, String>,
 }
 
 /// The inputs for `fields` of `obj`, filled from `record` (as the API gives it) and with the
@@ -114,6 +124,13 @@ pub fn inputs(
                 currency,
                 required: f.required,
                 error: errors.get(&f.name).cloned(),
+                lookup: f
+                    .target
+                    .as_ref()
+                    .filter(|_| f.kind == FieldKind::Lookup)
+                    .and_then(|t| Some((t.clone(), choices.title_fields.get(t)?.clone()))),
+                duplicate_checked: choices.duplicate_fields.contains(&f.name),
+                record_id: text(record.get("id")),
             }
         })
         .collect()

@@ -54,6 +54,8 @@ pub struct ListRequest {
     pub limit: Option<i64>,
     pub cursor: Option<String>,
     pub count: bool,
+    /// Count no further than this many matches (the total is then "at least" this many).
+    pub count_cap: Option<u64>,
 }
 
 pub const DEFAULT_LIMIT: i64 = 50;

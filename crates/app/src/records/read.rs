@@ -106,10 +106,12 @@ impl RecordService<'_> {
             )),
             _ => None,
         };
-        let total = if req.count {
-            Some(rows::count(self.app.db(), &obj.table, &matching).await?)
-        } else {
-            None
+        let total = match (req.count, req.count_cap) {
+            (false, _) => None,
+            (true, None) => Some(rows::count(self.app.db(), &obj.table, &matching).await?),
+            (true, Some(cap)) => {
+                Some(rows::count_upto(self.app.db(), &obj.table, &matching, cap).await?)
+            }
         };
         let writer = self.writer(&policy, obj, &fields, &projection);
         let data = found.iter().map(|r| writer.write(r)).collect();

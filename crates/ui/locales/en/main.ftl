@@ -41,8 +41,8 @@ due-today = Due today
 # Lists
 new-record = New { $object }
 records-count = { $count ->
-    [one] { $count } record
-   *[other] { $count } records
+    [one] { $shown } record
+   *[other] { $shown } records
 }
 no-records = Nothing here yet.
 no-matches = Nothing matches.
@@ -157,12 +157,12 @@ restore = Restore
 purge = Delete for good
 purge-confirm = This record and everything deleted with it will be gone for good. This cannot be undone.
 with-others = { $count ->
-    [one] and { $count } more record
-   *[other] and { $count } more records
+    [one] and { $shown } more record
+   *[other] and { $shown } more records
 }
 bin-keeps = { $count ->
-    [one] Deleted records stay here for { $count } day, then go for good.
-   *[other] Deleted records stay here for { $count } days, then go for good.
+    [one] Deleted records stay here for { $shown } day, then go for good.
+   *[other] Deleted records stay here for { $shown } days, then go for good.
 }
 admins-only = Only administrators can open this page.
 company-settings = Company
@@ -283,3 +283,5 @@ last-used = Last used
 never = Never
 revoke = Revoke
 make-token = Make a token
+records-more-than = More than { $count } records
+count-all = Count all

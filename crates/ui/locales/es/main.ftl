@@ -41,8 +41,8 @@ due-today = Vence hoy
 # Listas
 new-record = Crear { $object }
 records-count = { $count ->
-    [one] { $count } registro
-   *[other] { $count } registros
+    [one] { $shown } registro
+   *[other] { $shown } registros
 }
 no-records = Todavía no hay nada aquí.
 no-matches = No hay coincidencias.
@@ -157,12 +157,12 @@ restore = Restaurar
 purge = Eliminar definitivamente
 purge-confirm = Este registro y todo lo que se eliminó con él desaparecerán para siempre. No se puede deshacer.
 with-others = { $count ->
-    [one] y { $count } registro más
-   *[other] y { $count } registros más
+    [one] y { $shown } registro más
+   *[other] y { $shown } registros más
 }
 bin-keeps = { $count ->
-    [one] Los registros eliminados se guardan aquí { $count } día y después desaparecen.
-   *[other] Los registros eliminados se guardan aquí { $count } días y después desaparecen.
+    [one] Los registros eliminados se guardan aquí { $shown } día y después desaparecen.
+   *[other] Los registros eliminados se guardan aquí { $shown } días y después desaparecen.
 }
 admins-only = Solo los administradores pueden abrir esta página.
 company-settings = Empresa
@@ -283,3 +283,5 @@ last-used = Último uso
 never = Nunca
 revoke = Revocar
 make-token = Crear token
+records-more-than = Más de { $count } registros
+count-all = Contar todos

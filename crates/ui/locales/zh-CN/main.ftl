@@ -41,7 +41,7 @@ due-today = 今日到期
 # 列表
 new-record = 新建{ $object }
 records-count = { $count ->
-   *[other] 共 { $count } 条记录
+   *[other] 共 { $shown } 条记录
 }
 no-records = 暂无数据。
 no-matches = 没有匹配的结果。
@@ -156,10 +156,10 @@ restore = 恢复
 purge = 彻底删除
 purge-confirm = 该记录及随其一起删除的所有数据将被永久删除，无法恢复。
 with-others = { $count ->
-   *[other] 及另外 { $count } 条记录
+   *[other] 及另外 { $shown } 条记录
 }
 bin-keeps = { $count ->
-   *[other] 删除的记录在此保留 { $count } 天，之后将被永久删除。
+   *[other] 删除的记录在此保留 { $shown } 天，之后将被永久删除。
 }
 admins-only = 只有管理员可以打开此页面。
 company-settings = 公司信息
@@ -280,3 +280,5 @@ last-used = 最近使用
 never = 从未
 revoke = 撤销
 make-token = 创建令牌
+records-more-than = 超过 { $count } 条记录
+count-all = 统计全部

@@ -41,7 +41,7 @@ due-today = 今天到期
 # 清單
 new-record = 新增{ $object }
 records-count = { $count ->
-   *[other] 共 { $count } 筆紀錄
+   *[other] 共 { $shown } 筆紀錄
 }
 no-records = 目前尚無資料。
 no-matches = 沒有符合的結果。
@@ -156,10 +156,10 @@ restore = 還原
 purge = 永久刪除
 purge-confirm = 該紀錄及隨其一起刪除的所有資料將被永久刪除，無法還原。
 with-others = { $count ->
-   *[other] 及另外 { $count } 筆紀錄
+   *[other] 及另外 { $shown } 筆紀錄
 }
 bin-keeps = { $count ->
-   *[other] 刪除的紀錄在此保留 { $count } 天，之後將被永久刪除。
+   *[other] 刪除的紀錄在此保留 { $shown } 天，之後將被永久刪除。
 }
 admins-only = 只有管理員可以開啟此頁面。
 company-settings = 公司資訊
@@ -280,3 +280,5 @@ last-used = 最近使用
 never = 從未
 revoke = 撤銷
 make-token = 建立權杖
+records-more-than = 超過 { $count } 筆紀錄
+count-all = 統計全部

@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
-use pelagic_core::period;
 use serde_json::Value as Json;
 
 use super::delete::ConfirmPage;
@@ -50,7 +49,6 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
         (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
     };
     let users = s.app.user_names().await.unwrap_or_default();
-    let zone = period::zone(&v.actor.time_zone);
     let text = |d: &Json, key: &str| {
         d.get(key)
             .and_then(Json::as_str)
@@ -62,10 +60,11 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
         .map(|d| {
             let object = text(d, "object");
             let by = text(d, "deleted_by");
+            // `records` counts the deleted record with those that went with it.
             let others = d
                 .get("records")
-                .and_then(Json::as_array)
-                .map_or(0, |m| m.len().saturating_sub(1));
+                .and_then(Json::as_i64)
+                .map_or(0, |n| n.saturating_sub(1));
             Deletion {
                 object_label: snap
                     .schema
@@ -77,10 +76,10 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
                 deleted_by: users.get(&by).cloned().unwrap_or(by),
                 deleted_at: text(d, "deleted_at")
                     .parse::<DateTime<Utc>>()
-                    .map(|t| t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
+                    .map(|t| crate::display::when(&v.tr, &v.actor.time_zone, t))
                     .unwrap_or_default(),
                 with_others: if others > 0 {
-                    v.tr.count("with-others", others as i64)
+                    v.tr.count("with-others", others)
                 } else {
                     String::new()
                 },

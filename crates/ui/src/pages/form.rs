@@ -80,7 +80,21 @@ async fn draw(
             users
         },
         default_currency: snap.input.default_currency.clone(),
+        duplicate_fields: snap
+            .duplicates
+            .of(object)
+            .iter()
+            .map(|r| r.field.clone())
+            .collect(),
+        title_fields: snap
+            .schema
+            .objects
+            .values()
+            .filter_map(|o| Some((o.name.clone(), display::title_field(o)?.name.clone())))
+            .collect(),
     };
+    // The records linked now stay offered even when they are not among the first choices.
+    let linked = super::list::linked_titles(s, v, obj, std::slice::from_ref(record)).await;
     for f in obj.fields.iter().filter(|f| fields.contains(&f.name)) {
         let Some(target) = f.target.as_ref().and_then(|t| snap.schema.object(t).ok()) else {
             continue;
@@ -92,7 +106,7 @@ async fn draw(
             ..ListRequest::default()
         };
         if let Ok(p) = records.list(&target.name, &req).await {
-            let options = p
+            let mut options: Vec<(String, String)> = p
                 .data
                 .iter()
                 .map(|r| {
@@ -105,6 +119,12 @@ async fn draw(
                     )
                 })
                 .collect();
+            if let Some(Json::String(current)) = record.get(&f.name)
+                && !options.iter().any(|(id, _)| id == current)
+                && let Some(title) = linked.get(current)
+            {
+                options.insert(0, (current.clone(), title.clone()));
+            }
             choices.records.insert(target.name.clone(), options);
         }
     }
@@ -272,13 +292,18 @@ async fn save(
         },
         Err(e) => return failure(&v.tr, e),
     };
-    // Draw the form again with what was typed.
-    let typed: Map<String, Json> = pairs
-        .iter()
-        .filter(|(k, _)| k != "_csrf")
-        .map(|(k, val)| (k.clone(), Json::String(val.clone())))
-        .collect();
-    let mut shown = typed;
+    // Draw the form again with what was typed, over the record as it is (an inline edit sends
+    // one field; the others must not come back empty).
+    let mut shown: Map<String, Json> = match &id {
+        Some(id) => records.get(&object, id).await.unwrap_or_default(),
+        None => Map::new(),
+    };
+    shown.extend(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "_csrf")
+            .map(|(k, val)| (k.clone(), Json::String(val.clone()))),
+    );
     for (k, val) in &body {
         if val.is_array() || val.is_boolean() {
             shown.insert(k.clone(), val.clone());

@@ -6,7 +6,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
-use pelagic_core::period;
 use serde_json::{Map, Value as Json};
 
 use super::{Page, failure, html};
@@ -32,6 +31,8 @@ struct HistoryPage {
     id: String,
     object_label: String,
     title: String,
+    /// Not in the recycle bin (so the overview tab leads somewhere).
+    live: bool,
     lines: Vec<Line>,
 }
 
@@ -52,10 +53,18 @@ pub async fn show(
     let Ok(obj) = snap.schema.object(&object) else {
         return failure(&v.tr, pelagic_app::AppError::NotFound(object));
     };
-    // The record may be in the recycle bin; its history still shows, under its id.
-    let title = match records.get(&object, &id).await {
-        Ok(r) => display::title(obj, &r),
-        Err(_) => id.clone(),
+    // The record may be in the recycle bin; its history still shows, under the title it had.
+    let (title, live) = match records.get(&object, &id).await {
+        Ok(r) => (display::title(obj, &r), true),
+        Err(_) => {
+            let binned = records.recycle_bin(Some(&object)).await.unwrap_or_default();
+            let title = binned
+                .iter()
+                .find(|d| d.get("id").and_then(Json::as_str) == Some(id.as_str()))
+                .and_then(|d| d.get("title").and_then(Json::as_str).map(str::to_owned))
+                .unwrap_or_else(|| id.clone());
+            (title, false)
+        }
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let titles = Default::default();
@@ -65,7 +74,6 @@ pub async fn show(
         users: &users,
         titles: &titles,
     };
-    let zone = period::zone(&v.actor.time_zone);
     let text = |e: &Json, key: &str| {
         e.get(key)
             .and_then(Json::as_str)
@@ -88,7 +96,7 @@ pub async fn show(
             Line {
                 when: text(e, "at")
                     .parse::<DateTime<Utc>>()
-                    .map(|t| t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
+                    .map(|t| display::when(&v.tr, &v.actor.time_zone, t))
                     .unwrap_or_default(),
                 who: users.get(&user).cloned().unwrap_or(user),
                 action: v.tr.t(&format!("action-{}", text(e, "action"))),
@@ -107,6 +115,7 @@ pub async fn show(
         &HistoryPage {
             object_label: v.tr.object_plural(obj),
             title,
+            live,
             lines,
             object,
             id,

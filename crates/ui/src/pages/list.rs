@@ -23,6 +23,9 @@ use crate::viewer::{Viewer, viewer};
 /// Columns a list shows by default, the record's name first.
 const DEFAULT_COLUMNS: usize = 6;
 
+/// Matches a list counts before it says "more than".
+const COUNT_CAP: u64 = 1_000;
+
 /// Most linked records whose names one query fetches.
 const TITLES_PER_QUERY: usize = 200;
 
@@ -60,6 +63,8 @@ struct ListPage {
     object: String,
     title: String,
     count: Option<String>,
+    /// Counts every match when the count stopped at the cap.
+    count_all_link: Option<String>,
     new_label: String,
     q: String,
     columns: Vec<Column>,
@@ -139,6 +144,7 @@ pub async fn list(
     }
     let kept = query.params();
     let cursor = params.get("cursor").cloned();
+    let exact = params.get("count").is_some_and(|c| c == "all");
     let columns = if query.columns.is_empty() {
         defaults
     } else {
@@ -159,6 +165,9 @@ pub async fn list(
                 limit: Some(50),
                 cursor: cursor.clone(),
                 count: cursor.is_none(),
+                // Counting a million rows takes longer than showing them; the list says "more
+                // than 1,000" unless asked to count them all.
+                count_cap: (!exact).then_some(COUNT_CAP + 1),
             };
             match records.list(&object, &req).await {
                 Ok(p) => (p, None),
@@ -231,7 +240,22 @@ pub async fn list(
     let list = ListPage {
         title: v.tr.object_plural(obj),
         new_label: v.tr.t1("new-record", "object", &v.tr.object(obj)),
-        count: found.total.map(|n| v.tr.count("records-count", n)),
+        count: found.total.map(|n| {
+            if n > COUNT_CAP as i64 {
+                v.tr.t1(
+                    "records-more-than",
+                    "count",
+                    &crate::format::number(v.tr.code, &COUNT_CAP.to_string()),
+                )
+            } else {
+                v.tr.count("records-count", n)
+            }
+        }),
+        count_all_link: found.total.filter(|n| *n > COUNT_CAP as i64).map(|_| {
+            let mut all = kept.clone();
+            all.push(("count".into(), "all".into()));
+            link(&object, &q, &all, None)
+        }),
         columns: heads,
         rows,
         has_cursor: cursor.is_some(),

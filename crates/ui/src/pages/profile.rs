@@ -66,10 +66,7 @@ pub(super) async fn draw_with_token(
     status: StatusCode,
     new_token: Option<String>,
 ) -> Response {
-    let zone = pelagic_core::period::zone(&v.actor.time_zone);
-    let when = |t: chrono::DateTime<chrono::Utc>| {
-        t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
-    };
+    let when = |t| crate::display::when(&v.tr, &v.actor.time_zone, t);
     let tokens = match s.app.api_tokens(&v.actor).await {
         Ok(list) => list
             .into_iter()

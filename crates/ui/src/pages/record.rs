@@ -14,7 +14,17 @@ use serde_json::{Value as Json, json};
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
+use crate::inputs::{Choices, Input, inputs};
 use crate::viewer::{form_viewer, viewer};
+
+/// One field as the record page shows it, with its inline editor when the user may edit it.
+struct FieldView {
+    label: String,
+    value: String,
+    /// The linked record's page, or empty.
+    link: String,
+    input: Option<Input>,
+}
 
 /// Records of one object that point at this one.
 struct Related {
@@ -33,8 +43,7 @@ struct RecordPage {
     id: String,
     object_label: String,
     title: String,
-    /// (label, value, link to the linked record or empty)
-    fields: Vec<(String, String, String)>,
+    fields: Vec<FieldView>,
     related: Vec<Related>,
     can_follow_up: bool,
     kinds: Vec<(String, String)>,
@@ -78,6 +87,36 @@ pub async fn show(
         .filter(|f| record.contains_key(&f.name) && f.name != "id")
         .collect();
     shown.sort_by_key(|f| pelagic_core::meta::BUILTIN_FIELDS.contains(&f.name.as_str()));
+    // Inline editors for what the user may change; linked records are changed on the edit page,
+    // which offers them by name.
+    let editable: Vec<String> = records
+        .editable_fields(&object)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|n| obj.field(n).is_some_and(|f| f.kind != FieldKind::Lookup))
+        .collect();
+    let choices = Choices {
+        records: Default::default(),
+        users: {
+            let mut list: Vec<(String, String)> =
+                users.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
+        },
+        default_currency: snap.input.default_currency.clone(),
+        duplicate_fields: vec![],
+        title_fields: Default::default(),
+    };
+    let mut editors = inputs(
+        &v.tr,
+        obj,
+        &editable,
+        &record,
+        &Default::default(),
+        &choices,
+        &v.actor.time_zone,
+    );
     let fields = shown
         .iter()
         .map(|f| {
@@ -89,11 +128,16 @@ pub async fn show(
                 }
                 _ => String::new(),
             };
-            (
-                v.tr.field(obj, f),
-                display::show(&ctx, obj, f, &record),
+            let input = editors
+                .iter()
+                .position(|i| i.name == f.name)
+                .map(|at| editors.swap_remove(at));
+            FieldView {
+                label: v.tr.field(obj, f),
+                value: display::show(&ctx, obj, f, &record),
                 link,
-            )
+                input,
+            }
         })
         .collect();
 

@@ -137,6 +137,7 @@ pub async fn query(
         limit: b.limit,
         cursor: b.cursor,
         count: b.count,
+        count_cap: None,
     };
     Ok(page_json(
         s.app.records(&a.actor).list(&object, &req).await?,
