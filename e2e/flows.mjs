@@ -122,7 +122,7 @@ try {
     await page.locator('#s1').selectOption('name');
     await page.locator('#d1').selectOption('desc');
     await page.getByRole('button', { name: 'Apply' }).click();
-    const rows = await page.locator('table.records tbody tr td:first-child').allInnerTexts();
+    const rows = await page.locator('table.records tbody tr td:nth-child(2)').allInnerTexts();
     assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
   });
 
@@ -132,7 +132,7 @@ try {
     await page.goto(base + '/o/account');
     assert.equal(await page.locator('table.records tbody tr').count(), 3);
     await page.locator('nav.views').getByRole('link', { name: 'Customers with an e' }).click();
-    const rows = await page.locator('table.records tbody tr td:first-child').allInnerTexts();
+    const rows = await page.locator('table.records tbody tr td:nth-child(2)').allInnerTexts();
     assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
   });
 

@@ -28,7 +28,7 @@ pub async fn serve(app: Arc<App>, listen: &str) -> anyhow::Result<()> {
     result.context("the server stopped with an error")
 }
 
-/// Runs due jobs every tick until told to stop.
+/// Runs due jobs, and bulk jobs nobody is running, every tick until told to stop.
 async fn run_jobs(app: Arc<App>, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(JOB_TICK);
     loop {
@@ -36,6 +36,11 @@ async fn run_jobs(app: Arc<App>, mut stop: watch::Receiver<bool>) {
             _ = tick.tick() => {
                 if let Err(e) = app.run_due_jobs().await {
                     tracing::error!(error = %e, "running scheduled jobs failed");
+                }
+                // Bulk jobs start as soon as they are asked for; this picks up those another
+                // instance left unfinished when it stopped.
+                if let Err(e) = app.run_bulk_jobs().await {
+                    tracing::error!(error = %e, "running bulk jobs failed");
                 }
             }
             _ = stop.changed() => return,

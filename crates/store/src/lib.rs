@@ -7,6 +7,7 @@
 pub mod access;
 pub mod audit;
 pub mod bin;
+pub mod bulk;
 pub mod db;
 pub mod ddl;
 pub mod duplicates;

@@ -99,8 +99,16 @@ impl Query {
     /// The filter for the record service (`None` without conditions). A list value (`in`,
     /// `nin`) is split on commas; `between` on `..`.
     pub fn filter(&self, obj: &ObjectDef) -> Result<Option<Filter>, pelagic_app::AppError> {
+        self.filter_json(obj)
+            .map(|tree| Filter::from_json(&tree))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    /// The conditions as the API's JSON filter tree (`None` without conditions).
+    pub fn filter_json(&self, obj: &ObjectDef) -> Option<Json> {
         if self.conditions.is_empty() {
-            return Ok(None);
+            return None;
         }
         let parts: Vec<Json> = self
             .conditions
@@ -119,12 +127,11 @@ impl Query {
                 json!({ "field": c.field, "op": c.op, "value": value })
             })
             .collect();
-        let tree = if self.any {
+        Some(if self.any {
             json!({ "or": parts })
         } else {
             json!({ "and": parts })
-        };
-        Ok(Some(Filter::from_json(&tree)?))
+        })
     }
 
     /// The query parameters that say this again (for links that keep the conditions).

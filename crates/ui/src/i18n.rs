@@ -80,6 +80,15 @@ impl Tr {
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
+    /// A message with two arguments.
+    pub fn t2(&self, key: &str, args: [(&'static str, &str); 2]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .into_iter()
+            .map(|(name, value)| (Cow::Borrowed(name), FluentValue::from(value.to_owned())))
+            .collect();
+        LOCALES.lookup_with_args(&self.lang, key, &args)
+    }
+
     /// A message choosing its plural form by `count`.
     pub fn count(&self, key: &str, count: i64) -> String {
         // `count` chooses the plural form; `shown` is the number written the reader's way.

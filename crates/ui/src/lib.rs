@@ -47,6 +47,8 @@ pub fn routes(app: Arc<App>) -> Router {
             get(pages::form::new).post(pages::form::create),
         )
         .route("/o/{object}/views", post(pages::views::save))
+        .route("/o/{object}/bulk", post(pages::bulk::submit))
+        .route("/jobs/{id}", get(pages::bulk::show))
         .route("/o/{object}/views/{id}/delete", post(pages::views::delete))
         .route("/o/{object}/{id}", get(pages::record::show))
         .route(

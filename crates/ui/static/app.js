@@ -1,5 +1,6 @@
 // Pelagic's pages work without this file. With it, forms are quicker: a warning while typing a
-// customer someone already entered, and a search box for choosing a linked record among many.
+// customer someone already entered, a search box for choosing a linked record among many, and
+// bulk-action forms that show only what the chosen action needs.
 // Everything it shows comes from data attributes the server wrote in the reader's language.
 (() => {
   "use strict";
@@ -78,5 +79,17 @@
       if (!keep && found.data.length === 1) select.value = found.data[0].id;
     }, 250);
     search.addEventListener("input", refill);
+  }
+
+  // Bulk actions: show only the inputs the chosen action uses.
+  const action = document.getElementById("bulk-action");
+  if (action) {
+    const show = () => {
+      for (const el of document.querySelectorAll("[data-bulk]")) {
+        el.hidden = el.dataset.bulk !== action.value;
+      }
+    };
+    action.addEventListener("change", show);
+    show();
   }
 })();

@@ -12,6 +12,19 @@ use crate::{AppError, AppResult};
 pub const MAX_EXPORT: usize = 100_000;
 
 impl RecordService<'_> {
+    /// The export as a CSV file: UTF-8 with a byte-order mark, so that spreadsheets read Chinese
+    /// and Cyrillic right.
+    pub async fn export_csv(&self, object: &str, req: &ListRequest) -> AppResult<Vec<u8>> {
+        let table = self.export(object, req).await?;
+        let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+        for row in &table {
+            out.write_record(row)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+        }
+        out.into_inner()
+            .map_err(|e| AppError::Internal(e.to_string()))
+    }
+
     /// The header and rows of an export of `object` filtered, searched and sorted as `req`.
     pub async fn export(&self, object: &str, req: &ListRequest) -> AppResult<Vec<Vec<String>>> {
         let t = self.target(object).await?;

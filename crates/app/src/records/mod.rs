@@ -89,6 +89,12 @@ impl<'a> RecordService<'a> {
         RecordService { app, actor }
     }
 
+    /// Refuses (403) when the actor may not do `op` to any record of `object`.
+    pub async fn require(&self, object: &str, op: crate::policy::Operation) -> AppResult<()> {
+        let t = self.target(object).await?;
+        t.policy(self.actor).require(&t.obj, op)
+    }
+
     async fn target(&self, object: &str) -> AppResult<Target> {
         let snap = self.app.snapshot().await?;
         let obj = snap.schema.object(object)?.clone();

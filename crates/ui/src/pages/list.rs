@@ -87,6 +87,10 @@ struct ListPage {
     /// (period, label)
     periods: Vec<(String, String)>,
     refused: Option<String>,
+    /// (id, name) of the users records can be handed to.
+    people: Vec<(String, String)>,
+    /// (field, label) of the fields a bulk change may set.
+    settable: Vec<(String, String)>,
     rows: Vec<Row>,
     has_cursor: bool,
     first_link: String,
@@ -229,6 +233,23 @@ pub async fn list(
         Err(to) => return to,
     };
     let views = s.app.views(&v.actor, &object).await.unwrap_or_default();
+    let mut people: Vec<(String, String)> =
+        users.iter().map(|(k, n)| (k.clone(), n.clone())).collect();
+    people.sort_by(|a, b| a.1.cmp(&b.1));
+    let settable = records
+        .editable_fields(&object)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|n| obj.field(n))
+        .filter(|f| {
+            !matches!(
+                f.kind,
+                FieldKind::Lookup | FieldKind::User | FieldKind::Multiselect
+            )
+        })
+        .map(|f| (f.name.clone(), v.tr.field(obj, f)))
+        .collect();
     let kept_query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(kept.iter())
         .finish();
@@ -309,6 +330,8 @@ pub async fn list(
             })
             .collect(),
         refused: refused.map(|r| v.tr.t1("filter-refused", "reason", &r)),
+        people,
+        settable,
         kept_query,
         views,
         current_view: params.get("view").cloned().unwrap_or_default(),

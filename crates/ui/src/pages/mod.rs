@@ -1,6 +1,7 @@
 //! One module per page; this one holds what every signed-in page shares.
 
 pub mod bin;
+pub mod bulk;
 pub mod delete;
 pub mod form;
 pub mod history;
@@ -18,6 +19,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use pelagic_app::AppError;
+use pelagic_core::meta::ObjectDef;
 
 use crate::UiState;
 use crate::i18n::Tr;
@@ -56,6 +58,28 @@ impl Page {
             admin: v.actor.is_admin(),
         })
     }
+}
+
+/// The metadata snapshot and one object's definition, or the page saying there is no such
+/// object.
+pub async fn object_def(
+    state: &UiState,
+    tr: &Tr,
+    object: &str,
+) -> Result<
+    (
+        std::sync::Arc<pelagic_app::Snapshot>,
+        std::sync::Arc<ObjectDef>,
+    ),
+    Response,
+> {
+    let snap = state.app.snapshot().await.map_err(|e| failure(tr, e))?;
+    let obj = snap
+        .schema
+        .object(object)
+        .map_err(|_| failure(tr, AppError::NotFound(object.to_owned())))?
+        .clone();
+    Ok((snap, obj))
 }
 
 /// A rendered page.

@@ -252,15 +252,7 @@ pub async fn export(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<impl IntoResponse> {
     let req = list_request(raw.as_deref())?;
-    let table = s.app.records(&a.actor).export(&object, &req).await?;
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    for row in &table {
-        out.write_record(row)
-            .map_err(|e| pelagic_app::AppError::Internal(e.to_string()))?;
-    }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| pelagic_app::AppError::Internal(e.to_string()))?;
+    let bytes = s.app.records(&a.actor).export_csv(&object, &req).await?;
     let disposition = format!("attachment; filename=\"{object}.csv\"");
     Ok((
         [

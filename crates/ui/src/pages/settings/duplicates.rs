@@ -105,12 +105,9 @@ pub async fn save(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
-    };
-    let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+    let (_, obj) = match crate::pages::object_def(&s, &v.tr, &object).await {
+        Ok(found) => found,
+        Err(to) => return to,
     };
     let mut rules = Vec::new();
     for f in &obj.fields {

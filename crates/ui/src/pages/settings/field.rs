@@ -54,14 +54,11 @@ async fn draw(
     error: Option<String>,
     saved: bool,
 ) -> Response {
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+    let (_, obj) = match crate::pages::object_def(s, &v.tr, object).await {
+        Ok(found) => found,
+        Err(to) => return to,
     };
-    let obj = match snap.schema.object(object) {
-        Ok(o) => o,
-        Err(e) => return failure(&v.tr, e.into()),
-    };
+    let obj = obj.as_ref();
     let Some(f) = obj.field(field).filter(|f| !f.system) else {
         return failure(&v.tr, pelagic_app::AppError::NotFound(field.to_owned()));
     };

@@ -173,14 +173,11 @@ async fn draw_object(
     error: Option<String>,
     saved: bool,
 ) -> Response {
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+    let (snap, obj) = match crate::pages::object_def(s, &v.tr, object).await {
+        Ok(found) => found,
+        Err(to) => return to,
     };
-    let obj: &ObjectDef = match snap.schema.object(object) {
-        Ok(o) => o,
-        Err(e) => return failure(&v.tr, e.into()),
-    };
+    let obj: &ObjectDef = &obj;
     let fields = obj
         .fields
         .iter()

@@ -310,12 +310,9 @@ pub async fn save_fields(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
-    };
-    let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+    let (snap, obj) = match crate::pages::object_def(&s, &v.tr, &object).await {
+        Ok(found) => found,
+        Err(to) => return to,
     };
     let changed: BTreeMap<String, String> = obj
         .fields

@@ -1,0 +1,238 @@
+//! Bulk actions from a list: the rows ticked, or every record the list's conditions match —
+//! transfer to another owner, set a field, delete (a background job with a progress page), or
+//! export as CSV (at once).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::bulk::{BulkAction, BulkRequest};
+use pelagic_app::{AppError, ListRequest};
+use pelagic_core::kind::FieldKind;
+use serde_json::{Value as Json, json};
+
+use super::form::csrf;
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::conditions::Query as Conditions;
+use crate::viewer::{form_viewer, viewer};
+
+/// The value typed for a field, as the API takes it: an option typed by its label in the
+/// reader's language is that option.
+fn typed_value(
+    tr: &crate::i18n::Tr,
+    obj: &pelagic_core::meta::ObjectDef,
+    field: &str,
+    text: &str,
+    time_zone: &str,
+) -> Json {
+    if let Some(f) = obj.field(field).filter(|f| f.kind == FieldKind::Select)
+        && let Some(o) = f.options.iter().find(|o| {
+            tr.option(obj, f, o).eq_ignore_ascii_case(text.trim()) || o.as_str() == text.trim()
+        })
+    {
+        return json!(o);
+    }
+    let pairs = [(field.to_owned(), text.to_owned())];
+    crate::form_values::body(obj, &[field.to_owned()], &pairs, time_zone, true)
+        .remove(field)
+        .unwrap_or(Json::Null)
+}
+
+pub async fn submit(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(object): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let (_, obj) = match super::object_def(&s, &v.tr, &object).await {
+        Ok(found) => found,
+        Err(to) => return to,
+    };
+    let obj = obj.as_ref();
+    let value = |key: &str| super::settings::value(&pairs, key);
+    // The list's own conditions travel as `k.`-prefixed fields.
+    let kept: Vec<(String, String)> = pairs
+        .iter()
+        .filter_map(|(k, val)| Some((k.strip_prefix("k.")?.to_owned(), val.clone())))
+        .collect();
+    let list = Conditions::from_pairs(&kept);
+    let q = kept
+        .iter()
+        .find(|(k, _)| k == "q")
+        .map(|(_, q)| q.clone())
+        .filter(|q| !q.trim().is_empty());
+    let every = value("all") == "1";
+    let ids: Vec<String> = pairs
+        .iter()
+        .filter(|(k, _)| k == "id")
+        .map(|(_, id)| id.clone())
+        .collect();
+    if !every && ids.is_empty() {
+        return failure(&v.tr, AppError::Invalid(v.tr.t("bulk-choose-rows")));
+    }
+    let (filter, ids) = if every {
+        (list.filter_json(obj), None)
+    } else {
+        (None, Some(ids))
+    };
+    let action = match value("action").as_str() {
+        "export" => return export(&s, &v, &object, filter, q, ids, list.sort).await,
+        "transfer" => BulkAction::Transfer {
+            owner_id: value("owner_id"),
+            related: value("related") == "true",
+        },
+        "update" => {
+            let field = value("field");
+            let typed = typed_value(&v.tr, obj, &field, &value("value"), &v.actor.time_zone);
+            BulkAction::Update {
+                field,
+                value: typed,
+            }
+        }
+        "delete" => BulkAction::Delete,
+        other => {
+            return failure(
+                &v.tr,
+                AppError::Invalid(format!("no bulk action '{other}'")),
+            );
+        }
+    };
+    let req = BulkRequest {
+        action,
+        ids,
+        filter,
+        q: if every { q } else { None },
+    };
+    match s.app.start_bulk(&v.actor, &object, req).await {
+        Ok(job) => {
+            s.app.run_in_background(job.id.clone());
+            Redirect::to(&format!("/jobs/{}", job.id)).into_response()
+        }
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+/// The chosen rows, or everything the list matches, as a CSV download.
+async fn export(
+    s: &UiState,
+    v: &crate::viewer::Viewer,
+    object: &str,
+    filter: Option<Json>,
+    q: Option<String>,
+    ids: Option<Vec<String>>,
+    sort: Vec<(String, bool)>,
+) -> Response {
+    let filter = match ids {
+        Some(ids) => Some(json!({"field": "id", "op": "in", "value": ids})),
+        None => filter,
+    };
+    let filter = match filter.as_ref().map(pelagic_core::filter::Filter::from_json) {
+        Some(Err(e)) => return failure(&v.tr, e.into()),
+        Some(Ok(f)) => Some(f),
+        None => None,
+    };
+    let req = ListRequest {
+        filter,
+        q,
+        sort,
+        ..ListRequest::default()
+    };
+    match s.app.records(&v.actor).export_csv(object, &req).await {
+        Ok(bytes) => (
+            [
+                (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{object}.csv\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "job.html")]
+struct JobPage {
+    page: Page,
+    object: String,
+    title: String,
+    running: bool,
+    status: String,
+    total: i64,
+    handled: i64,
+    summary: String,
+    errors: Vec<String>,
+}
+
+pub async fn show(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let job = match s.app.bulk_job(&v.actor, &id).await {
+        Ok(j) => j,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let object_label = match s.app.snapshot().await {
+        Ok(snap) => snap
+            .schema
+            .object(&job.object)
+            .map(|o| v.tr.object_plural(o))
+            .unwrap_or_else(|_| job.object.clone()),
+        Err(e) => return failure(&v.tr, e),
+    };
+    let page = match Page::new(&s, &v, &job.object).await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    let running = matches!(job.status.as_str(), "queued" | "running");
+    let summary = if job.total == 0 && running {
+        v.tr.t("job-finding")
+    } else {
+        v.tr.t2(
+            "job-progress",
+            [
+                (
+                    "done",
+                    &crate::format::number(v.tr.code, &job.done.to_string()),
+                ),
+                (
+                    "total",
+                    &crate::format::number(v.tr.code, &job.total.to_string()),
+                ),
+            ],
+        )
+    };
+    html(
+        StatusCode::OK,
+        &JobPage {
+            title: format!(
+                "{} · {}",
+                v.tr.t(&format!("bulk-{}", job.action)),
+                object_label
+            ),
+            status: v.tr.t(&format!("job-{}", job.status)),
+            handled: job.done + job.failed,
+            total: job.total,
+            errors: job.errors.clone(),
+            summary,
+            running,
+            object: job.object,
+            page,
+        },
+    )
+}
