@@ -305,3 +305,42 @@ async fn a_field_is_edited_in_place_and_values_read_the_way_the_readers_language
     })
     .await;
 }
+
+#[tokio::test]
+async fn condition_groups_say_this_and_that_or_something_else() {
+    each_backend(|t| async move {
+        let b = sign_in(&t, "ana@example.com").await;
+        for (name, kind, level) in [
+            ("Big Customer", "customer", "a"),
+            ("Small Customer", "customer", "c"),
+            ("Any Partner", "partner", "c"),
+        ] {
+            b.submit(
+                &t,
+                "/o/account/new",
+                &[("name", name), ("type", kind), ("level", level)],
+                true,
+            )
+            .await;
+        }
+        let list = b
+            .get(
+                &t,
+                "/o/account?match=any&c0.f=type&c0.o=eq&c0.v=customer&c1.f=level&c1.o=eq&c1.v=a\
+                 &c2.f=type&c2.o=eq&c2.v=partner&c2.g=2&s0=name",
+            )
+            .await;
+        assert_eq!(list.status, 200, "{}", list.text);
+        let body = list.text.split("<tbody>").nth(1).unwrap();
+        assert!(body.contains("Big Customer") && body.contains("Any Partner"));
+        assert!(
+            !body.contains("Small Customer"),
+            "(customer and level A) or partner"
+        );
+        assert!(
+            list.text.contains("name=\"c2.g\"") && list.text.contains("Group 2"),
+            "each condition says its group"
+        );
+    })
+    .await;
+}

@@ -1,5 +1,7 @@
 //! The list's condition builder without scripts: conditions as numbered query parameters
-//! (`c0.f` field, `c0.o` operator, `c0.v` value; `match` all or any) and up to four sort keys
+//! (`c0.f` field, `c0.o` operator, `c0.v` value, `c0.g` group), groups that each match all or
+//! any of their conditions (`g2.m=any`), the groups joined by `match` (all or any) — so that
+//! "(A and B) or (C and D)" can be said — and up to four sort keys
 //! (`s0`…`s3` with `d0`…`d3`) and the chosen columns (`col`, repeated, or `cols=a,b`), turned
 //! into the record service's filter and sort, and back into rows the page draws.
 
@@ -11,6 +13,8 @@ use serde_json::{Value as Json, json};
 /// Most conditions and sort keys a list takes from its form.
 pub const MAX_CONDITIONS: usize = 6;
 pub const MAX_SORT_KEYS: usize = 4;
+/// Groups conditions can be put in.
+pub const GROUPS: usize = 3;
 
 /// Relative periods offered for dates.
 pub const PERIODS: [&str; 10] = [
@@ -32,12 +36,17 @@ pub struct Condition {
     pub field: String,
     pub op: String,
     pub value: String,
+    /// The group it belongs to, 1 to `GROUPS` (0 reads as 1).
+    pub group: usize,
 }
 
 /// What a list asks for beyond search and paging.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
     pub any: bool,
+    /// Whether each group (1 to `GROUPS`, at index group − 1) needs any of its conditions
+    /// rather than all.
+    pub group_any: [bool; GROUPS],
     pub conditions: Vec<Condition>,
     /// (field, descending)
     pub sort: Vec<(String, bool)>,
@@ -59,11 +68,19 @@ impl Query {
             if field.is_empty() {
                 continue;
             }
+            let group = get(&format!("c{i}.g"))
+                .and_then(|g| g.parse::<usize>().ok())
+                .filter(|g| (1..=GROUPS).contains(g))
+                .unwrap_or(1);
             q.conditions.push(Condition {
                 field,
                 op: get(&format!("c{i}.o")).unwrap_or_else(|| "eq".into()),
                 value: get(&format!("c{i}.v")).unwrap_or_default(),
+                group,
             });
+        }
+        for g in 0..GROUPS {
+            q.group_any[g] = get(&format!("g{}.m", g + 1)).as_deref() == Some("any");
         }
         for i in 0..MAX_SORT_KEYS {
             if let Some(field) = get(&format!("s{i}")).filter(|f| !f.is_empty()) {
@@ -110,7 +127,7 @@ impl Query {
         if self.conditions.is_empty() {
             return None;
         }
-        let parts: Vec<Json> = self
+        let parts: Vec<(usize, Json)> = self
             .conditions
             .iter()
             .map(|c| {
@@ -124,14 +141,32 @@ impl Query {
                     _ if numeric => json!(c.value.parse::<i64>().unwrap_or_default()),
                     _ => json!(c.value),
                 };
-                json!({ "field": c.field, "op": c.op, "value": value })
+                (
+                    c.group.max(1),
+                    json!({ "field": c.field, "op": c.op, "value": value }),
+                )
             })
             .collect();
-        Some(if self.any {
-            json!({ "or": parts })
-        } else {
-            json!({ "and": parts })
-        })
+        let join = |any: bool, items: Vec<Json>| {
+            if items.len() == 1 {
+                items.into_iter().next().unwrap_or(Json::Null)
+            } else if any {
+                json!({ "or": items })
+            } else {
+                json!({ "and": items })
+            }
+        };
+        let groups: Vec<Json> = (1..=GROUPS)
+            .filter_map(|g| {
+                let members: Vec<Json> = parts
+                    .iter()
+                    .filter(|(of, _)| *of == g)
+                    .map(|(_, p)| p.clone())
+                    .collect();
+                (!members.is_empty()).then(|| join(self.group_any[g - 1], members))
+            })
+            .collect();
+        Some(join(self.any, groups))
     }
 
     /// The query parameters that say this again (for links that keep the conditions).
@@ -144,6 +179,14 @@ impl Query {
             out.push((format!("c{i}.f"), c.field.clone()));
             out.push((format!("c{i}.o"), c.op.clone()));
             out.push((format!("c{i}.v"), c.value.clone()));
+            if c.group > 1 {
+                out.push((format!("c{i}.g"), c.group.to_string()));
+            }
+        }
+        for (g, any) in self.group_any.iter().enumerate() {
+            if *any {
+                out.push((format!("g{}.m", g + 1), "any".into()));
+            }
         }
         for (i, (field, desc)) in self.sort.iter().enumerate() {
             out.push((format!("s{i}"), field.clone()));
@@ -188,6 +231,37 @@ mod tests {
         assert_eq!(q.conditions.len(), 2, "the empty row is skipped");
         assert_eq!(q.sort, vec![("level".into(), false), ("name".into(), true)]);
         assert_eq!(q.columns, vec!["name".to_owned(), "phone".to_owned()]);
+        let again = read(
+            &q.params()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(again, q);
+    }
+
+    #[test]
+    fn groups_say_a_and_b_or_c_and_d() {
+        let q = read(&[
+            ("match", "any"),
+            ("c0.f", "type"),
+            ("c0.v", "customer"),
+            ("c1.f", "level"),
+            ("c1.v", "a"),
+            ("c2.f", "type"),
+            ("c2.v", "partner"),
+            ("c2.g", "2"),
+            ("c3.f", "level"),
+            ("c3.v", "b"),
+            ("c3.g", "2"),
+        ]);
+        let obj: ObjectDef = serde_json::from_value(json!({
+            "name": "account", "label": "Account", "label_plural": "Accounts", "fields": []
+        }))
+        .unwrap();
+        let tree = q.filter_json(&obj).unwrap();
+        assert_eq!(tree["or"].as_array().unwrap().len(), 2, "{tree}");
+        assert_eq!(tree["or"][1]["and"][0]["value"], "partner");
         let again = read(
             &q.params()
                 .iter()

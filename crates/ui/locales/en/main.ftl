@@ -307,3 +307,7 @@ job-failed = Stopped
 job-finding = Finding the records…
 job-progress = { $done } of { $total } records handled
 job-failures = Could not be changed
+groups-all = Every group matches
+groups-any = Any group matches
+group-n = Group { $n }
+group = Group

@@ -307,3 +307,7 @@ job-failed = Detenido
 job-finding = Buscando los registros…
 job-progress = { $done } de { $total } registros tratados
 job-failures = No se pudieron cambiar
+groups-all = Se cumplen todos los grupos
+groups-any = Se cumple algún grupo
+group-n = Grupo { $n }
+group = Grupo

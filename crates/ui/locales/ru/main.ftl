@@ -313,3 +313,7 @@ job-failed = Остановлено
 job-finding = Ищем записи…
 job-progress = Обработано { $done } из { $total }
 job-failures = Не удалось изменить
+groups-all = Выполнены все группы
+groups-any = Выполнена любая группа
+group-n = Группа { $n }
+group = Группа

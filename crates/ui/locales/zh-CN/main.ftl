@@ -304,3 +304,7 @@ job-failed = 已中止
 job-finding = 正在查找记录…
 job-progress = 已处理 { $done } / { $total } 条记录
 job-failures = 未能处理的记录
+groups-all = 所有分组都满足
+groups-any = 任一分组满足
+group-n = 第 { $n } 组
+group = 分组

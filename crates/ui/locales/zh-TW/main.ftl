@@ -304,3 +304,7 @@ job-failed = 已中止
 job-finding = 正在尋找紀錄…
 job-progress = 已處理 { $done } / { $total } 筆紀錄
 job-failures = 未能處理的紀錄
+groups-all = 所有群組皆符合
+groups-any = 任一群組符合
+group-n = 第 { $n } 組
+group = 群組

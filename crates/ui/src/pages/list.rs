@@ -47,6 +47,7 @@ struct ConditionRow {
     field: String,
     op: String,
     value: String,
+    group: usize,
 }
 
 /// One row of the sort builder.
@@ -78,6 +79,8 @@ struct ListPage {
     /// (API name, label, shown) of every readable field, for the column chooser.
     choosable: Vec<(String, String, bool)>,
     any: bool,
+    /// (group number, whether it needs any of its conditions)
+    groups: Vec<(usize, bool)>,
     condition_rows: Vec<ConditionRow>,
     sort_rows: Vec<SortRow>,
     /// (API name, label) of the fields one may filter and sort on.
@@ -288,6 +291,12 @@ pub async fn list(
         builder_open: !query.conditions.is_empty() || query.sort.len() > 1 || refused.is_some(),
         choosable: chooser(obj, &visible, &columns, &v.tr),
         any: query.any,
+        groups: query
+            .group_any
+            .iter()
+            .enumerate()
+            .map(|(i, any)| (i + 1, *any))
+            .collect(),
         condition_rows: (0..(query.conditions.len() + 2).min(MAX_CONDITIONS))
             .map(|i| {
                 let c = query.conditions.get(i).cloned().unwrap_or_default();
@@ -296,6 +305,7 @@ pub async fn list(
                     field: c.field,
                     op: c.op,
                     value: c.value,
+                    group: c.group.max(1),
                 }
             })
             .collect(),
