@@ -50,14 +50,17 @@ impl App {
             return Err(CoreError::field("language", LANGUAGES.join(", ")).into());
         }
         let user = self
-            .add_user(NewUser {
-                email: f.email.clone(),
-                name: f.name.clone(),
-                role: "admin".into(),
-                team: None,
-                team_id: None,
-                password: f.password.clone(),
-            })
+            .add_user_if(
+                NewUser {
+                    email: f.email.clone(),
+                    name: f.name.clone(),
+                    role: "admin".into(),
+                    team: None,
+                    team_id: None,
+                    password: f.password.clone(),
+                },
+                true,
+            )
             .await?;
         let mut tx = self.db().begin().await?;
         profile::set_preferences(&mut tx, &user.id, &f.language, &f.time_zone).await?;

@@ -49,6 +49,13 @@ impl From<&UserRow> for UserView {
 impl App {
     /// Creates a user; the team is found by name and created if it does not exist yet.
     pub async fn add_user(&self, new: NewUser) -> AppResult<UserView> {
+        self.add_user_if(new, false).await
+    }
+
+    /// Creates a user; with `only_first`, only while there is no user at all, checked inside
+    /// the writing transaction under the metadata lock, so that of two first runs at once one
+    /// creates the administrator and the other is refused.
+    pub(crate) async fn add_user_if(&self, new: NewUser, only_first: bool) -> AppResult<UserView> {
         let email = check_email(&new.email)?;
         let name = new.name.trim();
         if name.is_empty() || name.chars().count() > 120 {
@@ -61,8 +68,8 @@ impl App {
                 "the password must have at least {MIN_PASSWORD_LEN} characters"
             )));
         }
-        if !store::role_exists(self.db(), &new.role).await? {
-            let roles = store::role_names(self.db()).await?;
+        if !access::role_exists(self.db(), &new.role).await? {
+            let roles = access::role_names(self.db()).await?;
             return Err(AppError::Invalid(format!(
                 "there is no role '{}'; roles are {}",
                 new.role,
@@ -80,6 +87,12 @@ impl App {
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let now = self.now();
         let mut tx = self.db().begin().await?;
+        if only_first {
+            metadata::lock(&mut tx).await?;
+            if store::count_users_tx(&mut tx).await? > 0 {
+                return Err(AppError::Conflict("Pelagic is already set up".into()));
+            }
+        }
         let team_id = match (new.team.as_deref().map(str::trim), new.team_id) {
             (_, Some(id)) => {
                 let snap = self.snapshot().await?;
@@ -102,7 +115,7 @@ impl App {
                 if access::insert_team(&mut tx, &created, now).await? {
                     Some(created.id)
                 } else {
-                    store::team_by_name(self.db(), team).await?
+                    access::team_by_name(self.db(), team).await?
                 }
             }
             _ => None,

@@ -147,40 +147,20 @@ pub async fn existing_user_ids(db: &Db, ids: &[String]) -> Result<Vec<String>> {
         .collect())
 }
 
+/// How many users there are (`count_users_tx` inside a transaction).
 pub async fn count_users(db: &Db) -> Result<i64> {
+    count_users_in(db.into()).await
+}
+
+pub async fn count_users_tx(tx: &mut Tx) -> Result<i64> {
+    count_users_in(tx.into()).await
+}
+
+async fn count_users_in(conn: Conn<'_>) -> Result<i64> {
     let mut sel = Query::select();
     sel.expr(Expr::col(sea_query::Asterisk).count())
         .from(a("users"));
-    exec::fetch_i64(db.into(), &sel).await
-}
-
-pub async fn role_exists(db: &Db, role: &str) -> Result<bool> {
-    let mut sel = Query::select();
-    sel.expr(Expr::col(sea_query::Asterisk).count())
-        .from(a("roles"))
-        .and_where(Expr::col(a("name")).eq(role));
-    Ok(exec::fetch_i64(db.into(), &sel).await? > 0)
-}
-
-/// The names of all roles.
-pub async fn role_names(db: &Db) -> Result<Vec<String>> {
-    let mut sel = Query::select();
-    sel.column(a("name")).from(a("roles"));
-    let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| r[0].as_str().map(str::to_owned))
-        .collect())
-}
-
-/// The id of the team with this name, if there is one.
-pub async fn team_by_name(db: &Db, name: &str) -> Result<Option<String>> {
-    let mut sel = Query::select();
-    sel.column(a("id"))
-        .from(a("teams"))
-        .and_where(Expr::col(a("name")).eq(name));
-    let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
-    Ok(rows.first().and_then(|r| r[0].as_str().map(str::to_owned)))
+    exec::fetch_i64(conn, &sel).await
 }
 
 /// A bearer token as stored (only its hash).

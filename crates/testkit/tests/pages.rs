@@ -344,3 +344,47 @@ async fn a_saved_view_is_kept_for_its_owner_or_shared_with_their_team() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_runs_at_once_make_one_administrator() {
+    each_backend(|t| async move {
+        let attempts = ["first@acme.example", "second@acme.example"].map(|email| {
+            let app = t.app.clone();
+            tokio::spawn(async move {
+                let run = pelagic_app::setup::FirstRun {
+                    company: "Acme".into(),
+                    currency: "EUR".into(),
+                    region: "ES".into(),
+                    time_zone: "Europe/Madrid".into(),
+                    language: "es".into(),
+                    name: "Admin".into(),
+                    email: email.into(),
+                    password: "a long enough secret".into(),
+                };
+                let client = pelagic_app::auth::Client {
+                    address: None,
+                    previous_session: None,
+                };
+                app.first_run(&run, client).await.is_ok()
+            })
+        });
+        let mut made = 0;
+        for a in attempts {
+            made += usize::from(a.await.unwrap());
+        }
+        assert_eq!(made, 1, "one first run creates the administrator");
+        let admin = t
+            .app
+            .users(&t.app.authenticate(&t.admin().await).await.unwrap().actor)
+            .await
+            .unwrap();
+        assert_eq!(
+            admin
+                .iter()
+                .filter(|u| u.email.ends_with("@acme.example"))
+                .count(),
+            1
+        );
+    })
+    .await;
+}
