@@ -99,13 +99,17 @@ try {
       await page.getByRole('heading', { name }).waitFor();
     }
     await page.goto(base + '/o/account');
+    // Sorting and searching update the list in place; wait for what the user would see.
+    const firstRow = () => page.locator('table.records tbody tr').first();
     await page.getByRole('link', { name: 'Name' }).click();
-    const first = await page.locator('table.records tbody tr').first().innerText();
-    assert.match(first, /Anchor Foods/);
+    await firstRow().filter({ hasText: 'Anchor Foods' }).waitFor();
+    await page.waitForURL(/s0=name/);
     await page.getByRole('link', { name: /Name/ }).click();
-    assert.match(await page.locator('table.records tbody tr').first().innerText(), /Zephyr Tea/);
+    await firstRow().filter({ hasText: 'Zephyr Tea' }).waitFor();
     await page.locator('#q').fill('coffee');
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('button', { name: 'Apply' }).first().click();
+    await page.waitForURL(/q=coffee/);
+    await page.locator('table.records tbody tr').filter({ hasText: 'Lighthouse Coffee' }).waitFor();
     assert.equal(await page.locator('table.records tbody tr').count(), 1);
   });
 
@@ -122,6 +126,8 @@ try {
     await page.locator('#s1').selectOption('name');
     await page.locator('#d1').selectOption('desc');
     await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/d1=desc/);
+    await page.locator('table.records tbody tr').first().filter({ hasText: 'Zephyr Tea' }).waitFor();
     const rows = await page.locator('table.records tbody tr td:nth-child(2)').allInnerTexts();
     assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
   });

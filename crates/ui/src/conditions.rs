@@ -156,15 +156,23 @@ impl Query {
                 json!({ "and": items })
             }
         };
-        let groups: Vec<Json> = (1..=GROUPS)
-            .filter_map(|g| {
-                let members: Vec<Json> = parts
-                    .iter()
-                    .filter(|(of, _)| *of == g)
-                    .map(|(_, p)| p.clone())
-                    .collect();
-                (!members.is_empty()).then(|| join(self.group_any[g - 1], members))
-            })
+        let used: Vec<usize> = (1..=GROUPS)
+            .filter(|g| parts.iter().any(|(of, _)| of == g))
+            .collect();
+        let members = |g: usize| -> Vec<Json> {
+            parts
+                .iter()
+                .filter(|(of, _)| *of == g)
+                .map(|(_, p)| p.clone())
+                .collect()
+        };
+        // With one group, `match` speaks of its conditions (a plain "any of these").
+        if let [only] = used[..] {
+            return Some(join(self.any || self.group_any[only - 1], members(only)));
+        }
+        let groups = used
+            .iter()
+            .map(|g| join(self.group_any[g - 1], members(*g)))
             .collect();
         Some(join(self.any, groups))
     }

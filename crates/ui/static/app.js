@@ -1,6 +1,8 @@
-// Pelagic's pages work without this file. With it, forms are quicker: a warning while typing a
-// customer someone already entered, a search box for choosing a linked record among many, and
-// bulk-action forms that show only what the chosen action needs.
+// Pelagic's pages work without this file. With it, they are quicker: lists, their pages and
+// in-place edits update the page's content without reloading it, a warning shows while typing a
+// customer someone already entered, a search box helps choose a linked record among many,
+// bulk-action forms show only what the chosen action needs, and select options are reordered by
+// dragging.
 // Everything it shows comes from data attributes the server wrote in the reader's language.
 (() => {
   "use strict";
@@ -18,8 +20,51 @@
     return reply.ok ? reply.json() : null;
   };
 
+  // Partial page updates: forms and links marked `data-partial` fetch the next page and swap
+  // the main content (and the address), falling back to a normal load on anything unexpected.
+  const main = () => document.getElementById("main");
+  const swap = async (url, init) => {
+    try {
+      const reply = await fetch(url, { credentials: "same-origin", ...init });
+      const type = reply.headers.get("content-type") || "";
+      if (!reply.ok && reply.status !== 422 && reply.status !== 409) throw new Error(String(reply.status));
+      if (!type.startsWith("text/html")) throw new Error(type);
+      const next = new DOMParser().parseFromString(await reply.text(), "text/html");
+      const content = next.getElementById("main");
+      if (!content) throw new Error("no main");
+      main().replaceWith(content);
+      document.title = next.title;
+      if (reply.url !== location.href) history.pushState({ partial: true }, "", reply.url);
+      enhance(content);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-partial")) return;
+    event.preventDefault();
+    const data = new FormData(form, event.submitter);
+    const get = form.method.toLowerCase() === "get";
+    const url = get ? `${form.action.split("?")[0]}?${new URLSearchParams(data)}` : form.action;
+    const init = get ? {} : { method: "POST", body: new URLSearchParams(data) };
+    if (!(await swap(url, init))) {
+      if (get) location.href = url;
+      else form.submit();
+    }
+  });
+  document.addEventListener("click", async (event) => {
+    const link = event.target.closest && event.target.closest("a[data-partial]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    if (!(await swap(link.href, {}))) location.href = link.href;
+  });
+  addEventListener("popstate", () => location.reload());
+
+  const enhance = (root) => {
   // Duplicate warning while typing a company name, phone or email.
-  for (const input of document.querySelectorAll("input[data-dup-object]")) {
+  for (const input of root.querySelectorAll("input[data-dup-object]")) {
     const note = document.createElement("p");
     note.className = "dup-warning";
     note.setAttribute("role", "status");
@@ -54,7 +99,7 @@
   }
 
   // Type-ahead for linked records: the select keeps working, a search box above it refills it.
-  for (const select of document.querySelectorAll("select[data-lookup]")) {
+  for (const select of root.querySelectorAll("select[data-lookup]")) {
     const search = document.createElement("input");
     search.type = "search";
     search.className = "lookup-search";
@@ -82,14 +127,36 @@
   }
 
   // Bulk actions: show only the inputs the chosen action uses.
-  const action = document.getElementById("bulk-action");
+  const action = root.querySelector("#bulk-action");
   if (action) {
     const show = () => {
-      for (const el of document.querySelectorAll("[data-bulk]")) {
+      for (const el of root.querySelectorAll("[data-bulk]")) {
         el.hidden = el.dataset.bulk !== action.value;
       }
     };
     action.addEventListener("change", show);
     show();
   }
+
+  // Select options: drag a row to reorder; the order inputs follow, and still work by hand.
+  for (const body of root.querySelectorAll("tbody[data-sortable]")) {
+    let dragged = null;
+    for (const row of body.rows) {
+      row.draggable = true;
+      row.addEventListener("dragstart", () => { dragged = row; row.classList.add("dragging"); });
+      row.addEventListener("dragend", () => { row.classList.remove("dragging"); dragged = null; });
+      row.addEventListener("dragover", (event) => {
+        event.preventDefault();
+        if (!dragged || dragged === row) return;
+        const after = event.clientY > row.getBoundingClientRect().top + row.offsetHeight / 2;
+        row.parentNode.insertBefore(dragged, after ? row.nextSibling : row);
+        [...body.rows].forEach((r, i) => {
+          const position = r.querySelector("input[name^='pos.']");
+          if (position) position.value = String(i + 1);
+        });
+      });
+    }
+  }
+  };
+  enhance(document);
 })();
