@@ -3,6 +3,7 @@
 
 use pelagic_testkit::browser::Browser;
 use pelagic_testkit::{TestApp, each_backend};
+use serde_json::json;
 
 async fn sign_in(t: &TestApp, email: &str) -> Browser {
     Browser::sign_in(t, email, "sales").await
@@ -340,6 +341,64 @@ async fn condition_groups_say_this_and_that_or_something_else() {
         assert!(
             list.text.contains("name=\"c2.g\"") && list.text.contains("Group 2"),
             "each condition says its group"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_timeline_holds_follow_ups_tasks_and_changes_and_home_shows_what_is_due() {
+    each_backend(|t| async move {
+        let b = sign_in(&t, "ana@example.com").await;
+        let created = b
+            .submit(&t, "/o/account/new", &[("name", "Timeline SA")], true)
+            .await;
+        let page = created.location.unwrap();
+        let id = page.rsplit('/').next().unwrap().to_owned();
+        b.submit(&t, &format!("{page}/edit"), &[("region", "Bilbao")], true)
+            .await;
+        let token = t.user_token("boss@example.com", "admin").await;
+        let ana = b.get(&t, "/api/v1/me").await.body["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+        t.create(
+            &token,
+            "task",
+            json!({"subject": "Send the offer", "owner_id": ana, "status": "open",
+                   "due_at": yesterday, "related": {"object": "account", "id": id}}),
+        )
+        .await;
+        b.submit(
+            &t,
+            &format!("{page}/follow-up"),
+            &[
+                ("kind", "call"),
+                ("subject", "First call"),
+                ("next_follow_up_at", ""),
+            ],
+            true,
+        )
+        .await;
+        let shown = b.get(&t, &page).await;
+        let timeline = shown.text.split("id=\"timeline-h\"").nth(1).unwrap();
+        assert!(timeline.contains("First call"), "the follow-up");
+        assert!(timeline.contains("Send the offer"), "the task about it");
+        assert!(
+            timeline.contains("Region: — → Bilbao"),
+            "the change: {timeline}"
+        );
+        assert!(
+            shown.text.contains("Record information"),
+            "owner and dates apart"
+        );
+
+        let home = b.get(&t, "/").await;
+        assert!(
+            home.text.contains("Send the offer") && home.text.contains("Overdue"),
+            "an overdue task on home: {}",
+            home.text
         );
     })
     .await;

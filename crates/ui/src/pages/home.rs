@@ -1,4 +1,5 @@
-//! Home: the user's open tasks, what changed lately, and a search over every object.
+//! Home: the user's tasks and planned follow-ups due today or overdue, what changed lately, and
+//! a search over every object.
 
 use std::collections::HashMap;
 
@@ -15,6 +16,15 @@ use crate::UiState;
 use crate::display;
 use crate::viewer::viewer;
 
+/// Something due: where it leads, what it is, about whom, when, and whether it is late.
+struct Due {
+    link: String,
+    what: String,
+    about: String,
+    when: String,
+    overdue: bool,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
@@ -23,8 +33,10 @@ struct HomePage {
     q: String,
     /// (object label, link, title)
     found: Vec<(String, String, String)>,
-    /// (link, subject, due)
-    tasks: Vec<(String, String, String)>,
+    /// Tasks due today or overdue.
+    tasks: Vec<Due>,
+    /// Follow-ups planned for today or before.
+    follow_ups: Vec<Due>,
     recent: Vec<(String, String, String)>,
 }
 
@@ -92,33 +104,112 @@ pub async fn home(
             }
         }
     }
-    let open_tasks = ListRequest {
+    // "Today" is the user's day, in their time zone.
+    let zone = pelagic_core::period::zone(&v.actor.time_zone);
+    let now = s.app.now();
+    let today = now.with_timezone(&zone).date_naive();
+    let start_of = |d: chrono::NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .and_then(|t| t.and_local_timezone(zone).earliest())
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .unwrap_or(now)
+    };
+    let today_starts = start_of(today);
+    let tomorrow = start_of(today + chrono::Days::new(1)).to_rfc3339();
+    let mine = json!({"field": "owner_id", "op": "eq", "value": v.actor.user_id});
+    let due = |r: &pelagic_app::records::Record, field: &str| {
+        r.get(field)
+            .and_then(Json::as_str)
+            .and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
+    };
+    let tasks_due = ListRequest {
         filter: Filter::from_json(&json!({"and": [
             {"field": "status", "op": "eq", "value": "open"},
-            {"field": "owner_id", "op": "eq", "value": v.actor.user_id},
+            mine,
+            {"field": "due_at", "op": "lt", "value": tomorrow},
         ]}))
         .ok(),
         sort: vec![("due_at".into(), false)],
-        limit: Some(10),
+        limit: Some(20),
         ..ListRequest::default()
     };
-    let tasks = match records.list("task", &open_tasks).await {
+    let tasks = match records.list("task", &tasks_due).await {
         Ok(p) => p
             .data
             .iter()
             .map(|r| {
                 let id = r.get("id").and_then(Json::as_str).unwrap_or_default();
-                let subject = r.get("subject").and_then(Json::as_str).unwrap_or_default();
-                let due = r.get("due_at").and_then(Json::as_str).unwrap_or_default();
-                (
-                    format!("/o/task/{id}"),
-                    subject.to_owned(),
-                    due.get(..10).unwrap_or_default().to_owned(),
-                )
+                let at = due(r, "due_at");
+                Due {
+                    link: format!("/o/task/{id}"),
+                    what: r
+                        .get("subject")
+                        .and_then(Json::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    about: String::new(),
+                    when: at
+                        .map(|t| display::when(&v.tr, &v.actor.time_zone, t))
+                        .unwrap_or_default(),
+                    overdue: at.is_some_and(|t| t < today_starts),
+                }
             })
             .collect(),
         Err(_) => Vec::new(),
     };
+    // Follow-ups planned for today or within the last month and not yet past it.
+    let planned = ListRequest {
+        filter: Filter::from_json(&json!({"and": [
+            mine,
+            {"field": "next_follow_up_at", "op": "lt", "value": tomorrow},
+            {"field": "next_follow_up_at", "op": "gte",
+             "value": (today_starts - chrono::Duration::days(30)).to_rfc3339()},
+        ]}))
+        .ok(),
+        sort: vec![("next_follow_up_at".into(), false)],
+        limit: Some(20),
+        ..ListRequest::default()
+    };
+    let mut follow_ups = Vec::new();
+    if let (Some(act), Ok(p)) = (
+        snap.as_ref().and_then(|s| s.schema.object("activity").ok()),
+        records.list("activity", &planned).await,
+    ) {
+        let titles = super::list::linked_titles(&s, &v, act, &p.data).await;
+        for r in &p.data {
+            let related = r.get("related");
+            let target = |key: &str| {
+                related
+                    .and_then(|x| x.get(key))
+                    .and_then(Json::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let (object, id) = (target("object"), target("id"));
+            let at = due(r, "next_follow_up_at");
+            follow_ups.push(Due {
+                link: if id.is_empty() {
+                    format!(
+                        "/o/activity/{}",
+                        r.get("id").and_then(Json::as_str).unwrap_or_default()
+                    )
+                } else {
+                    format!("/o/{object}/{id}")
+                },
+                what: r
+                    .get("subject")
+                    .and_then(Json::as_str)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| v.tr.t("follow-up")),
+                about: titles.get(&id).cloned().unwrap_or_default(),
+                when: at
+                    .map(|t| display::when(&v.tr, &v.actor.time_zone, t))
+                    .unwrap_or_default(),
+                overdue: at.is_some_and(|t| t < today_starts),
+            });
+        }
+    }
     let greeting = v.tr.t1("greeting", "name", &v.actor.name);
     html(
         StatusCode::OK,
@@ -128,6 +219,7 @@ pub async fn home(
             q,
             found,
             tasks,
+            follow_ups,
             recent,
         },
     )

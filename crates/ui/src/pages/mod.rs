@@ -12,6 +12,7 @@ pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod setup;
+pub mod timeline;
 pub mod tokens;
 pub mod views;
 

@@ -1,5 +1,6 @@
 //! A record's page: every field the user may read (masked ones masked, hidden ones absent), the
-//! records that belong to it, and its timeline of follow-ups with a form to log the next one.
+//! records that belong to it, and its timeline (follow-ups, tasks, changes) with a form to log
+//! the next follow-up.
 
 use askama::Template;
 use axum::Form;
@@ -43,7 +44,8 @@ struct RecordPage {
     id: String,
     object_label: String,
     title: String,
-    fields: Vec<FieldView>,
+    /// (heading, anchor, fields): the record's own fields, then who owns it and when it changed.
+    sections: Vec<(String, &'static str, Vec<FieldView>)>,
     related: Vec<Related>,
     can_follow_up: bool,
     kinds: Vec<(String, String)>,
@@ -52,7 +54,7 @@ struct RecordPage {
     next_label: String,
     body_label: String,
     /// (kind, subject, when, body)
-    timeline: Vec<(String, String, String, String)>,
+    timeline: Vec<super::timeline::Entry>,
 }
 
 pub async fn show(
@@ -117,7 +119,7 @@ pub async fn show(
         &choices,
         &v.actor.time_zone,
     );
-    let fields = shown
+    let (own, kept): (Vec<_>, Vec<_>) = shown
         .iter()
         .map(|f| {
             let link = match (f.kind, f.target.as_ref(), record.get(&f.name)) {
@@ -132,14 +134,30 @@ pub async fn show(
                 .iter()
                 .position(|i| i.name == f.name)
                 .map(|at| editors.swap_remove(at));
-            FieldView {
+            let view = FieldView {
                 label: v.tr.field(obj, f),
                 value: display::show(&ctx, obj, f, &record),
                 link,
                 input,
-            }
+            };
+            (
+                pelagic_core::meta::BUILTIN_FIELDS.contains(&f.name.as_str()),
+                view,
+            )
         })
-        .collect();
+        .partition(|(builtin, _)| !builtin);
+    let sections = vec![
+        (
+            v.tr.t("details"),
+            "details-h",
+            own.into_iter().map(|(_, f)| f).collect(),
+        ),
+        (
+            v.tr.t("record-information"),
+            "record-h",
+            kept.into_iter().map(|(_, f)| f).collect(),
+        ),
+    ];
 
     let readable = records.readable_objects().await.unwrap_or_default();
     let mut related = Vec::new();
@@ -180,31 +198,7 @@ pub async fn show(
     }
 
     let activity = readable.iter().find(|o| o.name == "activity").cloned();
-    let mut timeline = Vec::new();
-    if let Some(act) = &activity {
-        let req = ListRequest {
-            filter: Filter::from_json(&json!({"field": "related", "op": "eq", "value": id})).ok(),
-            sort: vec![("created_at".into(), true)],
-            limit: Some(50),
-            ..ListRequest::default()
-        };
-        if let Ok(p) = records.list("activity", &req).await {
-            let field = |n: &str| act.field(n);
-            for r in &p.data {
-                let show = |n: &str| {
-                    field(n)
-                        .map(|f| display::show(&ctx, act, f, r))
-                        .unwrap_or_default()
-                };
-                let when = if show("occurred_at").is_empty() {
-                    show("created_at")
-                } else {
-                    show("occurred_at")
-                };
-                timeline.push((show("kind"), show("subject"), when, show("body")));
-            }
-        }
-    }
+    let timeline = super::timeline::timeline(&s, &v, obj, &id, &readable, &ctx).await;
     let can_follow_up =
         activity.is_some() && !matches!(object.as_str(), "activity" | "task" | "product");
     let label = |n: &str| {
@@ -239,7 +233,7 @@ pub async fn show(
             body_label: label("body"),
             object,
             id,
-            fields,
+            sections,
             related,
             can_follow_up,
             kinds,
