@@ -94,7 +94,7 @@ async fn draw(
             .collect(),
     };
     // The records linked now stay offered even when they are not among the first choices.
-    let linked = super::list::linked_titles(s, v, obj, std::slice::from_ref(record)).await;
+    let linked = super::columns::linked_titles(s, v, obj, std::slice::from_ref(record)).await;
     for f in obj.fields.iter().filter(|f| fields.contains(&f.name)) {
         let Some(target) = f.target.as_ref().and_then(|t| snap.schema.object(t).ok()) else {
             continue;

@@ -175,7 +175,7 @@ pub async fn home(
         snap.as_ref().and_then(|s| s.schema.object("activity").ok()),
         records.list("activity", &planned).await,
     ) {
-        let titles = super::list::linked_titles(&s, &v, act, &p.data).await;
+        let titles = super::columns::linked_titles(&s, &v, act, &p.data).await;
         for r in &p.data {
             let related = r.get("related");
             let target = |key: &str| {

@@ -1,33 +1,25 @@
 //! The list of an object's records: the columns that matter, search, sort by any column, and
 //! paging through any number of rows with a cursor.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use pelagic_app::records::Record;
 use pelagic_app::{AppError, ListRequest, Page as RecordsPage};
-use pelagic_core::filter::{Filter, Op};
+use pelagic_core::filter::Op;
 use pelagic_core::kind::FieldKind;
-use pelagic_core::meta::ObjectDef;
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::conditions::{MAX_CONDITIONS, MAX_SORT_KEYS, PERIODS, Query as Conditions};
 use crate::display::{self, Context};
-use crate::viewer::{Viewer, viewer};
-
-/// Columns a list shows by default, the record's name first.
-const DEFAULT_COLUMNS: usize = 6;
+use crate::viewer::viewer;
 
 /// Matches a list counts before it says "more than".
 const COUNT_CAP: u64 = 1_000;
-
-/// Most linked records whose names one query fetches.
-const TITLES_PER_QUERY: usize = 200;
 
 struct Column {
     label: String,
@@ -144,7 +136,7 @@ pub async fn list(
     let q = params.get("q").cloned().unwrap_or_default();
     let mut query = Conditions::from_pairs(&pairs);
     query.columns.retain(|c| visible.contains(c));
-    let defaults = default_columns(obj, &visible);
+    let defaults = super::columns::default_columns(obj, &visible);
     if query.columns == defaults {
         // The chooser sends its boxes with every search; unchanged, they say nothing.
         query.columns.clear();
@@ -186,7 +178,7 @@ pub async fn list(
         }
     };
     let users = s.app.user_names().await.unwrap_or_default();
-    let titles = linked_titles(&s, &v, obj, &found.data).await;
+    let titles = super::columns::linked_titles(&s, &v, obj, &found.data).await;
     let ctx = Context {
         tr: &v.tr,
         time_zone: &v.actor.time_zone,
@@ -289,7 +281,7 @@ pub async fn list(
             .as_deref()
             .map(|c| link(&object, &q, &kept, Some(c))),
         builder_open: !query.conditions.is_empty() || query.sort.len() > 1 || refused.is_some(),
-        choosable: chooser(obj, &visible, &columns, &v.tr),
+        choosable: super::columns::chooser(obj, &visible, &columns, &v.tr),
         any: query.any,
         groups: query
             .group_any
@@ -351,120 +343,4 @@ pub async fn list(
         page,
     };
     html(status, &list)
-}
-
-/// Every readable field for the column chooser: the shown columns first, in their order, so
-/// that sending the boxes unchanged keeps the list as it is.
-fn chooser(
-    obj: &ObjectDef,
-    visible: &[String],
-    columns: &[String],
-    tr: &crate::i18n::Tr,
-) -> Vec<(String, String, bool)> {
-    let shown = columns.iter().filter_map(|c| obj.field(c));
-    let rest = obj
-        .fields
-        .iter()
-        .filter(|f| visible.contains(&f.name) && f.name != "id" && !columns.contains(&f.name));
-    shown
-        .map(|f| (f, true))
-        .chain(rest.map(|f| (f, false)))
-        .map(|(f, on)| (f.name.clone(), tr.field(obj, f), on))
-        .collect()
-}
-
-/// The record's name, then the visible fields people look for first in a list (how to reach
-/// the customer, whom it belongs to, money, the status), then the owner.
-fn default_columns(obj: &ObjectDef, visible: &[String]) -> Vec<String> {
-    let title = display::title_field(obj).map(|f| f.name.clone());
-    let mut out: Vec<String> = title
-        .iter()
-        .filter(|t| visible.contains(t))
-        .cloned()
-        .collect();
-    let rank = |kind: FieldKind| match kind {
-        FieldKind::Phone => 0,
-        FieldKind::Email => 1,
-        FieldKind::Lookup => 2,
-        FieldKind::Money => 3,
-        FieldKind::Select => 4,
-        FieldKind::Date | FieldKind::Datetime => 5,
-        FieldKind::Textarea | FieldKind::Multiselect | FieldKind::Reference => 9,
-        _ => 6,
-    };
-    let mut candidates: Vec<_> = obj
-        .fields
-        .iter()
-        .filter(|f| !f.system && visible.contains(&f.name) && Some(&f.name) != title.as_ref())
-        .filter(|f| rank(f.kind) < 9)
-        .collect();
-    candidates.sort_by_key(|f| rank(f.kind));
-    out.extend(
-        candidates
-            .iter()
-            .take(DEFAULT_COLUMNS - 1)
-            .map(|f| f.name.clone()),
-    );
-    if visible.iter().any(|v| v == "owner_id") {
-        out.push("owner_id".into());
-    }
-    out
-}
-
-/// The names of the records that the lookups and references of `records` point at, by id, as
-/// far as the viewer may read them.
-pub async fn linked_titles(
-    s: &UiState,
-    v: &Viewer,
-    obj: &ObjectDef,
-    records: &[Record],
-) -> HashMap<String, String> {
-    let mut wanted: HashSet<(String, String)> = HashSet::new();
-    for f in &obj.fields {
-        for r in records {
-            match (f.kind, r.get(&f.name)) {
-                (FieldKind::Lookup, Some(Json::String(id))) => {
-                    wanted.insert((f.target.clone().unwrap_or_default(), id.clone()));
-                }
-                (FieldKind::Reference, Some(Json::Object(m))) => {
-                    if let (Some(Json::String(o)), Some(Json::String(id))) =
-                        (m.get("object"), m.get("id"))
-                    {
-                        wanted.insert((o.clone(), id.clone()));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let records_service = s.app.records(&v.actor);
-    let mut titles = HashMap::new();
-    let Ok(snap) = s.app.snapshot().await else {
-        return titles;
-    };
-    let mut by_target: HashMap<String, Vec<String>> = HashMap::new();
-    for (target, id) in wanted {
-        by_target.entry(target).or_default().push(id);
-    }
-    // One query per linked object, however many rows point at it.
-    for (target, ids) in by_target {
-        let Ok(t) = snap.schema.object(&target) else {
-            continue;
-        };
-        for chunk in ids.chunks(TITLES_PER_QUERY) {
-            let req = ListRequest {
-                filter: Filter::from_json(&json!({"field": "id", "op": "in", "value": chunk})).ok(),
-                limit: Some(chunk.len() as i64),
-                ..ListRequest::default()
-            };
-            if let Ok(found) = records_service.list(&target, &req).await {
-                for r in &found.data {
-                    if let Some(id) = r.get("id").and_then(Json::as_str) {
-                        titles.insert(id.to_owned(), display::title(t, r));
-                    }
-                }
-            }
-        }
-    }
-    titles
 }

@@ -2,6 +2,7 @@
 
 pub mod bin;
 pub mod bulk;
+pub mod columns;
 pub mod delete;
 pub mod form;
 pub mod history;
@@ -81,6 +82,15 @@ pub async fn object_def(
         .map_err(|_| failure(tr, AppError::NotFound(object.to_owned())))?
         .clone();
     Ok((snap, obj))
+}
+
+/// 422 for a page drawn again with what was wrong with its form, 200 otherwise.
+pub fn status_of(error: &Option<String>) -> StatusCode {
+    if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    }
 }
 
 /// A rendered page.

@@ -75,7 +75,7 @@ pub async fn show(
         return failure(&v.tr, pelagic_app::AppError::NotFound(object));
     };
     let users = s.app.user_names().await.unwrap_or_default();
-    let titles = super::list::linked_titles(&s, &v, obj, std::slice::from_ref(&record)).await;
+    let titles = super::columns::linked_titles(&s, &v, obj, std::slice::from_ref(&record)).await;
     let ctx = Context {
         tr: &v.tr,
         time_zone: &v.actor.time_zone,

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use pelagic_app::meta_admin::SettingsChange;
 
@@ -59,11 +59,7 @@ async fn draw(
         Err(to) => return to,
     };
     let [company, currency, region, days] = current;
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &CompanyPage {

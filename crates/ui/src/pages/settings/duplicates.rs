@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use pelagic_app::duplicates::admin::{RuleInput, RulesChange};
 use pelagic_core::dedupe::Match;
@@ -71,11 +71,7 @@ async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> Re
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &RulesPage {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use pelagic_app::field_admin::FieldChange;
 
@@ -97,11 +97,7 @@ async fn draw(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &FieldPage {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::field_admin::ObjectChange;
 use pelagic_app::meta_admin::{NewField, NewObject};
@@ -70,11 +70,7 @@ async fn draw_list(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &ObjectsPage {
@@ -215,11 +211,7 @@ async fn draw_object(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &ObjectPage {

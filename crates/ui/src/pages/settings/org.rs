@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::org::{TeamChange, UserChange};
 use pelagic_app::users::{NewUser, UserView};
@@ -140,11 +140,7 @@ async fn draw_users(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &UsersPage {
@@ -226,11 +222,7 @@ async fn draw_user(s: &UiState, v: &Viewer, id: &str, error: Option<String>) -> 
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &UserPage {
@@ -309,11 +301,7 @@ async fn draw_teams(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &TeamsPage {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_core::access::{FieldAccess, Operation, Scope};
 
@@ -54,11 +54,7 @@ async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>) -> Response {
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(status, &RolesPage { page, roles, error })
 }
 
@@ -135,11 +131,7 @@ async fn draw_role(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &RolePage {
@@ -268,11 +260,7 @@ async fn draw_fields(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = crate::pages::status_of(&error);
     html(
         status,
         &FieldsPage {
