@@ -73,6 +73,8 @@ struct ListPage {
     any: bool,
     /// (group number, whether it needs any of its conditions)
     groups: Vec<(usize, bool)>,
+    /// The conditions sit in more than one group, so the first choice joins groups.
+    grouped: bool,
     condition_rows: Vec<ConditionRow>,
     sort_rows: Vec<SortRow>,
     /// (API name, label) of the fields one may filter and sort on.
@@ -283,6 +285,10 @@ pub async fn list(
         builder_open: !query.conditions.is_empty() || query.sort.len() > 1 || refused.is_some(),
         choosable: super::columns::chooser(obj, &visible, &columns, &v.tr),
         any: query.any,
+        grouped: query
+            .conditions
+            .iter()
+            .any(|c| c.group.max(1) != query.conditions[0].group.max(1)),
         groups: query
             .group_any
             .iter()
