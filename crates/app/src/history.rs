@@ -39,6 +39,11 @@ impl Change<'_> {
         )
     }
 
+    /// The entry for a field Pelagic changed as a consequence (a lead becoming contacted).
+    pub fn field_set(&self, field: &str, old: &Json, new: &Json) -> HistoryRow {
+        self.entry("update", Some(field), Some(old), Some(new))
+    }
+
     /// The entry saying that the record `loser` was merged into this one.
     pub fn merged(&self, loser: &str) -> HistoryRow {
         self.entry("merge", None, Some(&json!(loser)), None)

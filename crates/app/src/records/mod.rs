@@ -5,6 +5,7 @@ mod audit;
 mod bin;
 mod duplicate_check;
 mod export;
+mod follow_ups;
 mod keys;
 mod merge;
 mod read;

@@ -11,6 +11,7 @@ use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
+use super::follow_ups;
 use super::keys::refuse_twins;
 use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
 use crate::duplicates::{self, OnTaken};
@@ -151,6 +152,12 @@ impl RecordService<'_> {
         )
         .await?;
         history::append(&mut tx, &created).await?;
+        if obj.name == "activity" {
+            let get = |r: &[Value], c: &str| layout.get(r, c).clone();
+            let logged = follow_ups::logged(obj, &table_rows, &get, now);
+            self.after_follow_ups(&mut tx, &t.snap.schema, &logged, now)
+                .await?;
+        }
         tx.commit().await?;
         let fields = policy.visible_fields(obj);
         let writer = self.writer(&policy, obj, &fields, &layout.projection);
