@@ -142,29 +142,18 @@ pub async fn save(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+    let (_, obj) = match crate::pages::object_def(&s, &v.tr, &object).await {
+        Ok(found) => found,
+        Err(to) => return to,
     };
-    let Some(f) = snap
-        .schema
-        .objects
-        .get(&object)
-        .and_then(|o| o.field(&field))
-        .cloned()
-    else {
+    let Some(f) = obj.field(&field).cloned() else {
         return failure(&v.tr, pelagic_app::AppError::NotFound(field));
     };
     let mut change = FieldChange::default();
     if f.custom {
         change.label = Some(value(&pairs, "label"));
         change.required = Some(value(&pairs, "required") == "true");
-        change.labels = Some(
-            LANGUAGES
-                .iter()
-                .map(|(code, _)| ((*code).to_owned(), value(&pairs, &format!("label.{code}"))))
-                .collect(),
-        );
+        change.labels = Some(super::per_language(&pairs, "label"));
     }
     if f.kind.has_options() {
         let kept = super::values(&pairs, "keep");
@@ -185,11 +174,8 @@ pub async fn save(
         let mut labels: BTreeMap<String, BTreeMap<String, String>> = options
             .iter()
             .map(|o| {
-                let by_lang = LANGUAGES
-                    .iter()
-                    .map(|(code, _)| ((*code).to_owned(), value(&pairs, &format!("ol.{o}.{code}"))))
-                    .filter(|(_, l)| !l.is_empty())
-                    .collect();
+                let mut by_lang = super::per_language(&pairs, &format!("ol.{o}"));
+                by_lang.retain(|_, l| !l.is_empty());
                 (o.clone(), by_lang)
             })
             .collect();

@@ -68,6 +68,23 @@ pub fn value(pairs: &[(String, String)], key: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A label typed for each language, from fields named `{prefix}.{language}` (empty when left
+/// blank).
+pub fn per_language(
+    pairs: &[(String, String)],
+    prefix: &str,
+) -> std::collections::BTreeMap<String, String> {
+    crate::i18n::LANGUAGES
+        .iter()
+        .map(|(code, _)| {
+            (
+                (*code).to_owned(),
+                value(pairs, &format!("{prefix}.{code}")),
+            )
+        })
+        .collect()
+}
+
 /// Every value a form submitted for `key` (checkboxes, multiple selects).
 pub fn values(pairs: &[(String, String)], key: &str) -> Vec<String> {
     pairs

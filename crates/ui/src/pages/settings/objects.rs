@@ -254,22 +254,11 @@ pub async fn rename(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let per_language = |prefix: &str| {
-        LANGUAGES
-            .iter()
-            .map(|(code, _)| {
-                (
-                    (*code).to_owned(),
-                    value(&pairs, &format!("{prefix}.{code}")),
-                )
-            })
-            .collect()
-    };
     let change = ObjectChange {
         label: Some(value(&pairs, "label")),
         label_plural: Some(value(&pairs, "label_plural")),
-        labels: Some(per_language("label")),
-        plural_labels: Some(per_language("plural")),
+        labels: Some(super::per_language(&pairs, "label")),
+        plural_labels: Some(super::per_language(&pairs, "plural")),
     };
     match s.app.update_object(&v.actor, &object, change).await {
         Ok(_) => draw_object(&s, &v, &object, NewFieldInput::default(), None, true).await,
