@@ -1,6 +1,7 @@
 // The flows a new user goes through, in a real browser (Debian's Chromium driven by
 // playwright-core): first run, sign out and in, create an account, add a contact, log a
 // follow-up, search, filter and sort the list and save the view, switch to Simplified Chinese,
+// set up a pool and claim a customer from it, convert a lead, drag a deal on the pipeline,
 // use a phone-sized screen, sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -140,6 +141,59 @@ try {
     await page.locator('nav.views').getByRole('link', { name: 'Customers with an e' }).click();
     const rows = await page.locator('table.records tbody tr td:nth-child(2)').allInnerTexts();
     assert.deepEqual(rows, ['Zephyr Tea', 'Lighthouse Coffee']);
+  });
+
+  await step('set up the high seas, put a customer in it and claim it back', async () => {
+    await page.goto(base + '/settings/pools');
+    await page.getByLabel('Name', { exact: true }).fill('High seas');
+    await page.getByLabel('Holds').selectOption('account');
+    await page.getByRole('group', { name: 'Members (claim records)' }).getByLabel('Ana Ruiz').check();
+    await page.getByLabel('Back without a follow-up within').fill('7d');
+    await page.getByRole('button', { name: 'Add pool' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.locator('nav.side').getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('link', { name: 'New Account' }).click();
+    await page.getByLabel('Name').fill('Harbour Trawlers');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Harbour Trawlers' }).waitFor();
+    await page.getByText('Put into a pool').first().click();
+    await page.getByRole('button', { name: 'Put into a pool' }).click();
+    await page.getByRole('heading', { name: 'High seas' }).waitFor();
+    const row = page.locator('tr', { hasText: 'Harbour Trawlers' });
+    await row.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('heading', { name: 'Harbour Trawlers' }).waitFor();
+    await page.getByText(/Back to “High seas” at/).waitFor();
+  });
+
+  await step('convert a lead whose company is already a customer', async () => {
+    await page.locator('nav.side').getByRole('link', { name: 'Leads' }).click();
+    await page.getByRole('link', { name: 'New Lead' }).click();
+    await page.getByLabel('Name').fill('Marta Gil');
+    await page.getByLabel('Company').fill('Lighthouse Coffee');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Marta Gil' }).waitFor();
+    await page.getByRole('link', { name: 'Convert' }).click();
+    await page.getByText('Link to the existing account Lighthouse Coffee').waitFor();
+    await page.getByLabel('Also create a deal').check();
+    await page.getByLabel('Deal name').fill('Espresso machines');
+    await page.getByLabel('Amount', { exact: true }).fill('4800');
+    await page.getByRole('button', { name: 'Convert' }).click();
+    await page.getByRole('heading', { name: 'Lighthouse Coffee' }).waitFor();
+    await page.getByRole('link', { name: 'Marta Gil' }).waitFor();
+    await page.getByRole('link', { name: 'Espresso machines' }).waitFor();
+  });
+
+  await step('drag an opportunity to the next stage on the pipeline', async () => {
+    await page.locator('nav.side').getByRole('link', { name: 'Pipeline' }).click();
+    const card = page.locator('.lane[data-stage=qualification] .deal', { hasText: 'Espresso machines' });
+    await card.waitFor();
+    await card.dragTo(page.locator('.lane[data-stage=needs_analysis]'));
+    await page.locator('.lane[data-stage=needs_analysis] .deal', { hasText: 'Espresso machines' }).waitFor();
+    await page.reload();
+    await page.locator('.lane[data-stage=needs_analysis] .deal', { hasText: 'Espresso machines' }).waitFor();
+    assert.equal(await page.locator('.lane[data-stage=qualification] .deal', { hasText: 'Espresso machines' }).count(), 0);
+    await page.getByRole('link', { name: 'Stage conversion' }).click();
+    await page.locator('svg.funnel').waitFor();
   });
 
   await step('switch to Simplified Chinese', async () => {

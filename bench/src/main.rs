@@ -6,6 +6,7 @@
 mod floor;
 mod load;
 mod pages;
+mod sales;
 mod server;
 mod stats;
 
@@ -46,6 +47,15 @@ struct Args {
     /// Measure only the web interface's list pages (on data already loaded, with --reuse).
     #[arg(long)]
     pages_only: bool,
+    /// Measure the sales engine instead (return sweep and funnel), in-process on its own database.
+    #[arg(long)]
+    sales: bool,
+    /// Accounts held from a pool and due to return, for --sales.
+    #[arg(long, default_value_t = 100_000)]
+    due: u64,
+    /// Opportunities for the funnel, for --sales.
+    #[arg(long, default_value_t = 1_000_000)]
+    opportunities: u64,
     /// Where to write the figures as JSON.
     #[arg(long, default_value = "bench/out/results.json")]
     out: PathBuf,
@@ -71,6 +81,16 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir)?;
+    }
+    if args.sales {
+        let url = args.database_url.replace("bench.db", "sales.db");
+        println!("machine: {}", stats::machine());
+        let figures = sales::run(&url, args.accounts, args.due, args.opportunities, 20).await?;
+        std::fs::write(
+            args.out.with_file_name("sales.json"),
+            serde_json::to_string_pretty(&figures)?,
+        )?;
+        return Ok(());
     }
     if !args.reuse
         && let Some(path) = args.database_url.strip_prefix("sqlite://")

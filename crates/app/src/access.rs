@@ -112,6 +112,11 @@ impl AccessRules {
             .any(|g| self.shared.contains(&(g.clone(), object.to_owned())))
     }
 
+    /// Every user with their team.
+    pub fn all_members(&self) -> impl Iterator<Item = &MemberRow> {
+        self.members.values()
+    }
+
     pub fn member(&self, user_id: &str) -> Option<&MemberRow> {
         self.members.get(user_id)
     }

@@ -165,6 +165,10 @@ impl App {
         let (user, used) = store::user_by_token(self.db(), &token_hash(token), now)
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        if used.kind == "calendar" {
+            // A feed address opens the feed and nothing else.
+            return Err(AppError::Unauthenticated);
+        }
         let idle_since = now - Duration::hours(SESSION_IDLE_HOURS);
         if used.kind == "session" && used.last_used_at.is_some_and(|t| t < idle_since) {
             return Err(AppError::Unauthenticated);

@@ -20,6 +20,9 @@ pub enum AppError {
     /// The values match a record someone already entered (see `duplicates`).
     #[error("{}", .0.message)]
     Duplicate(Box<crate::duplicates::DuplicateOf>),
+    /// A claim or an assignment from a pool that would break one of its rules.
+    #[error("{0}")]
+    Refused(crate::pools::Refusal),
     #[error("{0}")]
     RateLimited(String),
     #[error("{0}")]

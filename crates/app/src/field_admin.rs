@@ -31,6 +31,9 @@ pub struct FieldChange {
     pub option_labels: Option<BTreeMap<String, BTreeMap<String, String>>>,
     /// Required on create and edit (custom fields).
     pub required: Option<bool>,
+    /// Where a lead field's value goes on conversion: `account.<field>`, `contact.<field>`,
+    /// `opportunity.<field>` (custom lead fields).
+    pub convert_to: Option<Vec<String>>,
 }
 
 /// What an administrator changes on an object's names.
@@ -122,6 +125,10 @@ impl App {
         if let Some(required) = change.required {
             custom_only("required")?;
             f.required = required;
+        }
+        if let Some(targets) = &change.convert_to {
+            custom_only("convert_to")?;
+            f.convert_to = crate::records::check_conversion_targets(&schema, &old, &f, targets)?;
         }
         if let Some(options) = &change.options {
             let removed: Vec<String> = f

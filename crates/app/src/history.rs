@@ -39,6 +39,17 @@ impl Change<'_> {
         )
     }
 
+    /// The entry for a record leaving or entering a pool (`claim`, `assign`, `release`,
+    /// `return`): its owner before and after.
+    pub fn pool_move(&self, action: &str, old: Option<&str>, new: Option<&str>) -> HistoryRow {
+        self.entry(
+            action,
+            Some("owner_id"),
+            Some(&json!(old)),
+            Some(&json!(new)),
+        )
+    }
+
     /// The entry for a field Pelagic changed as a consequence (a lead becoming contacted).
     pub fn field_set(&self, field: &str, old: &Json, new: &Json) -> HistoryRow {
         self.entry("update", Some(field), Some(old), Some(new))

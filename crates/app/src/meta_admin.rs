@@ -162,6 +162,7 @@ impl App {
             plural_labels: Default::default(),
             table: String::new(),
             fields: vec![name_field],
+            indexes: Vec::new(),
         }
         .complete()?;
         let mut tx = self.db().begin().await?;
@@ -188,8 +189,16 @@ impl App {
             .unwrap_or_default())
     }
 
-    /// Changes the company's name, default phone region or currency, or how long the recycle bin
-    /// keeps deletions.
+    /// How many accounts one salesperson may own in all before pools stop giving them more.
+    pub async fn account_capacity(&self) -> AppResult<Option<i64>> {
+        Ok(metadata::setting(self.db(), "account_capacity")
+            .await?
+            .and_then(|v| v.as_i64())
+            .filter(|n| *n > 0))
+    }
+
+    /// Changes the company's name, default phone region or currency, how long the recycle bin
+    /// keeps deletions, or the account capacity per salesperson.
     pub async fn set_defaults(&self, actor: &Actor, change: &SettingsChange) -> AppResult<()> {
         admin_only(actor)?;
         let region = change.default_region.as_deref();
@@ -221,6 +230,15 @@ impl App {
             )
             .into());
         }
+        if let Some(n) = change.account_capacity
+            && !(0..=10_000_000).contains(&n)
+        {
+            return Err(CoreError::field(
+                "account_capacity",
+                "between 0 (no cap) and 10,000,000 accounts",
+            )
+            .into());
+        }
         let company = change.company_name.as_deref().map(str::trim);
         if let Some(c) = company
             && (c.is_empty() || c.chars().count() > 200)
@@ -237,6 +255,9 @@ impl App {
         }
         if let Some(c) = currency {
             metadata::set_setting(&mut tx, "default_currency", &serde_json::json!(c)).await?;
+        }
+        if let Some(n) = change.account_capacity {
+            metadata::set_setting(&mut tx, "account_capacity", &serde_json::json!(n)).await?;
         }
         if let Some(d) = change.recycle_bin_days {
             metadata::set_setting(&mut tx, "recycle_bin_days", &serde_json::json!(d)).await?;
@@ -255,4 +276,6 @@ pub struct SettingsChange {
     pub default_region: Option<String>,
     pub default_currency: Option<String>,
     pub recycle_bin_days: Option<i64>,
+    /// Accounts one salesperson may own in all (0: no cap).
+    pub account_capacity: Option<i64>,
 }

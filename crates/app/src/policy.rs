@@ -20,15 +20,33 @@ pub struct Policy<'a> {
     rules: &'a AccessRules,
     /// When the request runs: shares granted until an earlier moment no longer count.
     now: DateTime<Utc>,
+    /// Looking into a pool: only the records waiting in it, without the fields it hides.
+    pool: Option<&'a crate::pools::Pool>,
 }
 
 impl<'a> Policy<'a> {
     pub fn new(actor: &'a Actor, rules: &'a AccessRules, now: DateTime<Utc>) -> Self {
-        Policy { actor, rules, now }
+        Policy {
+            actor,
+            rules,
+            now,
+            pool: None,
+        }
+    }
+
+    /// The same permissions, looking into a pool the actor works in (see `reachable`).
+    pub fn in_pool(self, pool: &'a crate::pools::Pool) -> Self {
+        Policy {
+            pool: Some(pool),
+            ..self
+        }
     }
 
     /// How the actor may use a field. The owner is changed by those who may transfer records.
     pub fn field_access(&self, obj: &ObjectDef, f: &FieldDef) -> FieldAccess {
+        if self.pool.is_some_and(|p| p.hides(self.actor, &f.name)) {
+            return FieldAccess::Hidden;
+        }
         if f.name == "owner_id" {
             let hidden =
                 self.rules.field_access(&self.actor.role, &obj.name, f) == FieldAccess::Hidden;
@@ -99,6 +117,10 @@ impl<'a> Policy<'a> {
     /// Live (not deleted) records the actor may reach for `op`: within the role's scope, or,
     /// for reading and editing, shared with the actor or one of their groups.
     pub fn reachable(&self, obj: &ObjectDef, op: Operation) -> Pred {
+        if let Some(pool) = self.pool {
+            // Whoever works a pool sees what waits in it, and nothing else through it.
+            return crate::pools::in_pool(pool.id());
+        }
         let scope = self.scope(obj, op);
         let reach = match self.shared(obj, op) {
             Some(shared) if scope != Pred::True => Pred::Or(vec![scope, shared]),

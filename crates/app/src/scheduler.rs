@@ -33,6 +33,11 @@ pub fn all() -> Vec<Job> {
             applies: |_| true,
         },
         Job {
+            name: "remind_stale_customers",
+            every: Duration::hours(24),
+            applies: |_| true,
+        },
+        Job {
             name: "optimize_sqlite",
             every: Duration::hours(24),
             applies: |b| b == Backend::Sqlite,
@@ -87,6 +92,35 @@ impl App {
                 outcome,
             });
         }
+        // Pool deadlines are due one by one, not on a period: every run looks for those that
+        // have come, and each is handled once however many instances look.
+        match self.send_task_reminders().await {
+            Ok(0) => {}
+            outcome => ran.push(Ran {
+                job: "task_reminders".to_owned(),
+                outcome: outcome
+                    .map(|n| format!("sent {n} task reminders"))
+                    .map_err(|e| e.to_string()),
+            }),
+        }
+        // Told only when it did something, like a job that came due.
+        match self.sweep_pools().await {
+            Ok(r) if r.returned + r.warned > 0 => ran.push(Ran {
+                job: "pool_sweep".to_owned(),
+                outcome: Ok(format!(
+                    "returned {} held records to their pools and warned about {}",
+                    r.returned, r.warned
+                )),
+            }),
+            Ok(_) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "pool sweep failed");
+                ran.push(Ran {
+                    job: "pool_sweep".to_owned(),
+                    outcome: Err(e.to_string()),
+                });
+            }
+        }
         Ok(ran)
     }
 
@@ -116,6 +150,12 @@ impl App {
                 let n = crate::records::purge_older_than(self, self.now() - Duration::days(days))
                     .await?;
                 Ok(format!("purged {n} deletions older than {days} days"))
+            }
+            "remind_stale_customers" => {
+                let n = self.remind_stale_customers().await?;
+                Ok(format!(
+                    "told {n} owners about customers nobody contacted for too long"
+                ))
             }
             "optimize_sqlite" => {
                 pelagic_store::db::optimize(self.db()).await?;

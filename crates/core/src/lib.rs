@@ -21,6 +21,7 @@ pub mod period;
 pub mod phone;
 pub mod plan;
 pub mod search;
+pub mod span;
 pub mod value;
 
 pub use error::{CoreError, FieldErrors};

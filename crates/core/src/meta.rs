@@ -59,6 +59,10 @@ pub struct FieldDef {
     /// Labels of custom options per language: option → language → label.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub option_labels: BTreeMap<String, BTreeMap<String, String>>,
+    /// Where a lead's value goes when the lead is converted: `account.<field>`,
+    /// `contact.<field>` or `opportunity.<field>` (on lead fields only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub convert_to: Vec<String>,
     /// Base name of the field's columns; derived from the name, never from request text.
     #[serde(default)]
     pub column: String,
@@ -85,6 +89,25 @@ impl FieldDef {
                 .map(|p| format!("{}{}", self.column, p.suffix))
                 .collect()
         })
+    }
+
+    /// The columns a text value of this field is written to (a text field also keeps its folded
+    /// copy, which filters compare with), for code that sets a field directly.
+    pub fn text_sets(&self, value: Option<&str>) -> Vec<(String, ColType, crate::Value)> {
+        let v = |t: Option<String>| crate::Value::text_or_null(t);
+        let mut out = vec![(
+            self.column.clone(),
+            ColType::Text,
+            v(value.map(str::to_owned)),
+        )];
+        if matches!(self.kind, FieldKind::Text | FieldKind::Textarea) {
+            out.push((
+                format!("{}{}", self.column, crate::kind::FOLD_SUFFIX),
+                ColType::Text,
+                v(value.map(crate::fold::fold)),
+            ));
+        }
+        out
     }
 
     /// The column that filters and sorts use.
@@ -133,6 +156,7 @@ impl FieldDef {
             default: None,
             max_length: None,
             scale: None,
+            convert_to: vec![],
             labels: BTreeMap::new(),
             option_labels: BTreeMap::new(),
             column: name.into(),
@@ -159,6 +183,10 @@ pub struct ObjectDef {
     /// Fields in display order; the built-in ones come first.
     #[serde(default)]
     pub fields: Vec<FieldDef>,
+    /// Indexes over several columns, for the figures that group many records (the funnel): each
+    /// a list of field names (`deleted_at` and `id` may be named too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indexes: Vec<Vec<String>>,
 }
 
 /// Names of the fields every record has.
@@ -220,6 +248,27 @@ impl ObjectDef {
         }
         self.fields = fields;
         Ok(self)
+    }
+
+    /// The columns of each index over several columns, as the table names them.
+    pub fn index_columns(&self) -> Vec<Vec<String>> {
+        self.indexes
+            .iter()
+            .map(|names| {
+                names
+                    .iter()
+                    .map(|n| match self.field(n) {
+                        Some(f) => f.compare_column(),
+                        None => n.clone(),
+                    })
+                    .collect()
+            })
+            .filter(|cols: &Vec<String>| {
+                cols.iter().all(|c| {
+                    c == "deleted_at" || c == "id" || self.all_columns().iter().any(|(n, _)| n == c)
+                })
+            })
+            .collect()
     }
 
     /// Every physical column of the object's table, the system ones included.
@@ -337,6 +386,7 @@ mod tests {
             plural_labels: Default::default(),
             table: String::new(),
             fields: vec![wechat],
+            indexes: Vec::new(),
         }
         .complete()
         .unwrap();

@@ -231,7 +231,20 @@ pub(crate) fn lead(seed: u64, index: u64) -> Value {
     );
     o.put("phone", phone);
     o.put("email", email);
-    o.put("status", rng.choose(&LEAD_STATUSES, &[40, 30, 15, 8, 7]));
+    let status = rng.choose(&LEAD_STATUSES, &[43, 32, 17, 8]);
+    o.put("status", status);
+    if status == "invalid" {
+        o.put(
+            "invalid_reason",
+            match locale {
+                Locale::SimplifiedChinese => "联系方式无效",
+                Locale::TraditionalChinese => "聯絡方式無效",
+                Locale::Spanish => "Datos de contacto falsos",
+                Locale::Russian => "Контакты недействительны",
+                _ => "Contact details are not real",
+            },
+        );
+    }
     o.put(
         "source",
         rng.choose(&SOURCES, &[30, 15, 12, 10, 10, 13, 5, 5]),

@@ -28,8 +28,8 @@ pub(crate) const TAGS: [&str; 6] = [
     "reseller",
 ];
 pub(crate) const ROLES: [&str; 4] = ["decision_maker", "influencer", "user", "other"];
-pub(crate) const LEAD_STATUSES: [&str; 5] =
-    ["new", "contacted", "qualified", "converted", "invalid"];
+/// The statuses a lead is given by hand (`converted` comes only from converting it).
+pub(crate) const LEAD_STATUSES: [&str; 4] = ["new", "contacted", "qualified", "invalid"];
 /// (stage, probability, weight).
 pub(crate) const STAGES: [(&str, &str, u32); 7] = [
     ("qualification", "10.00", 24),

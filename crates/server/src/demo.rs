@@ -73,15 +73,46 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     )
     .await?;
 
+    // The customer high seas and a pool of fresh leads, worked by every salesperson.
+    let members: Vec<String> = sales.iter().map(|u| u.actor.user_id.clone()).collect();
+    let pool = |name: &str, object: &str, within: &str| pelagic_app::pools::PoolChange {
+        name: Some(name.into()),
+        object: Some(object.into()),
+        admins: Some(vec![admin.actor.user_id.clone()]),
+        members: Some(members.clone()),
+        claim_limit: Some(20),
+        daily_claim_limit: Some(10),
+        cool_down_days: Some(7),
+        follow_up_within: Some(within.into()),
+        warn_before: Some("2d".into()),
+        hidden_fields: Some(vec!["phone".into(), "email".into()]),
+        ..Default::default()
+    };
+    let high_seas = app
+        .create_pool(&admin.actor, pool("High seas", "account", "30d"))
+        .await?;
+    let fresh_leads = app
+        .create_pool(&admin.actor, pool("New leads", "lead", "7d"))
+        .await?;
+    let admin_records = app.records(&admin.actor);
+
     let now = app.now();
     let at = |days: i64, hours: i64| {
         (now + Duration::days(days) + Duration::hours(hours))
             .to_rfc3339_opts(SecondsFormat::Secs, true)
     };
     let (mut n_contacts, mut n_deals, mut n_tasks, mut n_activities) = (0u64, 0u64, 0u64, 0u64);
+    let mut in_pools = 0u64;
     for i in 0..accounts {
         let owner = &sales[(i % sales.len() as u64) as usize];
         let records = app.records(&owner.actor);
+        if i % 10 == 9 {
+            let mut waiting = sample.account(i);
+            waiting["pool_id"] = Value::from(high_seas.row.id.clone());
+            admin_records.create("account", &waiting).await?;
+            in_pools += 1;
+            continue;
+        }
         let account = records.create("account", &sample.account(i)).await?;
         let account_id = id_of(&account);
         for c in 0..(1 + i % 3) {
@@ -136,13 +167,20 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     let leads = (accounts / 2).max(1);
     for i in 0..leads {
         let owner = &sales[(i % sales.len() as u64) as usize];
+        if i % 4 == 3 {
+            let mut waiting = sample.lead(i);
+            waiting["pool_id"] = Value::from(fresh_leads.row.id.clone());
+            admin_records.create("lead", &waiting).await?;
+            in_pools += 1;
+            continue;
+        }
         app.records(&owner.actor)
             .create("lead", &sample.lead(i))
             .await?;
     }
     println!(
         "Loaded the demo company: {} users in 4 teams, {accounts} accounts, {n_contacts} contacts, {n_deals} opportunities, \
-         {leads} leads, {n_tasks} tasks and {n_activities} follow-ups.",
+         {leads} leads ({in_pools} of these records waiting in two pools), {n_tasks} tasks and {n_activities} follow-ups.",
         sales.len() + 6
     );
     println!(

@@ -72,6 +72,17 @@ pub fn plan(old: Option<&ObjectDef>, new: &ObjectDef) -> Vec<Change> {
             });
         }
     }
+    let before = old.map(ObjectDef::index_columns).unwrap_or_default();
+    for cols in new.index_columns() {
+        if !before.contains(&cols) {
+            changes.push(Change::CreateIndex {
+                table: new.table.clone(),
+                name: index_name("ix", &new.table, &cols.join("_")),
+                columns: cols,
+                unique: false,
+            });
+        }
+    }
     changes
 }
 

@@ -2,8 +2,14 @@
 //! audit): their column lists, projections and equality conditions.
 
 use pelagic_core::output::Projection;
-use pelagic_core::plan::{Cmp, Pred};
+use pelagic_core::plan::{Cmp, OrderKey, Pred};
 use pelagic_core::{ColType, Value};
+use sea_query::{Alias, Expr, ExprTrait, Query};
+
+use crate::Result;
+use crate::db::{Db, Tx};
+use crate::records::{self, ListQuery};
+use crate::sql::condition;
 
 /// A table's columns as the row writers take them.
 pub(crate) fn columns(list: &[(&str, ColType)]) -> Vec<(String, ColType)> {
@@ -31,4 +37,46 @@ pub(crate) fn eq(col: &str, v: &str) -> Pred {
 /// Texts as bound values.
 pub(crate) fn texts(values: &[String]) -> Vec<Value> {
     values.iter().map(|v| Value::Text(v.clone())).collect()
+}
+
+/// Every row of a system table matching `pred`, ordered by one text column.
+pub(crate) async fn select_all(
+    db: &Db,
+    table: &str,
+    list: &[(&str, ColType)],
+    pred: &Pred,
+    by: &str,
+) -> Result<Vec<Vec<Value>>> {
+    let p = projection(list);
+    let order = [OrderKey {
+        col: by.into(),
+        ty: ColType::Text,
+        desc: false,
+    }];
+    records::select(
+        db,
+        &ListQuery {
+            table,
+            projection: &p,
+            pred,
+            order: &order,
+            limit: 100_000,
+            drive: None,
+        },
+    )
+    .await
+}
+
+/// How many rows of a table match `pred`, read inside a transaction.
+pub(crate) async fn count_tx(tx: &mut Tx, table: &str, pred: &Pred) -> Result<i64> {
+    let mut sel = Query::select();
+    sel.expr(Expr::col(sea_query::Asterisk).count())
+        .from(Alias::new(table))
+        .and_where(condition(pred, tx.backend()));
+    crate::exec::fetch_i64(tx.into(), &sel).await
+}
+
+/// A text value, or the empty text.
+pub(crate) fn text(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_owned()
 }

@@ -112,6 +112,9 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
             plural_labels: labels.plural_labels,
             table: ObjectDef::table_for(&name),
             fields: by_object.remove(&name).unwrap_or_default(),
+            // Indexes over several columns come with the shipped definitions and are created
+            // when those are synced; they are not kept here.
+            indexes: Vec::new(),
         };
         schema.objects.insert(name, Arc::new(def));
     }

@@ -107,6 +107,28 @@ fn one<'a>(table: &'a str, projection: &'a Projection, pred: &'a Pred) -> ListQu
     }
 }
 
+/// Rows matching `pred` for a job to work on in this transaction: locked, and on PostgreSQL
+/// skipping rows another instance has locked, so that concurrent jobs share the work.
+pub async fn claim_rows(tx: &mut Tx, q: &ListQuery<'_>) -> Result<Vec<Vec<Value>>> {
+    let be = tx.backend();
+    let mut sel = Query::select();
+    sel.from(Alias::new(q.table));
+    for (name, _) in &q.projection.columns {
+        sel.column(Alias::new(name));
+    }
+    sel.and_where(condition(q.pred, be));
+    order(&mut sel, q.order, be);
+    sel.limit(q.limit);
+    if be == Backend::Postgres {
+        sel.lock_with_behavior(
+            sea_query::LockType::Update,
+            sea_query::LockBehavior::SkipLocked,
+        );
+    }
+    let types: Vec<ColType> = q.projection.columns.iter().map(|(_, t)| *t).collect();
+    exec::fetch(tx.into(), &sel, &types).await
+}
+
 /// How many rows of a table match `pred`.
 pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
     let mut sel = Query::select();
@@ -114,6 +136,11 @@ pub async fn count(db: &Db, table: &str, pred: &Pred) -> Result<i64> {
         .from(Alias::new(table))
         .and_where(condition(pred, db.backend()));
     exec::fetch_i64(db.into(), &sel).await
+}
+
+/// [`count`] inside a transaction (a limit checked with the rows it is about to change).
+pub async fn count_tx(tx: &mut Tx, table: &str, pred: &Pred) -> Result<i64> {
+    crate::fixed::count_tx(tx, table, pred).await
 }
 
 /// How many rows of a table match `pred`, counting no further than `cap` (so that a count over
@@ -129,6 +156,52 @@ pub async fn count_upto(db: &Db, table: &str, pred: &Pred, cap: u64) -> Result<i
     sel.expr(Expr::col(sea_query::Asterisk).count())
         .from_subquery(inner, Alias::new("capped"));
     exec::fetch_i64(db.into(), &sel).await
+}
+
+/// One group of [`grouped`]: its values of the grouping columns, how many rows, and the sum of
+/// each summed column.
+pub type Group = (Vec<Value>, i64, Vec<i64>);
+
+/// The rows of a table matching `pred`, grouped by the `by` columns: per group, its count and
+/// the sums of the `sums` columns (integers: amounts in minor units, scaled percentages).
+pub async fn grouped(
+    db: &Db,
+    table: &str,
+    pred: &Pred,
+    by: &[(&str, ColType)],
+    sums: &[&str],
+) -> Result<Vec<Group>> {
+    let mut sel = Query::select();
+    sel.from(Alias::new(table));
+    for (c, _) in by {
+        sel.column(Alias::new(*c));
+    }
+    sel.expr(Expr::col(sea_query::Asterisk).count());
+    for c in sums {
+        // PostgreSQL sums bigints as numeric; both databases give a bigint back this way.
+        sel.expr(
+            Expr::col(Alias::new(*c))
+                .sum()
+                .cast_as(Alias::new("BIGINT")),
+        );
+    }
+    sel.and_where(condition(pred, db.backend()));
+    for (c, _) in by {
+        sel.group_by_col(Alias::new(*c));
+    }
+    let mut types: Vec<ColType> = by.iter().map(|(_, t)| *t).collect();
+    types.push(ColType::BigInt);
+    types.extend(sums.iter().map(|_| ColType::BigInt));
+    let rows = exec::fetch(db.into(), &sel, &types).await?;
+    Ok(rows
+        .into_iter()
+        .map(|mut r| {
+            let rest = r.split_off(by.len());
+            let count = rest[0].as_int().unwrap_or(0);
+            let sums = rest[1..].iter().map(|v| v.as_int().unwrap_or(0)).collect();
+            (r, count, sums)
+        })
+        .collect())
 }
 
 /// Inserts rows; every row has a value for each of `columns`, in order. Written as one

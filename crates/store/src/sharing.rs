@@ -1,13 +1,13 @@
 //! Project groups and their members, and records shared with users or groups.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::plan::{OrderKey, Pred};
+use pelagic_core::plan::Pred;
 use pelagic_core::{ColType, Value};
 
 use crate::Result;
 use crate::db::{Db, Tx};
-use crate::fixed::{columns, eq, projection};
-use crate::records::{self, ListQuery};
+use crate::fixed::{columns, eq};
+use crate::records;
 
 /// The table of shares, for conditions built elsewhere (see `Pred::InSelect`).
 pub const SHARES_TABLE: &str = "record_shares";
@@ -33,36 +33,7 @@ pub struct ShareRow {
     pub created_at: DateTime<Utc>,
 }
 
-fn text(v: &Value) -> String {
-    v.as_str().unwrap_or_default().to_owned()
-}
-
-async fn all(
-    db: &Db,
-    table: &str,
-    columns: &[(&str, ColType)],
-    pred: &Pred,
-    by: &str,
-) -> Result<Vec<Vec<Value>>> {
-    let p = projection(columns);
-    let order = [OrderKey {
-        col: by.into(),
-        ty: ColType::Text,
-        desc: false,
-    }];
-    records::select(
-        db,
-        &ListQuery {
-            table,
-            projection: &p,
-            pred,
-            order: &order,
-            limit: 100_000,
-            drive: None,
-        },
-    )
-    .await
-}
+use crate::fixed::{select_all as all, text};
 
 const GROUP_COLUMNS: [(&str, ColType); 3] = [
     ("id", ColType::Text),

@@ -119,6 +119,7 @@ mod tests {
                 tags,
                 done,
             ],
+            indexes: Vec::new(),
         }
     }
 

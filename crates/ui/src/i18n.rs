@@ -100,6 +100,19 @@ impl Tr {
         LOCALES.lookup_with_args(&self.lang, key, &args)
     }
 
+    /// A message choosing its plural form by `count`, with more arguments.
+    pub fn count_with(&self, key: &str, count: i64, more: &[(&'static str, &str)]) -> String {
+        let shown = crate::format::number(self.code, &count.to_string());
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::from([
+            (Cow::Borrowed("count"), FluentValue::from(count)),
+            (Cow::Borrowed("shown"), FluentValue::from(shown)),
+        ]);
+        for (name, value) in more {
+            args.insert(Cow::Borrowed(*name), FluentValue::from((*value).to_owned()));
+        }
+        LOCALES.lookup_with_args(&self.lang, key, &args)
+    }
+
     fn known(&self, key: &str) -> Option<String> {
         LOCALES.try_lookup(&self.lang, key)
     }

@@ -61,6 +61,27 @@ pub fn routes(app: Arc<App>) -> Router {
         )
         .route("/o/{object}/{id}/follow-up", post(pages::record::follow_up))
         .route("/o/{object}/{id}/history", get(pages::history::show))
+        .route(
+            "/o/lead/{id}/convert",
+            get(pages::convert::form).post(pages::convert::submit),
+        )
+        .route("/pipeline", get(pages::pipeline::board))
+        .route("/pipeline/funnel", get(pages::funnel::show))
+        .route(
+            "/pipeline/{id}/move",
+            get(pages::pipeline::move_form).post(pages::pipeline::move_to),
+        )
+        .route("/pools", get(pages::pools::list))
+        .route("/pools/enter", post(pages::pools::enter))
+        .route("/pools/{id}", get(pages::pools::show))
+        .route("/pools/{id}/claim", post(pages::pools::claim))
+        .route("/pools/{id}/assign", post(pages::pools::assign))
+        .route("/pools/{id}/release", post(pages::pools::release))
+        .route("/notifications", get(pages::notifications::list))
+        .route(
+            "/notifications/{id}/read",
+            post(pages::notifications::mark_read),
+        )
         .route("/recycle-bin", get(pages::bin::list))
         .route(
             "/recycle-bin/{object}/{id}/restore",
@@ -78,7 +99,7 @@ pub fn routes(app: Arc<App>) -> Router {
 
 /// The administrator's settings pages.
 fn settings_routes() -> Router<UiState> {
-    use pages::settings::{company, duplicates, field, objects, org, roles};
+    use pages::settings::{company, duplicates, field, objects, org, pools, roles};
     Router::new()
         .route("/settings", get(pages::settings::hub))
         .route("/settings/company", get(company::show).post(company::save))
@@ -112,6 +133,8 @@ fn settings_routes() -> Router<UiState> {
             get(roles::fields).post(roles::save_fields),
         )
         .route("/settings/duplicates", get(duplicates::show))
+        .route("/settings/pools", get(pools::list).post(pools::save))
+        .route("/settings/pools/{id}", get(pools::edit))
         .route("/settings/duplicates/{object}", post(duplicates::save))
 }
 

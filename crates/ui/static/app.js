@@ -1,8 +1,8 @@
 // Pelagic's pages work without this file. With it, they are quicker: lists, their pages and
 // in-place edits update the page's content without reloading it, a warning shows while typing a
 // customer someone already entered, a search box helps choose a linked record among many,
-// bulk-action forms show only what the chosen action needs, and select options are reordered by
-// dragging.
+// bulk-action forms show only what the chosen action needs, select options are reordered by
+// dragging, and deals move between the pipeline's stages by dragging their cards.
 // Everything it shows comes from data attributes the server wrote in the reader's language.
 (() => {
   "use strict";
@@ -154,6 +154,40 @@
           const position = r.querySelector("input[name^='pos.']");
           if (position) position.value = String(i + 1);
         });
+      });
+    }
+  }
+
+  // The pipeline: drop a card on another stage to move the deal there. A stage that asks for
+  // feedback (or a refused move) opens the move page, which asks for it.
+  for (const board of root.querySelectorAll("[data-board]")) {
+    let dragged = null;
+    for (const card of board.querySelectorAll(".deal")) {
+      card.addEventListener("dragstart", (event) => {
+        dragged = card;
+        card.classList.add("dragging");
+        event.dataTransfer.setData("text/plain", card.dataset.id);
+      });
+      card.addEventListener("dragend", () => { card.classList.remove("dragging"); dragged = null; });
+    }
+    for (const lane of board.querySelectorAll(".lane")) {
+      lane.addEventListener("dragover", (event) => { event.preventDefault(); lane.classList.add("over"); });
+      lane.addEventListener("dragleave", () => lane.classList.remove("over"));
+      lane.addEventListener("drop", async (event) => {
+        event.preventDefault();
+        lane.classList.remove("over");
+        const card = dragged;
+        if (!card || card.closest(".lane") === lane) return;
+        const id = card.dataset.id;
+        const stage = lane.dataset.stage;
+        lane.querySelector("ul").prepend(card);
+        const body = new URLSearchParams({ _csrf: board.dataset.csrf, stage });
+        const reply = await fetch(`/pipeline/${id}/move`, { method: "POST", body, credentials: "same-origin" });
+        if (reply.ok && reply.redirected) {
+          window.location.reload();
+        } else {
+          window.location.href = `/pipeline/${id}/move?stage=${encodeURIComponent(stage)}`;
+        }
       });
     }
   }

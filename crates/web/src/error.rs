@@ -60,6 +60,12 @@ impl From<AppError> for ApiError {
                     "owner": { "id": d.owner_id, "name": d.owner_name },
                 }),
             },
+            AppError::Refused(r) => ApiError {
+                status: StatusCode::CONFLICT,
+                code: "conflict",
+                message: r.to_string(),
+                details: json!(r),
+            },
             AppError::RateLimited(m) => {
                 ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", m)
             }

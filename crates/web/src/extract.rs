@@ -102,3 +102,24 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
         Ok(JsonBody(value))
     }
 }
+
+/// Query-string parameters of the expected shape; anything else is a 400 in the API's error shape.
+pub struct Params<T>(pub T);
+
+impl<T: DeserializeOwned> axum::extract::FromRequestParts<AppState> for Params<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| Params(q.0))
+            .map_err(|e| {
+                ApiError::invalid(format!(
+                    "the query parameters are not valid: {}",
+                    e.body_text()
+                ))
+            })
+    }
+}

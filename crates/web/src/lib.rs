@@ -2,6 +2,7 @@
 //! and the pages of `pelagic-ui`. Handlers are thin: extract, make one call into the app, render.
 
 mod api;
+mod calendar;
 mod error;
 mod extract;
 mod openapi;
@@ -37,6 +38,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/healthz", get(api::health::healthz))
         .route("/api/openapi.json", get(openapi::document))
         .nest("/api/v1", api::routes())
+        .route("/calendar/{file}", get(calendar::feed))
         .with_state(state)
         .merge(pelagic_ui::routes(app))
         .fallback(api::not_found)

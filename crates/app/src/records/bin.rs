@@ -79,6 +79,9 @@ impl RecordService<'_> {
             rows::update(tx, table, &sets, &live_among(ids)).await?;
             let ids: Vec<String> = ids.iter().cloned().collect();
             pelagic_store::duplicates::remove(tx, member_object, &ids).await?;
+            if member_object == "opportunity" {
+                pelagic_store::processes::set_live(tx, &ids, false).await?;
+            }
         }
         let flat: Vec<(String, String)> = members
             .iter()
@@ -116,6 +119,9 @@ impl RecordService<'_> {
             ];
             let deleted = deleted_among(ids.clone());
             rows::update(&mut tx, table, &sets, &deleted).await?;
+            if member_object == "opportunity" {
+                pelagic_store::processes::set_live(&mut tx, &ids, true).await?;
+            }
             let member = t.snap.schema.object(&member_object)?;
             let (db, schema, rules) = (self.app.db(), &t.snap.schema, &t.snap.duplicates);
             duplicates::claim_stored(db, schema, rules, &mut tx, member, &ids, OnTaken::Refuse)

@@ -45,7 +45,9 @@ impl RecordService<'_> {
             ..req.clone()
         };
         loop {
-            let page = self.list_for(object, &page_req, Operation::Export).await?;
+            let page = self
+                .list_for(object, &page_req, Operation::Export, None)
+                .await?;
             for record in &page.data {
                 table.push(
                     columns

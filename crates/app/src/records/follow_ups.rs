@@ -37,6 +37,7 @@ impl RecordService<'_> {
                 continue;
             };
             touch(tx, obj, &l.id, l.at).await?;
+            crate::pools::followed_up(tx, &obj.name, &l.id, l.at).await?;
             // A contact's or a deal's follow-up is also one with its account.
             for f in obj.fields.iter().filter(|f| f.cascade) {
                 let Some(account) = f.target.as_deref().and_then(|t| schema.object(t).ok()) else {
@@ -48,6 +49,7 @@ impl RecordService<'_> {
                     && let Value::Text(account_id) = &row[0]
                 {
                     touch(tx, account, account_id, l.at).await?;
+                    crate::pools::followed_up(tx, &account.name, account_id, l.at).await?;
                 }
             }
             if obj.name == "lead" && obj.field("status").is_some() {
@@ -147,4 +149,28 @@ pub(super) fn logged(
             Some(Logged { object, id, at })
         })
         .collect()
+}
+
+impl RecordService<'_> {
+    /// What a change does beyond its record, in its transaction: a deal won ends the closing
+    /// deadline of its account's pool hold.
+    pub(super) async fn after_change(
+        &self,
+        tx: &mut Tx,
+        obj: &ObjectDef,
+        sets: &[(String, ColType, Value)],
+        values: &std::collections::HashMap<String, Value>,
+    ) -> AppResult<()> {
+        let won = sets
+            .iter()
+            .any(|(c, _, v)| c == "stage" && v.as_str() == Some("won"));
+        if obj.name == "opportunity"
+            && won
+            && let Some(account) = obj.field("account_id")
+            && let Some(Value::Text(account_id)) = values.get(&account.column)
+        {
+            crate::pools::closed(tx, "account", account_id).await?;
+        }
+        Ok(())
+    }
 }

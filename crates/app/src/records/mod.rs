@@ -1,8 +1,11 @@
 //! The record service: create, read, update, delete and list records of any object, for one
 //! acting user. There is no per-object code; objects are metadata.
 
+pub mod analytics;
 mod audit;
 mod bin;
+mod convert;
+mod create;
 mod duplicate_check;
 mod export;
 mod follow_ups;
@@ -10,14 +13,18 @@ mod keys;
 mod merge;
 mod read;
 mod shares;
+mod stages;
+mod timeline;
 mod transfer;
 
 pub(crate) use bin::purge_older_than;
+pub use convert::{ConvertRequest, Converted, check_conversion_targets};
 pub use duplicate_check::{GroupPage, MAX_GROUPS};
 pub use export::{MAX_EXPORT, cell};
 pub use shares::ShareInput;
 pub use transfer::{MAX_TRANSFER, TransferRequest};
 mod refs;
+mod reminders;
 mod write;
 
 use std::sync::Arc;
@@ -66,8 +73,8 @@ pub const MAX_BATCH: usize = 1000;
 
 /// Records for one actor.
 pub struct RecordService<'a> {
-    app: &'a App,
-    actor: &'a Actor,
+    pub(crate) app: &'a App,
+    pub(crate) actor: &'a Actor,
 }
 
 /// The object being worked on, with the snapshot it came from.

@@ -13,8 +13,26 @@ impl RecordService<'_> {
     /// One live record the actor may read; `NotFound` otherwise (also when it exists but is out
     /// of the actor's reach, so that ids cannot be probed).
     pub async fn get(&self, object: &str, id: &str) -> AppResult<Record> {
+        self.get_with(object, id, None).await
+    }
+
+    /// One record waiting in a pool the actor works in, without the fields the pool hides.
+    pub async fn get_in_pool(&self, pool_id: &str, id: &str) -> AppResult<Record> {
+        let pool = self.app.visible_pool(self.actor, pool_id).await?;
+        self.get_with(&pool.row.object, id, Some(&pool)).await
+    }
+
+    async fn get_with(
+        &self,
+        object: &str,
+        id: &str,
+        pool: Option<&crate::pools::Pool>,
+    ) -> AppResult<Record> {
         let t = self.target(object).await?;
-        let policy = t.policy(self.actor);
+        let policy = match pool {
+            Some(p) => t.policy(self.actor).in_pool(p),
+            None => t.policy(self.actor),
+        };
         policy.require(&t.obj, Operation::Read)?;
         let not_found = || no_such(&t.obj, id);
         input::check_id(id).map_err(|_| not_found())?;
@@ -31,7 +49,15 @@ impl RecordService<'_> {
 
     /// A page of live records the actor may read.
     pub async fn list(&self, object: &str, req: &ListRequest) -> AppResult<Page> {
-        self.list_for(object, req, Operation::Read).await
+        self.list_for(object, req, Operation::Read, None).await
+    }
+
+    /// A page of the records waiting in a pool the actor works in, without the fields the pool
+    /// hides from its members.
+    pub async fn list_pool(&self, pool_id: &str, req: &ListRequest) -> AppResult<Page> {
+        let pool = self.app.visible_pool(self.actor, pool_id).await?;
+        self.list_for(&pool.row.object, req, Operation::Read, Some(&pool))
+            .await
     }
 
     /// A page of live records within the actor's reach for `op` (read, or export).
@@ -40,9 +66,13 @@ impl RecordService<'_> {
         object: &str,
         req: &ListRequest,
         op: Operation,
+        pool: Option<&crate::pools::Pool>,
     ) -> AppResult<Page> {
         let t = self.target(object).await?;
-        let policy = t.policy(self.actor);
+        let policy = match pool {
+            Some(p) => t.policy(self.actor).in_pool(p),
+            None => t.policy(self.actor),
+        };
         policy.require(&t.obj, op)?;
         let limit = req.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {

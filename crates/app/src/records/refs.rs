@@ -17,13 +17,14 @@ use crate::AppResult;
 use crate::policy::{Operation, Policy};
 
 /// For each record's columns (with its label for messages, e.g. `records[3].`), the fields that
-/// point at something missing.
+/// point at something missing. Ids in `pending` are records the same transaction creates.
 pub(crate) async fn check(
     db: &Db,
     schema: &Schema,
     policy: &Policy<'_>,
     obj: &ObjectDef,
     records: &[(String, &ColumnValues)],
+    pending: &BTreeSet<String>,
 ) -> AppResult<FieldErrors> {
     // Which ids each target (an object's table, or the users) must have.
     let mut wanted: BTreeMap<Option<String>, BTreeSet<String>> = BTreeMap::new();
@@ -44,6 +45,10 @@ pub(crate) async fn check(
             let Some(Value::Text(id)) = cols.get(&id_col) else {
                 continue;
             };
+            if pending.contains(id) {
+                // Created in the same transaction, just before.
+                continue;
+            }
             let target = match f.kind {
                 FieldKind::User => None,
                 FieldKind::Lookup => f.target.clone(),

@@ -1,9 +1,8 @@
-//! Writing records: create (one or a batch, in one transaction), update and delete, through the
-//! same pipeline for every object.
+//! Changing records: an update of some fields, through the same pipeline for every object
+//! (creating is in `create.rs`).
 
 use std::collections::HashMap;
 
-use pelagic_core::dedupe::Key;
 use pelagic_core::input::{self, ColumnValues, WriteMode};
 use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{self, Pred};
@@ -11,159 +10,12 @@ use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
-use super::follow_ups;
-use super::keys::refuse_twins;
-use super::{MAX_BATCH, Record, RecordService, Target, id_is, no_such, refs};
-use crate::duplicates::{self, OnTaken};
+use super::{Record, RecordService, Target, id_is, no_such, refs};
 use crate::history::{self, Change};
 use crate::policy::{Operation, Policy};
 use crate::{AppError, AppResult};
 
 impl RecordService<'_> {
-    /// Creates one record.
-    pub async fn create(&self, object: &str, body: &Json) -> AppResult<Record> {
-        let mut created = self
-            .create_records(object, std::slice::from_ref(body), "")
-            .await?;
-        Ok(created.remove(0))
-    }
-
-    /// Creates many records in one transaction: all of them, or none.
-    pub async fn create_batch(&self, object: &str, bodies: &[Json]) -> AppResult<Vec<Record>> {
-        if bodies.is_empty() || bodies.len() > MAX_BATCH {
-            return Err(AppError::Invalid(format!(
-                "a batch holds between 1 and {MAX_BATCH} records"
-            )));
-        }
-        self.create_records(object, bodies, "records").await
-    }
-
-    async fn create_records(
-        &self,
-        object: &str,
-        bodies: &[Json],
-        list_name: &str,
-    ) -> AppResult<Vec<Record>> {
-        let t = self.target(object).await?;
-        let obj = &t.obj;
-        let policy = t.policy(self.actor);
-        policy.require(obj, Operation::Create)?;
-        let label = |i: usize| {
-            if list_name.is_empty() {
-                String::new()
-            } else {
-                format!("{list_name}[{i}].")
-            }
-        };
-
-        let mut errors = FieldErrors::new();
-        let mut parsed = Vec::with_capacity(bodies.len());
-        for (i, body) in bodies.iter().enumerate() {
-            match self.parse(&t, &policy, body, WriteMode::Create) {
-                Ok(cols) => parsed.push((label(i), cols)),
-                Err(AppError::Validation(fields)) => errors.extend(
-                    fields
-                        .into_iter()
-                        .map(|(k, v)| (format!("{}{k}", label(i)), v)),
-                ),
-                Err(other) => return Err(other),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Validation(errors));
-        }
-        let refs_in: Vec<(String, &ColumnValues)> =
-            parsed.iter().map(|(l, c)| (l.clone(), c)).collect();
-        let missing = refs::check(self.app.db(), &t.snap.schema, &policy, obj, &refs_in).await?;
-        if !missing.is_empty() {
-            return Err(AppError::Validation(missing));
-        }
-
-        let now = self.app.now();
-        let columns = obj.all_columns();
-        let layout = Layout::new(&columns);
-        let mut table_rows = Vec::with_capacity(parsed.len());
-        for (_, cols) in parsed {
-            let mut row = vec![Value::Null; columns.len()];
-            for (c, v) in cols.columns {
-                if let Some(i) = layout.position(&c) {
-                    row[i] = v;
-                }
-            }
-            layout.set(&mut row, "id", Value::Text(crate::ids::new_id()));
-            if let Value::Text(owner) = layout.get(&row, "owner_id") {
-                policy.require_owner_allowed(obj, Operation::Create, owner)?;
-            } else {
-                layout.set(
-                    &mut row,
-                    "owner_id",
-                    Value::Text(self.actor.user_id.clone()),
-                );
-            }
-            layout.set(&mut row, "created_at", Value::DateTime(now));
-            layout.set(&mut row, "updated_at", Value::DateTime(now));
-            layout.set(
-                &mut row,
-                "created_by",
-                Value::Text(self.actor.user_id.clone()),
-            );
-            let search = plan::search_text(obj, &|c| Some(layout.get(&row, c).clone()));
-            layout.set(
-                &mut row,
-                "search_text",
-                Value::text_or_null((!search.is_empty()).then_some(search)),
-            );
-            table_rows.push(row);
-        }
-        let id_at = layout.position("id").unwrap_or(0);
-        let created: Vec<_> = table_rows
-            .iter()
-            .map(|r| {
-                Change {
-                    object: &obj.name,
-                    record_id: r[id_at].as_str().unwrap_or_default(),
-                    user_id: &self.actor.user_id,
-                    at: now,
-                }
-                .event("create")
-            })
-            .collect();
-        let rules = t.snap.duplicates.of(&obj.name);
-        let keyed: Vec<(String, Vec<Key>)> = table_rows
-            .iter()
-            .map(|r| {
-                let id = r[id_at].as_str().unwrap_or_default().to_owned();
-                (
-                    id,
-                    duplicates::keys_of_row(obj, rules, &layout.projection, r),
-                )
-            })
-            .collect();
-        refuse_twins(&keyed, list_name)?;
-        let mut tx = self.app.db().begin().await?;
-        rows::insert(&mut tx, &obj.table, &columns, &table_rows).await?;
-        duplicates::claim(
-            self.app.db(),
-            &t.snap.schema,
-            &mut tx,
-            obj,
-            &keyed,
-            OnTaken::Refuse,
-        )
-        .await?;
-        history::append(&mut tx, &created).await?;
-        if obj.name == "activity" {
-            let get = |r: &[Value], c: &str| layout.get(r, c).clone();
-            let logged = follow_ups::logged(obj, &table_rows, &get, now);
-            self.after_follow_ups(&mut tx, &t.snap.schema, &logged, now)
-                .await?;
-        }
-        tx.commit().await?;
-        let fields = policy.visible_fields(obj);
-        let writer = self.writer(&policy, obj, &fields, &layout.projection);
-        Ok(table_rows.iter().map(|r| writer.write(r)).collect())
-    }
-
     /// Changes the given fields of a record.
     pub async fn update(&self, object: &str, id: &str, body: &Json) -> AppResult<Record> {
         self.change(object, id, body, "update").await
@@ -238,6 +90,7 @@ impl RecordService<'_> {
             &policy,
             obj,
             &[(String::new(), &cols)],
+            &Default::default(),
         )
         .await?;
         if !missing.is_empty() {
@@ -253,11 +106,78 @@ impl RecordService<'_> {
                 .map(|(_, t)| *t)
                 .unwrap_or(ColType::Text)
         };
+        let before = values.clone();
         for (c, v) in cols.columns {
             if values.get(&c) != Some(&v) {
                 sets.push((c.clone(), ty_of(&c), v.clone()));
                 values.insert(c, v);
             }
+        }
+        if sets
+            .iter()
+            .any(|(c, _, _)| c == "due_at" || c == "remind_before")
+        {
+            let get = |c: &str| values.get(c).cloned().unwrap_or(Value::Null);
+            for (c, ty, v) in super::reminders::plan(obj, &get) {
+                values.insert(c.clone(), v.clone());
+                sets.push((c, ty, v));
+            }
+        }
+        let mut stage_change = None;
+        if obj.name == "opportunity" && sets.iter().any(|(c, _, _)| c == "stage") {
+            let processes = self.app.processes().await?;
+            let team = values
+                .get("owner_id")
+                .and_then(Value::as_str)
+                .and_then(|o| t.snap.access.member(o))
+                .and_then(|m| m.team_id.clone());
+            let probability = obj
+                .field("probability")
+                .and_then(|f| before.get(&f.column).cloned())
+                .unwrap_or(Value::Null);
+            let was = super::stages::Before {
+                stage: before
+                    .get("stage")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                entered_at: before
+                    .get("stage_entered_at")
+                    .and_then(Value::as_datetime)
+                    .or_else(|| before.get("created_at").and_then(Value::as_datetime)),
+                furthest: before
+                    .get("furthest_stage")
+                    .and_then(Value::as_int)
+                    .unwrap_or(0),
+                probability,
+            };
+            let get = |c: &str| values.get(c).cloned().unwrap_or(Value::Null);
+            if let Some(m) = super::stages::plan(
+                obj,
+                &processes,
+                team.as_deref(),
+                id,
+                &get,
+                &was,
+                super::stages::Mover {
+                    user: &self.actor.user_id,
+                    now,
+                },
+            )? {
+                for (c, ty, v) in m.sets {
+                    sets.retain(|(x, _, _)| *x != c);
+                    values.insert(c.clone(), v.clone());
+                    sets.push((c, ty, v));
+                }
+                stage_change = Some(m.change);
+            }
+        }
+        if sets
+            .iter()
+            .any(|(c, _, _)| c == "status" || c == "invalid_reason")
+        {
+            super::convert::check_lead_status(obj, &|c| {
+                values.get(c).cloned().unwrap_or(Value::Null)
+            })?;
         }
         if !sets.is_empty() {
             let everything = RecordWriter::new(obj.fields.iter(), &projection);
@@ -282,8 +202,13 @@ impl RecordService<'_> {
             }
             .field_changes(obj, &before, &everything.write(&after_row), action);
             rows::update(&mut tx, &obj.table, &sets, &pred).await?;
+            if let Some(change) = &stage_change {
+                pelagic_store::processes::insert_changes(&mut tx, std::slice::from_ref(change))
+                    .await?;
+            }
             self.rekey(&t, &mut tx, id, &projection, &after_row).await?;
             history::append(&mut tx, &changes).await?;
+            self.after_change(&mut tx, obj, &sets, &values).await?;
             tx.commit().await?;
         }
         let row: Vec<Value> = columns
@@ -295,7 +220,7 @@ impl RecordService<'_> {
     }
 
     /// Reads a body against the metadata and refuses fields the actor may not write.
-    fn parse(
+    pub(super) fn parse(
         &self,
         t: &Target,
         policy: &Policy<'_>,
@@ -316,34 +241,5 @@ impl RecordService<'_> {
             }
         }
         Ok(cols)
-    }
-}
-
-/// Where each column of an object's table sits in a row, worked out once per request.
-struct Layout {
-    projection: Projection,
-}
-
-impl Layout {
-    fn new(columns: &[(String, ColType)]) -> Self {
-        let mut projection = Projection::default();
-        for (c, ty) in columns {
-            projection.push(c, *ty);
-        }
-        Layout { projection }
-    }
-
-    fn position(&self, column: &str) -> Option<usize> {
-        self.projection.position(column)
-    }
-
-    fn get<'r>(&self, row: &'r [Value], column: &str) -> &'r Value {
-        self.projection.get(row, column)
-    }
-
-    fn set(&self, row: &mut [Value], column: &str, value: Value) {
-        if let Some(i) = self.position(column) {
-            row[i] = value;
-        }
     }
 }

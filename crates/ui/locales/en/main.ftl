@@ -315,3 +315,144 @@ follow-ups-due = Follow-ups planned for today
 no-follow-ups-due = No follow-ups planned for today.
 follow-up = Follow-up
 record-information = Record information
+pools = Pools
+pool = Pool
+all-pools = All pools
+pools-about = Leads and customers nobody owns yet. Claim what you will follow up; what is not followed up in time comes back here.
+no-pools = You are not a member of any pool.
+pool-settings = Set up pools
+pool-in-it = Waiting
+pool-yours = Yours
+pool-rules = Rules
+pool-waiting =
+    { $count ->
+        [one] { $shown } record
+       *[other] { $shown } records
+    }
+pool-held =
+    { $count ->
+        [one] you hold { $shown }
+       *[other] you hold { $shown }
+    }
+pool-rule-claim-limit =
+    { $count ->
+        [one] at most { $shown } held per member
+       *[other] at most { $shown } held per member
+    }
+pool-rule-daily-limit =
+    { $count ->
+        [one] at most { $shown } claim a day
+       *[other] at most { $shown } claims a day
+    }
+pool-rule-follow-up = back without a follow-up within { $within }
+pool-rule-close = back if not closed within { $within }
+pool-rule-cool-down =
+    { $count ->
+        [one] the previous owner waits { $shown } day to claim it again
+       *[other] the previous owner waits { $shown } days to claim it again
+    }
+pool-empty = Nothing waits in this pool.
+pool-claim = Claim
+pool-hand-out = Hand out
+pool-give-ticked-to = Give the ticked records to
+pool-give = Give
+pool-push-in-turn = Hand everything out in turn
+pool-push-by-match = Hand out by region or industry
+pool-handed-out = Handed out: { $count }.
+pool-refused-taken = Someone else claimed this record first, or it is no longer in the pool.
+pool-refused-claim-limit = Claim limit reached: a member may hold { $limit } records from “{ $pool }” at once. Release or close one first.
+pool-refused-daily-limit = Daily limit reached: a member may take { $limit } records from “{ $pool }” in 24 hours.
+pool-refused-capacity = Capacity reached: a salesperson may own { $limit } accounts in all.
+pool-refused-cool-down = This record went back to the pool from you recently; you may claim it again after { $until }.
+pool-refused-not-member = Only members of this pool may take its records.
+notifications = Notifications
+no-notifications = No notifications.
+unread = New
+mark-read = Mark as read
+mark-all-read = Mark all as read
+notice-pool-due-soon =
+    { $count ->
+        [one] { $shown } record you hold from “{ $pool }” returns to it at { $due } unless you follow it up:
+       *[other] { $shown } records you hold from “{ $pool }” return to it from { $due } unless you follow them up:
+    }
+notice-pool-returned =
+    { $count ->
+        [one] { $shown } record went back to “{ $pool }” without a follow-up in time:
+       *[other] { $shown } records went back to “{ $pool }” without a follow-up in time:
+    }
+convert-lead = Convert
+pool-waiting-in = Waiting in the pool “{ $pool }”
+pool-returns-at = Back to “{ $pool }” at { $due } unless followed up or closed
+pool-from = Taken from the pool “{ $pool }”
+pool-release = Give back to the pool
+currency = Currency
+back-to-lead = Back to the lead
+convert-title = Convert { $name }
+convert-about = The lead becomes a customer: an account, a contact and, if you want, a deal. Its follow-ups stay visible from both sides.
+convert-account = Account
+convert-new-account = Create a new account
+convert-account-name = Account name
+convert-link-account = Link to the existing account { $name }
+convert-contact = Contact
+convert-contact-name = Contact name
+convert-deal = Deal
+convert-create-deal = Also create a deal
+convert-deal-name = Deal name
+convert-amount = Amount
+convert-close-date = Expected close date
+open = Open
+pool-settings-about = Lead pools and customer high seas: who works them, limits, deadlines and hidden fields.
+pools-settings-about = A record with a pool and no owner waits in it. Members claim records; administrators hand them out. A held record that gets no follow-up in time goes back.
+no-pools-yet = No pools yet.
+new-pool = New pool
+add-pool = Add pool
+pool-name = Name
+pool-holds = Holds
+pool-admins = Administrators (hand records out)
+pool-members = Members (claim records)
+pool-teams = Member teams (with their sub-teams)
+pool-claim-limit = Held at once per member (0: no limit)
+pool-daily-limit = Claims per member per day (0: no limit)
+pool-cool-down-days = Days before the previous owner may claim again
+pool-follow-up-within = Back without a follow-up within
+pool-close-within = Back if not converted or won within
+pool-warn-before = Warn the owner this long before
+pool-durations-hint = Write lengths of time like 30m, 12h or 7d; leave empty for none.
+pool-hidden-fields = Hidden while in the pool ({ $object })
+pool-match-field = Hand out by this field ({ $object })
+pool-match-values = Values each member takes when handing out by field
+not-a-number = “{ $value }” is not a whole number.
+returning-soon = Going back to their pools unless followed up
+soon = within a day
+pipeline = Pipeline
+funnel = Stage conversion
+sales-process = Sales process
+show = Show
+board-hint = Drag a card to another stage, or use its Move menu.
+move = Move
+move-to = Move to stage
+move-into = Move to “{ $stage }”
+move-asks = This stage asks for:
+move-nothing-asked = This stage asks for nothing more.
+owner = Owner
+everyone = Everyone
+every-team = Every team
+created-from = Created from
+created-before = Created before
+deals = deals
+won = won
+lost = lost
+win-rate = win rate
+stage-conversion = Stage by stage
+stage = Stage
+reached = Reached
+went-on = Went on
+lost-here = Lost here
+avg-days = Average days
+forecast = Forecast
+no-open-deals = No open deals.
+close-month = Expected close
+pipeline-amount = Amount
+weighted = Weighted
+deal-count = Deals
+put-into-pool = Put into a pool

@@ -315,3 +315,144 @@ follow-ups-due = Seguimientos previstos para hoy
 no-follow-ups-due = No hay seguimientos previstos para hoy.
 follow-up = Seguimiento
 record-information = Información del registro
+pools = Bolsas
+pool = Bolsa
+all-pools = Todas las bolsas
+pools-about = Prospectos y clientes sin responsable. Reclama los que vayas a seguir; lo que no se sigue a tiempo vuelve aquí.
+no-pools = No eres miembro de ninguna bolsa.
+pool-settings = Configurar bolsas
+pool-in-it = En espera
+pool-yours = Tuyos
+pool-rules = Reglas
+pool-waiting =
+    { $count ->
+        [one] { $shown } registro
+       *[other] { $shown } registros
+    }
+pool-held =
+    { $count ->
+        [one] tienes { $shown }
+       *[other] tienes { $shown }
+    }
+pool-rule-claim-limit =
+    { $count ->
+        [one] máximo { $shown } por miembro
+       *[other] máximo { $shown } por miembro
+    }
+pool-rule-daily-limit =
+    { $count ->
+        [one] máximo { $shown } al día
+       *[other] máximo { $shown } al día
+    }
+pool-rule-follow-up = vuelve sin seguimiento en { $within }
+pool-rule-close = vuelve si no se cierra en { $within }
+pool-rule-cool-down =
+    { $count ->
+        [one] el anterior responsable espera { $shown } día para reclamarlo
+       *[other] el anterior responsable espera { $shown } días para reclamarlo
+    }
+pool-empty = No hay nada en espera en esta bolsa.
+pool-claim = Reclamar
+pool-hand-out = Repartir
+pool-give-ticked-to = Dar los marcados a
+pool-give = Dar
+pool-push-in-turn = Repartir todo por turnos
+pool-push-by-match = Repartir por región o sector
+pool-handed-out = Repartidos: { $count }.
+pool-refused-taken = Otra persona lo reclamó antes, o ya no está en la bolsa.
+pool-refused-claim-limit = Límite alcanzado: cada miembro puede tener { $limit } registros de «{ $pool }» a la vez. Libera o cierra uno antes.
+pool-refused-daily-limit = Límite diario alcanzado: cada miembro puede tomar { $limit } registros de «{ $pool }» en 24 horas.
+pool-refused-capacity = Capacidad alcanzada: cada vendedor puede tener { $limit } cuentas en total.
+pool-refused-cool-down = Este registro volvió hace poco a la bolsa desde ti; podrás reclamarlo después de { $until }.
+pool-refused-not-member = Solo los miembros de esta bolsa pueden tomar sus registros.
+notifications = Notificaciones
+no-notifications = No hay notificaciones.
+unread = Nueva
+mark-read = Marcar como leída
+mark-all-read = Marcar todas como leídas
+notice-pool-due-soon =
+    { $count ->
+        [one] { $shown } registro tuyo de «{ $pool }» vuelve a ella el { $due } si no le das seguimiento:
+       *[other] { $shown } registros tuyos de «{ $pool }» vuelven a ella desde el { $due } si no les das seguimiento:
+    }
+notice-pool-returned =
+    { $count ->
+        [one] { $shown } registro volvió a «{ $pool }» por falta de seguimiento:
+       *[other] { $shown } registros volvieron a «{ $pool }» por falta de seguimiento:
+    }
+convert-lead = Convertir
+pool-waiting-in = En espera en la bolsa «{ $pool }»
+pool-returns-at = Vuelve a «{ $pool }» el { $due } si no hay seguimiento ni cierre
+pool-from = Tomado de la bolsa «{ $pool }»
+pool-release = Devolver a la bolsa
+currency = Moneda
+back-to-lead = Volver al prospecto
+convert-title = Convertir a { $name }
+convert-about = El prospecto pasa a ser cliente: una cuenta, un contacto y, si quieres, una oportunidad. Sus seguimientos se ven desde ambos lados.
+convert-account = Cuenta
+convert-new-account = Crear una cuenta nueva
+convert-account-name = Nombre de la cuenta
+convert-link-account = Vincular a la cuenta existente { $name }
+convert-contact = Contacto
+convert-contact-name = Nombre del contacto
+convert-deal = Oportunidad
+convert-create-deal = Crear también una oportunidad
+convert-deal-name = Nombre de la oportunidad
+convert-amount = Importe
+convert-close-date = Fecha prevista de cierre
+open = Abrir
+pool-settings-about = Bolsas de prospectos y de clientes: quién trabaja en ellas, límites, plazos y campos ocultos.
+pools-settings-about = Un registro con bolsa y sin responsable espera en ella. Los miembros lo reclaman; los administradores lo reparten. Si no se sigue a tiempo, vuelve.
+no-pools-yet = Aún no hay bolsas.
+new-pool = Nueva bolsa
+add-pool = Añadir bolsa
+pool-name = Nombre
+pool-holds = Contiene
+pool-admins = Administradores (reparten registros)
+pool-members = Miembros (reclaman registros)
+pool-teams = Equipos miembros (con sus subequipos)
+pool-claim-limit = Máximo a la vez por miembro (0: sin límite)
+pool-daily-limit = Reclamaciones por miembro al día (0: sin límite)
+pool-cool-down-days = Días antes de que el anterior responsable pueda reclamar de nuevo
+pool-follow-up-within = Vuelve sin seguimiento en
+pool-close-within = Vuelve si no se convierte o gana en
+pool-warn-before = Avisar al responsable con antelación de
+pool-durations-hint = Escribe los plazos como 30m, 12h o 7d; vacío para ninguno.
+pool-hidden-fields = Ocultos mientras están en la bolsa ({ $object })
+pool-match-field = Repartir por este campo ({ $object })
+pool-match-values = Valores que toma cada miembro al repartir por campo
+not-a-number = «{ $value }» no es un número entero.
+returning-soon = Vuelven a su bolsa si no hay seguimiento
+soon = en menos de un día
+pipeline = Embudo de ventas
+funnel = Conversión por etapas
+sales-process = Proceso de venta
+show = Mostrar
+board-hint = Arrastra una tarjeta a otra etapa o usa su menú Mover.
+move = Mover
+move-to = Mover a la etapa
+move-into = Mover a «{ $stage }»
+move-asks = Esta etapa pide:
+move-nothing-asked = Esta etapa no pide nada más.
+owner = Responsable
+everyone = Todos
+every-team = Todos los equipos
+created-from = Creadas desde
+created-before = Creadas antes de
+deals = oportunidades
+won = ganadas
+lost = perdidas
+win-rate = tasa de éxito
+stage-conversion = Etapa por etapa
+stage = Etapa
+reached = Llegaron
+went-on = Avanzaron
+lost-here = Perdidas aquí
+avg-days = Días de media
+forecast = Previsión
+no-open-deals = No hay oportunidades abiertas.
+close-month = Cierre previsto
+pipeline-amount = Importe
+weighted = Ponderado
+deal-count = Oportunidades
+put-into-pool = Poner en una bolsa

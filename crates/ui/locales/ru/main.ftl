@@ -321,3 +321,148 @@ follow-ups-due = Запланированные на сегодня контак
 no-follow-ups-due = На сегодня контактов не запланировано.
 follow-up = Контакт
 record-information = Сведения о записи
+pools = Пулы
+pool = Пул
+all-pools = Все пулы
+pools-about = Лиды и клиенты без ответственного. Берите тех, с кем будете работать; без работы вовремя они возвращаются сюда.
+no-pools = Вы не участник ни одного пула.
+pool-settings = Настроить пулы
+pool-in-it = Ожидают
+pool-yours = Ваши
+pool-rules = Правила
+pool-waiting =
+    { $count ->
+        [one] { $shown } запись
+        [few] { $shown } записи
+       *[other] { $shown } записей
+    }
+pool-held =
+    { $count ->
+        [one] у вас { $shown }
+       *[other] у вас { $shown }
+    }
+pool-rule-claim-limit =
+    { $count ->
+        [one] не более { $shown } на участника
+       *[other] не более { $shown } на участника
+    }
+pool-rule-daily-limit =
+    { $count ->
+        [one] не более { $shown } в день
+       *[other] не более { $shown } в день
+    }
+pool-rule-follow-up = возврат без контакта за { $within }
+pool-rule-close = возврат без сделки за { $within }
+pool-rule-cool-down =
+    { $count ->
+        [one] прежний владелец ждёт { $shown } день
+        [few] прежний владелец ждёт { $shown } дня
+       *[other] прежний владелец ждёт { $shown } дней
+    }
+pool-empty = В этом пуле ничего нет.
+pool-claim = Взять
+pool-hand-out = Распределить
+pool-give-ticked-to = Передать отмеченные
+pool-give = Передать
+pool-push-in-turn = Раздать всё по очереди
+pool-push-by-match = Раздать по региону или отрасли
+pool-handed-out = Распределено: { $count }.
+pool-refused-taken = Эту запись уже взял кто-то другой, или её больше нет в пуле.
+pool-refused-claim-limit = Достигнут лимит: участник может держать не более { $limit } записей из «{ $pool }». Сначала верните или закройте одну.
+pool-refused-daily-limit = Дневной лимит: участник может взять не более { $limit } записей из «{ $pool }» за 24 часа.
+pool-refused-capacity = Достигнут предел: у продавца может быть не более { $limit } клиентов.
+pool-refused-cool-down = Эта запись недавно вернулась от вас в пул; взять её снова можно после { $until }.
+pool-refused-not-member = Брать записи из пула могут только его участники.
+notifications = Уведомления
+no-notifications = Уведомлений нет.
+unread = Новое
+mark-read = Отметить прочитанным
+mark-all-read = Отметить все прочитанными
+notice-pool-due-soon =
+    { $count ->
+        [one] { $shown } ваша запись из «{ $pool }» вернётся в пул { $due }, если не связаться:
+        [few] { $shown } ваши записи из «{ $pool }» вернутся в пул с { $due }, если не связаться:
+       *[other] { $shown } ваших записей из «{ $pool }» вернутся в пул с { $due }, если не связаться:
+    }
+notice-pool-returned =
+    { $count ->
+        [one] { $shown } запись вернулась в «{ $pool }» без контакта вовремя:
+        [few] { $shown } записи вернулись в «{ $pool }» без контакта вовремя:
+       *[other] { $shown } записей вернулись в «{ $pool }» без контакта вовремя:
+    }
+convert-lead = Конвертировать
+pool-waiting-in = Ожидает в пуле «{ $pool }»
+pool-returns-at = Вернётся в «{ $pool }» { $due }, если не будет контакта или сделки
+pool-from = Взято из пула «{ $pool }»
+pool-release = Вернуть в пул
+currency = Валюта
+back-to-lead = Назад к лиду
+convert-title = Конвертировать { $name }
+convert-about = Лид становится клиентом: компания, контакт и, при желании, сделка. История контактов видна с обеих сторон.
+convert-account = Компания
+convert-new-account = Создать новую компанию
+convert-account-name = Название компании
+convert-link-account = Связать с существующей компанией { $name }
+convert-contact = Контакт
+convert-contact-name = Имя контакта
+convert-deal = Сделка
+convert-create-deal = Также создать сделку
+convert-deal-name = Название сделки
+convert-amount = Сумма
+convert-close-date = Ожидаемая дата закрытия
+open = Открыть
+pool-settings-about = Пулы лидов и клиентов: участники, лимиты, сроки и скрытые поля.
+pools-settings-about = Запись с пулом и без владельца ждёт в пуле. Участники берут записи, администраторы раздают. Без контакта вовремя запись возвращается.
+no-pools-yet = Пулов пока нет.
+new-pool = Новый пул
+add-pool = Добавить пул
+pool-name = Название
+pool-holds = Содержит
+pool-admins = Администраторы (раздают записи)
+pool-members = Участники (берут записи)
+pool-teams = Команды-участники (с подкомандами)
+pool-claim-limit = Одновременно на участника (0 — без лимита)
+pool-daily-limit = Взятий в день на участника (0 — без лимита)
+pool-cool-down-days = Дней до повторного взятия прежним владельцем
+pool-follow-up-within = Возврат без контакта через
+pool-close-within = Возврат без конвертации или сделки через
+pool-warn-before = Предупреждать владельца заранее за
+pool-durations-hint = Сроки пишутся как 30m, 12h или 7d; пусто — без срока.
+pool-hidden-fields = Скрыты, пока запись в пуле ({ $object })
+pool-match-field = Раздавать по полю ({ $object })
+pool-match-values = Значения, которые получает каждый участник при раздаче по полю
+not-a-number = «{ $value }» — не целое число.
+returning-soon = Вернутся в пул без контакта
+soon = в течение дня
+pipeline = Воронка сделок
+funnel = Конверсия по этапам
+sales-process = Процесс продаж
+show = Показать
+board-hint = Перетащите карточку в другой этап или используйте меню «Переместить».
+move = Переместить
+move-to = Переместить в этап
+move-into = Переместить в «{ $stage }»
+move-asks = Для этого этапа нужно указать:
+move-nothing-asked = Для этого этапа больше ничего не нужно.
+owner = Ответственный
+everyone = Все
+every-team = Все команды
+created-from = Созданы с
+created-before = Созданы до
+deals = сделок
+won = выиграно
+lost = проиграно
+win-rate = доля выигрышей
+stage-conversion = По этапам
+stage = Этап
+reached = Дошли
+went-on = Перешли дальше
+lost-here = Потеряно здесь
+avg-days = Дней в среднем
+forecast = Прогноз
+no-open-deals = Открытых сделок нет.
+close-month = Ожидаемое закрытие
+pipeline-amount = Сумма
+weighted = С учётом вероятности
+deal-count = Сделки
+put-into-pool = Поместить в пул

@@ -37,6 +37,8 @@ struct HomePage {
     tasks: Vec<Due>,
     /// Follow-ups planned for today or before.
     follow_ups: Vec<Due>,
+    /// Records going back to their pools soonest unless followed up.
+    returning: Vec<Due>,
     recent: Vec<(String, String, String)>,
 }
 
@@ -220,7 +222,39 @@ pub async fn home(
             found,
             tasks,
             follow_ups,
+            returning: returning(&s, &v, snap.as_deref(), now).await,
             recent,
         },
     )
+}
+
+/// Records going back to their pools soonest, with a warning look for those due within a day.
+async fn returning(
+    s: &UiState,
+    v: &crate::viewer::Viewer,
+    snap: Option<&pelagic_app::Snapshot>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<Due> {
+    let Some(snap) = snap else {
+        return Vec::new();
+    };
+    let held = s
+        .app
+        .records(&v.actor)
+        .returning_soon(10)
+        .await
+        .unwrap_or_default();
+    held.iter()
+        .filter_map(|h| {
+            let obj = snap.schema.object(&h.object).ok()?;
+            let id = h.record.get("id").and_then(Json::as_str)?;
+            Some(Due {
+                link: format!("/o/{}/{id}", h.object),
+                what: display::title(obj, &h.record),
+                about: h.pool.clone(),
+                when: display::when(&v.tr, &v.actor.time_zone, h.due_at),
+                overdue: h.due_at - now < chrono::Duration::days(1),
+            })
+        })
+        .collect()
 }

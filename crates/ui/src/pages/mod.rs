@@ -3,12 +3,17 @@
 pub mod bin;
 pub mod bulk;
 pub mod columns;
+pub mod convert;
 pub mod delete;
 pub mod form;
+pub mod funnel;
 pub mod history;
 pub mod home;
 pub mod list;
 pub mod login;
+pub mod notifications;
+pub mod pipeline;
+pub mod pools;
 pub mod profile;
 pub mod record;
 pub mod settings;
@@ -38,6 +43,12 @@ pub struct Page {
     pub csrf: String,
     /// Shows the way to the settings.
     pub admin: bool,
+    /// Shows the way to the pools: the user works in one.
+    pub pools: bool,
+    /// Shows the way to the pipeline: the user may read opportunities.
+    pub pipeline: bool,
+    /// Notifications not read yet.
+    pub unread: i64,
 }
 
 impl Page {
@@ -58,6 +69,9 @@ impl Page {
             user_name: v.actor.name.clone(),
             csrf: v.csrf.clone(),
             admin: v.actor.is_admin(),
+            pipeline: objects.iter().any(|o| o.name == "opportunity"),
+            pools: state.app.pools(&v.actor).await.is_ok_and(|p| !p.is_empty()),
+            unread: state.app.unread_notifications(&v.actor).await.unwrap_or(0),
         })
     }
 }
@@ -114,6 +128,9 @@ pub fn failure(tr: &Tr, e: AppError) -> Response {
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
         AppError::Forbidden(_) => StatusCode::FORBIDDEN,
         AppError::Invalid(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
+        AppError::Conflict(_) | AppError::Duplicate(_) | AppError::Refused(_) => {
+            StatusCode::CONFLICT
+        }
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
     let text = if status == StatusCode::NOT_FOUND {

@@ -55,6 +55,12 @@ struct RecordPage {
     body_label: String,
     /// (kind, subject, when, body)
     timeline: Vec<super::timeline::Entry>,
+    /// A lead that can still be converted.
+    convertible: bool,
+    /// (pool id, pool name, the sentence saying where the record stands, may release)
+    pool: Option<(String, String, String, bool)>,
+    /// (id, name) of the pools the record may be put into (it is in none).
+    pools_to_enter: Vec<(String, String)>,
 }
 
 pub async fn show(
@@ -86,7 +92,7 @@ pub async fn show(
     let mut shown: Vec<_> = obj
         .fields
         .iter()
-        .filter(|f| record.contains_key(&f.name) && f.name != "id")
+        .filter(|f| record.contains_key(&f.name) && f.name != "id" && f.name != "pool_id")
         .collect();
     shown.sort_by_key(|f| pelagic_core::meta::BUILTIN_FIELDS.contains(&f.name.as_str()));
     // Inline editors for what the user may change; linked records are changed on the edit page,
@@ -162,11 +168,9 @@ pub async fn show(
     let readable = records.readable_objects().await.unwrap_or_default();
     let mut related = Vec::new();
     for other in &readable {
-        for f in other
-            .fields
-            .iter()
-            .filter(|f| f.kind == FieldKind::Lookup && f.target.as_deref() == Some(object.as_str()))
-        {
+        for f in other.fields.iter().filter(|f| {
+            f.kind == FieldKind::Lookup && !f.system && f.target.as_deref() == Some(object.as_str())
+        }) {
             let req = ListRequest {
                 filter: Filter::from_json(&json!({"field": f.name, "op": "eq", "value": id})).ok(),
                 limit: Some(20),
@@ -218,6 +222,49 @@ pub async fn show(
             })
         })
         .unwrap_or_default();
+    let convertible = object == "lead"
+        && record.get("status").and_then(Json::as_str) != Some("converted")
+        && records
+            .editable_fields(&object)
+            .await
+            .is_ok_and(|f| f.iter().any(|n| n == "status"));
+    let pool = match records.pool_standing(&object, &record).await {
+        Ok(Some(st)) => {
+            let mine =
+                record.get("owner_id").and_then(Json::as_str) == Some(v.actor.user_id.as_str());
+            let text = match (st.held, st.due_at) {
+                (false, _) => v.tr.t1("pool-waiting-in", "pool", &st.pool.row.name),
+                (true, Some(due)) => v.tr.t2(
+                    "pool-returns-at",
+                    [
+                        ("pool", &st.pool.row.name),
+                        ("due", &display::when(&v.tr, &v.actor.time_zone, due)),
+                    ],
+                ),
+                (true, None) => v.tr.t1("pool-from", "pool", &st.pool.row.name),
+            };
+            let may_release = st.held && (mine || st.pool.is_admin(&v.actor));
+            Some((
+                st.pool.row.id.clone(),
+                st.pool.row.name.clone(),
+                text,
+                may_release,
+            ))
+        }
+        _ => None,
+    };
+    let pools_to_enter = if pool.is_none() && record.contains_key("pool_id") {
+        s.app
+            .pools(&v.actor)
+            .await
+            .unwrap_or_default()
+            .iter()
+            .filter(|p| p.row.object == object)
+            .map(|p| (p.row.id.clone(), p.row.name.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = match Page::new(&s, &v, &object).await {
         Ok(p) => p,
         Err(to) => return to,
@@ -225,6 +272,9 @@ pub async fn show(
     html(
         StatusCode::OK,
         &RecordPage {
+            convertible,
+            pools_to_enter,
+            pool,
             object_label: v.tr.object_plural(obj),
             title: display::title(obj, &record),
             kind_label: label("kind"),

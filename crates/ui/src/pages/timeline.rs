@@ -2,16 +2,14 @@
 //! each only as far as the viewer may read it.
 
 use chrono::{DateTime, Utc};
-use pelagic_app::ListRequest;
-use pelagic_core::filter::Filter;
 use pelagic_core::meta::ObjectDef;
-use serde_json::{Map, Value as Json, json};
+use serde_json::{Map, Value as Json};
 
 use crate::UiState;
 use crate::display::{self, Context};
 use crate::viewer::Viewer;
 
-/// Most entries of each kind the timeline shows.
+/// Most changes the timeline shows.
 const PER_KIND: i64 = 20;
 
 /// One entry of the timeline.
@@ -41,18 +39,16 @@ pub async fn timeline(
     ctx: &Context<'_>,
 ) -> Vec<Entry> {
     let records = s.app.records(&v.actor);
-    let about = |sort: &str| ListRequest {
-        filter: Filter::from_json(&json!({"field": "related", "op": "eq", "value": id})).ok(),
-        sort: vec![(sort.to_owned(), true)],
-        limit: Some(PER_KIND),
-        ..ListRequest::default()
-    };
+    let subjects = records
+        .timeline_subjects(&obj.name, id)
+        .await
+        .unwrap_or_else(|_| vec![id.to_owned()]);
     let mut out = Vec::new();
     let find = |name: &str| readable.iter().find(|o| o.name == name);
     if let Some(act) = find("activity")
-        && let Ok(p) = records.list("activity", &about("created_at")).await
+        && let Ok(data) = records.about("activity", &subjects).await
     {
-        for r in &p.data {
+        for r in &data {
             let show = |n: &str| {
                 act.field(n)
                     .map(|f| display::show(ctx, act, f, r))
@@ -72,9 +68,9 @@ pub async fn timeline(
         }
     }
     if let Some(task) = find("task")
-        && let Ok(p) = records.list("task", &about("created_at")).await
+        && let Ok(data) = records.about("task", &subjects).await
     {
-        for r in &p.data {
+        for r in &data {
             let show = |n: &str| {
                 task.field(n)
                     .map(|f| display::show(ctx, task, f, r))

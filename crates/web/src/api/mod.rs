@@ -6,7 +6,10 @@ pub mod bin;
 pub mod duplicates;
 pub mod health;
 pub mod meta;
+pub mod notifications;
+pub mod pools;
 pub mod records;
+pub mod sales;
 pub mod settings;
 pub mod sharing;
 
@@ -80,6 +83,8 @@ pub fn routes() -> Router<AppState> {
                 .delete(records::delete),
         )
         .route("/records/{object}/{id}/history", get(bin::history))
+        .route("/records/{object}/{id}/convert", post(records::convert))
+        .route("/records/{object}/{id}/timeline", get(records::timeline))
         .route(
             "/records/{object}/{id}/shares",
             get(sharing::list_shares).post(sharing::share),
@@ -105,6 +110,26 @@ pub fn routes() -> Router<AppState> {
             "/admin/duplicate-rules/{object}",
             put(duplicates::set_rules),
         )
+        .route("/pools", get(pools::list).post(pools::create))
+        .route("/pools/{id}", get(pools::get).patch(pools::update))
+        .route("/pools/{id}/records", get(pools::records))
+        .route("/pools/{id}/records/{record}", get(pools::record))
+        .route("/pools/{id}/claim", post(pools::claim))
+        .route("/pools/{id}/assign", post(pools::assign))
+        .route("/pools/{id}/release", post(pools::release))
+        .route("/pools/{id}/distribute", post(pools::distribute))
+        .route("/processes", get(sales::processes))
+        .route("/admin/processes", post(sales::create_process))
+        .route("/admin/processes/{id}", patch(sales::update_process))
+        .route(
+            "/records/opportunity/{id}/stages",
+            get(sales::stage_changes),
+        )
+        .route("/analytics/funnel", get(sales::funnel))
+        .route("/analytics/forecast", get(sales::forecast))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/read-all", post(notifications::read_all))
+        .route("/notifications/{id}/read", post(notifications::read_one))
         .route("/recycle-bin", get(bin::list))
         .route("/recycle-bin/{object}/{id}", delete(bin::purge))
         .route("/recycle-bin/{object}/{id}/restore", post(bin::restore))

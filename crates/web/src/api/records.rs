@@ -25,7 +25,7 @@ pub struct PageOut {
     total: Option<i64>,
 }
 
-fn page_json(p: Page) -> Json<PageOut> {
+pub(crate) fn page_json(p: Page) -> Json<PageOut> {
     Json(PageOut {
         data: p.data,
         next_cursor: p.next_cursor,
@@ -40,7 +40,7 @@ fn limit_of(text: &str) -> ApiResult<i64> {
 }
 
 /// Reads `field=value`, `field[op]=value`, `q`, `sort`, `limit`, `cursor` and `count`.
-fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
+pub(crate) fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
     let mut req = ListRequest::default();
     let mut conditions = Vec::new();
     for (n, (key, value)) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).enumerate()
@@ -264,4 +264,28 @@ pub async fn export(
         ],
         bytes,
     ))
+}
+
+/// Converts a lead into an account, a contact and optionally a deal.
+pub async fn convert(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path((object, id)): Path<(String, String)>,
+    JsonBody(b): JsonBody<pelagic_app::records::ConvertRequest>,
+) -> ApiResult<Json<Value>> {
+    if object != "lead" {
+        return Err(ApiError::invalid("only leads are converted"));
+    }
+    let done = s.app.records(&a.actor).convert_lead(&id, &b).await?;
+    Ok(Json(serde_json::json!(done)))
+}
+
+/// Follow-ups, tasks and changes of a record (and of what belongs to it), newest first.
+pub async fn timeline(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path((object, id)): Path<(String, String)>,
+) -> ApiResult<Json<Value>> {
+    let data = s.app.records(&a.actor).timeline(&object, &id).await?;
+    Ok(Json(serde_json::json!({ "data": data })))
 }

@@ -1,5 +1,5 @@
-//! Company settings administrators change: the company's name, the default phone region and currency, and how long
-//! the recycle bin keeps deletions.
+//! Company settings administrators change: the company's name, the default phone region and currency, how long
+//! the recycle bin keeps deletions, and how many accounts one salesperson may own.
 
 use axum::Json;
 use axum::extract::State;
@@ -19,6 +19,7 @@ async fn current(s: &AppState) -> ApiResult<Json<Value>> {
         "default_region": snap.input.default_region,
         "default_currency": snap.input.default_currency,
         "recycle_bin_days": s.app.recycle_bin_days().await?,
+        "account_capacity": s.app.account_capacity().await?,
     })))
 }
 
@@ -33,6 +34,7 @@ pub struct SettingsBody {
     default_region: Option<String>,
     default_currency: Option<String>,
     recycle_bin_days: Option<i64>,
+    account_capacity: Option<i64>,
 }
 
 pub async fn patch_settings(
@@ -45,6 +47,7 @@ pub async fn patch_settings(
         default_region: b.default_region,
         default_currency: b.default_currency,
         recycle_bin_days: b.recycle_bin_days,
+        account_capacity: b.account_capacity,
     };
     s.app.set_defaults(&a.actor, &change).await?;
     current(&s).await

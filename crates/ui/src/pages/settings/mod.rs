@@ -6,6 +6,7 @@ pub mod duplicates;
 pub mod field;
 pub mod objects;
 pub mod org;
+pub mod pools;
 pub mod roles;
 
 use askama::Template;
@@ -114,6 +115,7 @@ pub async fn hub(State(s): State<UiState>, headers: HeaderMap) -> Response {
         ("/settings/teams", "teams"),
         ("/settings/roles", "roles-and-permissions"),
         ("/settings/duplicates", "duplicate-rules"),
+        ("/settings/pools", "pool-settings"),
     ]
     .into_iter()
     .map(|(link, key)| (link, v.tr.t(key), v.tr.t(&format!("{key}-about"))))

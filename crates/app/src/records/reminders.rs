@@ -1,0 +1,36 @@
+//! When a task reminds its assignee: `remind_before` its due time. Changing either moves the
+//! reminder and arms it again (a reminder fires once per reminder time); the scheduler sends it.
+
+use chrono::{DateTime, Duration, Utc};
+use pelagic_core::meta::ObjectDef;
+use pelagic_core::{ColType, Value};
+
+/// How long before the due time each `remind_before` option reminds.
+pub(crate) fn lead_time(option: &str) -> Option<Duration> {
+    Some(match option {
+        "at_due" => Duration::zero(),
+        "minutes_15" => Duration::minutes(15),
+        "hour_1" => Duration::hours(1),
+        "day_1" => Duration::days(1),
+        "days_2" => Duration::days(2),
+        _ => return None,
+    })
+}
+
+/// The reminder columns of a task whose `due_at` or `remind_before` is being written; `get`
+/// reads a column as it will be.
+pub(super) fn plan(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) -> Vec<(String, ColType, Value)> {
+    if obj.name != "task" || obj.field("remind_at").is_none() {
+        return Vec::new();
+    }
+    let due: Option<DateTime<Utc>> = get("due_at").as_datetime();
+    let before = get("remind_before").as_str().and_then(lead_time);
+    let at = match (due, before) {
+        (Some(d), Some(b)) => Value::DateTime(d - b),
+        _ => Value::Null,
+    };
+    vec![
+        ("remind_at".to_owned(), ColType::DateTime, at),
+        ("reminded_at".to_owned(), ColType::DateTime, Value::Null),
+    ]
+}

@@ -1,0 +1,110 @@
+//! A record's timeline: the follow-ups and tasks about it — and, for an account, about its
+//! contacts and deals and the leads converted into it; for a lead, about what it was converted
+//! into — with the record's own changes, newest first, as far as the actor may read each.
+
+use pelagic_core::filter::Filter;
+use serde_json::{Value as Json, json};
+
+use super::{ListRequest, Record, RecordService};
+use crate::AppResult;
+
+/// Most entries of each kind a timeline holds.
+pub const PER_KIND: i64 = 50;
+/// Most related records whose follow-ups join a timeline.
+const MAX_SUBJECTS: i64 = 200;
+
+fn eq(field: &str, value: &str) -> Option<Filter> {
+    Filter::from_json(&json!({"field": field, "op": "eq", "value": value})).ok()
+}
+
+impl RecordService<'_> {
+    /// The records whose follow-ups and tasks belong on the timeline of `object` `id`: itself,
+    /// the records that hang from it by a cascading lookup (an account's contacts and deals),
+    /// and the lead it came from or, for a lead, what it became. Only those the actor may read.
+    pub async fn timeline_subjects(&self, object: &str, id: &str) -> AppResult<Vec<String>> {
+        let me = self.get(object, id).await?;
+        let snap = self.app.snapshot().await?;
+        let mut ids = vec![id.to_owned()];
+        let mut lists = Vec::new();
+        for other in snap.schema.objects.values() {
+            for f in other.fields.iter().filter(|f| {
+                (f.cascade || f.name.starts_with("converted_"))
+                    && f.target.as_deref() == Some(object)
+            }) {
+                lists.push((other.name.clone(), eq(&f.name, id)));
+            }
+        }
+        if object == "lead" {
+            for f in [
+                "converted_account_id",
+                "converted_contact_id",
+                "converted_opportunity_id",
+            ] {
+                if let Some(linked) = me.get(f).and_then(Json::as_str) {
+                    ids.push(linked.to_owned());
+                }
+            }
+        }
+        for (o, filter) in lists {
+            let req = ListRequest {
+                filter,
+                limit: Some(MAX_SUBJECTS),
+                ..ListRequest::default()
+            };
+            if let Ok(page) = self.list(&o, &req).await {
+                ids.extend(
+                    page.data
+                        .iter()
+                        .filter_map(|r| r.get("id").and_then(Json::as_str).map(str::to_owned)),
+                );
+            }
+        }
+        ids.dedup();
+        Ok(ids)
+    }
+
+    /// Records of `object` (`activity` or `task`) about any of `subjects`, newest first.
+    pub async fn about(&self, object: &str, subjects: &[String]) -> AppResult<Vec<Record>> {
+        let req = ListRequest {
+            filter: Filter::from_json(&json!({"field": "related", "op": "in", "value": subjects}))
+                .ok(),
+            sort: vec![("created_at".to_owned(), true)],
+            limit: Some(PER_KIND),
+            ..ListRequest::default()
+        };
+        Ok(self.list(object, &req).await?.data)
+    }
+
+    /// The timeline as entries `{"kind": "follow_up"|"task"|"change", "at", "record"|"change"}`.
+    pub async fn timeline(&self, object: &str, id: &str) -> AppResult<Vec<Json>> {
+        let subjects = self.timeline_subjects(object, id).await?;
+        let mut out = Vec::new();
+        let readable = self.readable_objects().await?;
+        for (kind, obj, at) in [
+            ("follow_up", "activity", "occurred_at"),
+            ("task", "task", "created_at"),
+        ] {
+            if !readable.iter().any(|o| o.name == obj) {
+                continue;
+            }
+            for r in self.about(obj, &subjects).await? {
+                let when = r
+                    .get(at)
+                    .filter(|v| !v.is_null())
+                    .or_else(|| r.get("created_at"))
+                    .cloned();
+                out.push(json!({"kind": kind, "at": when, "record": r}));
+            }
+        }
+        for e in self
+            .history(object, id)
+            .await?
+            .into_iter()
+            .take(PER_KIND as usize)
+        {
+            out.push(json!({"kind": "change", "at": e.get("at").cloned(), "change": e}));
+        }
+        out.sort_by(|a, b| b["at"].as_str().cmp(&a["at"].as_str()));
+        Ok(out)
+    }
+}

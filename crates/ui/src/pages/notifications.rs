@@ -1,0 +1,119 @@
+//! The notification centre: what Pelagic told the user (records about to return to a pool, records
+//! that returned), newest first, unread ones marked, with "mark as read" one by one or all at once.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::notifications::Notice;
+
+use super::form::csrf;
+use super::{Page, failure, html};
+use crate::UiState;
+use crate::i18n::Tr;
+use crate::viewer::{form_viewer, viewer};
+
+struct Item {
+    id: String,
+    text: String,
+    when: String,
+    read: bool,
+    /// (link, name) of the records it is about.
+    links: Vec<(String, String)>,
+    more: String,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+struct NotificationsPage {
+    page: Page,
+    items: Vec<Item>,
+}
+
+/// A notification in the reader's language.
+fn text(tr: &Tr, time_zone: &str, n: &Notice) -> String {
+    let count = n.data["count"].as_i64().unwrap_or(1);
+    let pool = n.data["pool"].as_str().unwrap_or_default();
+    match n.kind.as_str() {
+        "pool_due_soon" => {
+            let due = n.data["due_at"]
+                .as_str()
+                .and_then(|t| t.parse().ok())
+                .map(|t| crate::display::when(tr, time_zone, t))
+                .unwrap_or_default();
+            tr.count_with(
+                "notice-pool-due-soon",
+                count,
+                &[("pool", pool), ("due", &due)],
+            )
+        }
+        "pool_returned" => tr.count_with("notice-pool-returned", count, &[("pool", pool)]),
+        _ => n.message.clone(),
+    }
+}
+
+pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let found = match s.app.notifications(&v.actor, false).await {
+        Ok(f) => f,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let items = found
+        .iter()
+        .map(|n| {
+            let object = n.data["object"].as_str().unwrap_or_default();
+            let named = n.data["records"].as_array().cloned().unwrap_or_default();
+            let links: Vec<(String, String)> = named
+                .iter()
+                .filter_map(|r| {
+                    let id = r["id"].as_str()?;
+                    Some((
+                        format!("/o/{object}/{id}"),
+                        r["name"].as_str().unwrap_or(id).to_owned(),
+                    ))
+                })
+                .collect();
+            let rest = n.data["count"].as_i64().unwrap_or(0) - links.len() as i64;
+            Item {
+                id: n.id.clone(),
+                text: text(&v.tr, &v.actor.time_zone, n),
+                when: crate::display::when(&v.tr, &v.actor.time_zone, n.created_at),
+                read: n.read,
+                more: if rest > 0 {
+                    v.tr.count("with-others", rest)
+                } else {
+                    String::new()
+                },
+                links,
+            }
+        })
+        .collect();
+    let page = match Page::new(&s, &v, "notifications").await {
+        Ok(p) => p,
+        Err(to) => return to,
+    };
+    html(StatusCode::OK, &NotificationsPage { page, items })
+}
+
+pub async fn mark_read(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let which = (id != "all").then_some(id.as_str());
+    match s.app.mark_notifications_read(&v.actor, which).await {
+        Ok(_) | Err(pelagic_app::AppError::NotFound(_)) => {
+            Redirect::to("/notifications").into_response()
+        }
+        Err(e) => failure(&v.tr, e),
+    }
+}

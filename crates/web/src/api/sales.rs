@@ -1,0 +1,61 @@
+//! Sales processes (read by everyone, set up by administrators), an opportunity's stage moves,
+//! and the funnel and forecast figures.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use pelagic_app::processes::{Process, ProcessChange};
+use pelagic_app::records::analytics::{Funnel, Scope};
+use serde_json::{Value, json};
+
+use crate::AppState;
+use crate::error::ApiResult;
+use crate::extract::{Auth, JsonBody, Params};
+
+pub async fn processes(State(s): State<AppState>, Auth(_): Auth) -> ApiResult<Json<Value>> {
+    Ok(Json(json!({ "data": s.app.processes().await? })))
+}
+
+pub async fn create_process(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    JsonBody(b): JsonBody<ProcessChange>,
+) -> ApiResult<(StatusCode, Json<Process>)> {
+    let p = s.app.save_process(&a.actor, None, b).await?;
+    Ok((StatusCode::CREATED, Json(p)))
+}
+
+pub async fn update_process(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(id): Path<String>,
+    JsonBody(b): JsonBody<ProcessChange>,
+) -> ApiResult<Json<Process>> {
+    Ok(Json(s.app.save_process(&a.actor, Some(&id), b).await?))
+}
+
+pub async fn stage_changes(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let data = s.app.records(&a.actor).stage_changes(&id).await?;
+    Ok(Json(json!({ "data": data })))
+}
+
+pub async fn funnel(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Params(scope): Params<Scope>,
+) -> ApiResult<Json<Funnel>> {
+    Ok(Json(s.app.records(&a.actor).funnel(&scope).await?))
+}
+
+pub async fn forecast(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Params(scope): Params<Scope>,
+) -> ApiResult<Json<Value>> {
+    let data = s.app.records(&a.actor).forecast(&scope).await?;
+    Ok(Json(json!({ "data": data })))
+}
