@@ -1,6 +1,6 @@
 //! A user's calendar feed: a private address (a token that opens nothing but the feed) that
-//! calendar applications subscribe to, listing their open tasks with a due time and the
-//! follow-ups they planned, as far as they may still read them.
+//! calendar applications subscribe to, listing their open tasks with a due time (follow-ups they
+//! planned among them, as each plan is a task), as far as they may still read them.
 
 use chrono::{DateTime, Duration, Utc};
 use pelagic_core::access::Actor;
@@ -52,6 +52,14 @@ impl App {
         Ok(token)
     }
 
+    /// Ends the actor's feed address; calendars subscribed to it stop updating.
+    pub async fn stop_calendar_feed(&self, actor: &Actor) -> AppResult<()> {
+        let mut tx = self.db().begin().await?;
+        pelagic_store::tokens::revoke_kind(&mut tx, &actor.user_id, "calendar", self.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// When the actor's live feed address was made, if any.
     pub async fn calendar_feed_since(&self, actor: &Actor) -> AppResult<Option<DateTime<Utc>>> {
         Ok(pelagic_store::tokens::calendar_since(self.db(), &actor.user_id).await?)
@@ -60,14 +68,13 @@ impl App {
     /// The feed a calendar token opens.
     pub async fn calendar(&self, token: &str) -> AppResult<(String, Vec<CalendarItem>)> {
         let now = self.now();
-        let (user, used) = if token.starts_with("pel_") && token.len() <= 100 {
+        let (user, _) = if token.starts_with("pel_") && token.len() <= 100 {
             store::user_by_token(self.db(), &token_hash(token), now).await?
         } else {
             None
         }
         .filter(|(_, used)| used.kind == "calendar")
         .ok_or_else(|| AppError::NotFound("there is no such calendar".into()))?;
-        let _ = used;
         let actor = Actor {
             user_id: user.id,
             name: user.name.clone(),
@@ -100,31 +107,14 @@ impl App {
             items.extend(
                 page.data
                     .iter()
-                    .filter_map(|r| item(r, "task", "due_at", "subject", "")),
-            );
-        }
-        let planned = ListRequest {
-            filter: Filter::from_json(&json!({"and": [
-                {"field": "owner_id", "op": "eq", "value": actor.user_id},
-                {"field": "next_follow_up_at", "op": "gte", "value": from},
-            ]}))
-            .ok(),
-            sort: vec![("next_follow_up_at".into(), false)],
-            limit: Some(MAX_ITEMS),
-            ..ListRequest::default()
-        };
-        if let Ok(page) = records.list("activity", &planned).await {
-            items.extend(
-                page.data
-                    .iter()
-                    .filter_map(|r| item(r, "activity", "next_follow_up_at", "subject", "next-")),
+                    .filter_map(|r| item(r, "task", "due_at", "subject")),
             );
         }
         Ok((user.name, items))
     }
 }
 
-fn item(r: &Record, object: &str, when: &str, title: &str, prefix: &str) -> Option<CalendarItem> {
+fn item(r: &Record, object: &str, when: &str, title: &str) -> Option<CalendarItem> {
     let text = |k: &str| {
         r.get(k)
             .and_then(Json::as_str)
@@ -134,7 +124,7 @@ fn item(r: &Record, object: &str, when: &str, title: &str, prefix: &str) -> Opti
     let starts = text(when).parse().ok()?;
     let id = text("id");
     Some(CalendarItem {
-        uid: format!("{prefix}{object}-{id}@pelagic"),
+        uid: format!("{object}-{id}@pelagic"),
         summary: text(title),
         starts,
         description: text("body"),

@@ -197,8 +197,41 @@ impl App {
             .filter(|n| *n > 0))
     }
 
+    /// Every level named must be one of the account's levels, each with 0 to 3650 days.
+    async fn check_stale_days(
+        &self,
+        levels: &std::collections::BTreeMap<String, i64>,
+    ) -> AppResult<()> {
+        let snap = self.snapshot().await?;
+        let known = snap
+            .schema
+            .object("account")
+            .ok()
+            .and_then(|a| a.field("level"))
+            .map(|f| f.options.clone())
+            .unwrap_or_default();
+        for (level, days) in levels {
+            if !known.contains(level) {
+                return Err(CoreError::field(
+                    "stale_after_days",
+                    format!("'{level}' is not an account level ({})", known.join(", ")),
+                )
+                .into());
+            }
+            if !(0..=3650).contains(days) {
+                return Err(CoreError::field(
+                    "stale_after_days",
+                    "between 0 (never remind) and 3650 days",
+                )
+                .into());
+            }
+        }
+        Ok(())
+    }
+
     /// Changes the company's name, default phone region or currency, how long the recycle bin
-    /// keeps deletions, or the account capacity per salesperson.
+    /// keeps deletions, the account capacity per salesperson, or when forgotten customers are
+    /// reminded of.
     pub async fn set_defaults(&self, actor: &Actor, change: &SettingsChange) -> AppResult<()> {
         admin_only(actor)?;
         let region = change.default_region.as_deref();
@@ -239,6 +272,9 @@ impl App {
             )
             .into());
         }
+        if let Some(levels) = &change.stale_after_days {
+            self.check_stale_days(levels).await?;
+        }
         let company = change.company_name.as_deref().map(str::trim);
         if let Some(c) = company
             && (c.is_empty() || c.chars().count() > 200)
@@ -259,6 +295,9 @@ impl App {
         if let Some(n) = change.account_capacity {
             metadata::set_setting(&mut tx, "account_capacity", &serde_json::json!(n)).await?;
         }
+        if let Some(levels) = &change.stale_after_days {
+            metadata::set_setting(&mut tx, "stale_after_days", &serde_json::json!(levels)).await?;
+        }
         if let Some(d) = change.recycle_bin_days {
             metadata::set_setting(&mut tx, "recycle_bin_days", &serde_json::json!(d)).await?;
         }
@@ -278,4 +317,7 @@ pub struct SettingsChange {
     pub recycle_bin_days: Option<i64>,
     /// Accounts one salesperson may own in all (0: no cap).
     pub account_capacity: Option<i64>,
+    /// Days without a follow-up after which an account of each level counts as forgotten and its
+    /// owner is reminded (0: never).
+    pub stale_after_days: Option<std::collections::BTreeMap<String, i64>>,
 }

@@ -2,6 +2,8 @@
 //! time, however many instances run), and each day the customers whose owners have not contacted
 //! them for longer than their level allows.
 
+use std::collections::BTreeMap;
+
 use chrono::Duration;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, OrderKey, Pred};
@@ -126,20 +128,18 @@ impl App {
         }
     }
 
-    /// Days without a follow-up after which a customer of each level is stale.
-    pub async fn stale_after_days(&self) -> AppResult<Vec<(String, i64)>> {
+    /// Days without a follow-up after which a customer of each level is stale (0: never): the
+    /// defaults, with what the administrator set in their place.
+    pub async fn stale_after_days(&self) -> AppResult<BTreeMap<String, i64>> {
+        let mut days: BTreeMap<String, i64> = DEFAULT_STALE_DAYS
+            .iter()
+            .map(|(l, d)| ((*l).to_owned(), *d))
+            .collect();
         let set = pelagic_store::metadata::setting(self.db(), "stale_after_days").await?;
-        Ok(
-            match set.and_then(|v| {
-                serde_json::from_value::<std::collections::BTreeMap<String, i64>>(v).ok()
-            }) {
-                Some(m) => m.into_iter().filter(|(_, d)| *d > 0).collect(),
-                None => DEFAULT_STALE_DAYS
-                    .iter()
-                    .map(|(l, d)| ((*l).to_owned(), *d))
-                    .collect(),
-            },
-        )
+        if let Some(m) = set.and_then(|v| serde_json::from_value::<BTreeMap<String, i64>>(v).ok()) {
+            days.extend(m);
+        }
+        Ok(days)
     }
 
     /// Tells each owner which of their customers nobody contacted for longer than their level
@@ -155,6 +155,9 @@ impl App {
         let now = self.now();
         let mut notes = Vec::new();
         for (level, days) in self.stale_after_days().await? {
+            if days <= 0 {
+                continue;
+            }
             let before = Value::DateTime(now - Duration::days(days));
             let stale = Pred::And(vec![
                 text_is("level", &level),

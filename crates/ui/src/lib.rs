@@ -40,6 +40,8 @@ pub fn routes(app: Arc<App>) -> Router {
         )
         .route("/profile/password", post(pages::profile::change_password))
         .route("/profile/tokens", post(pages::tokens::create))
+        .route("/profile/calendar", post(pages::calendar_feed::create))
+        .route("/profile/calendar/stop", post(pages::calendar_feed::stop))
         .route("/profile/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route("/o/{object}", get(pages::list::list))
         .route(

@@ -49,10 +49,34 @@ impl RecordService<'_> {
         let prepared = self
             .prepare_create(object, bodies, list_name, &BTreeSet::new())
             .await?;
+        let plans = self.revisit_plans(&prepared, bodies).await?;
         let mut tx = self.app.db().begin().await?;
         self.insert_prepared(&mut tx, &prepared).await?;
+        if let Some(tasks) = &plans {
+            self.insert_prepared(&mut tx, tasks).await?;
+        }
         tx.commit().await?;
         Ok(self.created(&prepared))
+    }
+
+    /// The tasks new follow-ups plan (see `plans`), when the actor may create tasks; a plan
+    /// that cannot become a task never stops the follow-up being logged.
+    async fn revisit_plans(&self, p: &Prepared, bodies: &[Json]) -> AppResult<Option<Prepared>> {
+        if p.t.obj.name != "activity" || p.t.snap.schema.object("task").is_err() {
+            return Ok(None);
+        }
+        let tasks = super::plans::planned_tasks(bodies, &self.actor.locale);
+        if tasks.is_empty() {
+            return Ok(None);
+        }
+        match self
+            .prepare_create("task", &tasks, "", &BTreeSet::new())
+            .await
+        {
+            Ok(prepared) => Ok(Some(prepared)),
+            Err(AppError::Forbidden(_) | AppError::Validation(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// Everything about new records that can be checked before writing: permissions, values,

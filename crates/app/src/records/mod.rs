@@ -11,6 +11,7 @@ mod export;
 mod follow_ups;
 mod keys;
 mod merge;
+mod plans;
 mod read;
 mod shares;
 mod stages;

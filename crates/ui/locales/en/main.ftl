@@ -311,8 +311,6 @@ groups-any = Any group matches
 group-n = Group { $n }
 group = Group
 tasks-due = Tasks due today and overdue
-follow-ups-due = Follow-ups planned for today
-no-follow-ups-due = No follow-ups planned for today.
 follow-up = Follow-up
 record-information = Record information
 pools = Pools
@@ -456,3 +454,18 @@ pipeline-amount = Amount
 weighted = Weighted
 deal-count = Deals
 put-into-pool = Put into a pool
+calendar-feed = Calendar feed
+calendar-feed-about = A private address your calendar application (Google Calendar, Outlook, Apple Calendar) subscribes to: your open tasks with a due time and the follow-ups you planned appear there. Anyone with the address sees them, so keep it to yourself; making a new one stops the old.
+calendar-feed-copy-now = Copy this address into your calendar application now; it is not shown again:
+calendar-feed-since = Your calendar feed has been live since { $when }.
+calendar-feed-make = Make a calendar address
+calendar-feed-remake = Make a new address (the old one stops working)
+calendar-feed-stop = Stop the feed
+calendar-feed-made = Your calendar address is ready.
+calendar-feed-stopped = The calendar feed is stopped; calendars subscribed to it no longer update.
+notice-task-due = A task of yours is due at { $due }:
+notice-stale-customers =
+    { $count ->
+        [one] { $shown } level { $level } customer of yours has had no follow-up for { $days } days:
+       *[other] { $shown } level { $level } customers of yours have had no follow-up for { $days } days:
+    }

@@ -311,8 +311,6 @@ groups-any = Se cumple algún grupo
 group-n = Grupo { $n }
 group = Grupo
 tasks-due = Tareas para hoy y atrasadas
-follow-ups-due = Seguimientos previstos para hoy
-no-follow-ups-due = No hay seguimientos previstos para hoy.
 follow-up = Seguimiento
 record-information = Información del registro
 pools = Bolsas
@@ -456,3 +454,18 @@ pipeline-amount = Importe
 weighted = Ponderado
 deal-count = Oportunidades
 put-into-pool = Poner en una bolsa
+calendar-feed = Calendario suscrito
+calendar-feed-about = Una dirección privada a la que se suscribe tu aplicación de calendario (Google Calendar, Outlook, Calendario de Apple): ahí aparecen tus tareas abiertas con vencimiento y los seguimientos que planificaste. Quien tenga la dirección los ve, así que no la compartas; crear una nueva anula la anterior.
+calendar-feed-copy-now = Copia ahora esta dirección en tu aplicación de calendario; no se volverá a mostrar:
+calendar-feed-since = Tu calendario suscrito está activo desde { $when }.
+calendar-feed-make = Crear dirección de calendario
+calendar-feed-remake = Crear una dirección nueva (la anterior deja de funcionar)
+calendar-feed-stop = Detener el calendario
+calendar-feed-made = Tu dirección de calendario está lista.
+calendar-feed-stopped = El calendario se detuvo; los calendarios suscritos ya no se actualizan.
+notice-task-due = Una tarea tuya vence el { $due }:
+notice-stale-customers =
+    { $count ->
+        [one] { $shown } cliente tuyo de nivel { $level } lleva { $days } días sin seguimiento:
+       *[other] { $shown } clientes tuyos de nivel { $level } llevan { $days } días sin seguimiento:
+    }

@@ -1,5 +1,5 @@
-//! Home: the user's tasks and planned follow-ups due today or overdue, what changed lately, and
-//! a search over every object.
+//! Home: the user's tasks due today or overdue (planned follow-ups among them), records about to
+//! go back to their pools, what changed lately, and a search over every object.
 
 use std::collections::HashMap;
 
@@ -35,8 +35,6 @@ struct HomePage {
     found: Vec<(String, String, String)>,
     /// Tasks due today or overdue.
     tasks: Vec<Due>,
-    /// Follow-ups planned for today or before.
-    follow_ups: Vec<Due>,
     /// Records going back to their pools soonest unless followed up.
     returning: Vec<Due>,
     recent: Vec<(String, String, String)>,
@@ -124,87 +122,45 @@ pub async fn home(
             .and_then(Json::as_str)
             .and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
     };
+    // Tasks assigned to the user, or theirs and assigned to nobody; plans made when logging a
+    // follow-up are tasks too.
     let tasks_due = ListRequest {
         filter: Filter::from_json(&json!({"and": [
             {"field": "status", "op": "eq", "value": "open"},
-            mine,
             {"field": "due_at", "op": "lt", "value": tomorrow},
+            {"or": [
+                {"field": "assignee_id", "op": "eq", "value": v.actor.user_id},
+                {"and": [{"field": "assignee_id", "op": "is_null"}, mine]},
+            ]},
         ]}))
         .ok(),
         sort: vec![("due_at".into(), false)],
         limit: Some(20),
         ..ListRequest::default()
     };
-    let tasks = match records.list("task", &tasks_due).await {
-        Ok(p) => p
-            .data
-            .iter()
-            .map(|r| {
-                let id = r.get("id").and_then(Json::as_str).unwrap_or_default();
-                let at = due(r, "due_at");
-                Due {
-                    link: format!("/o/task/{id}"),
-                    what: r
-                        .get("subject")
-                        .and_then(Json::as_str)
-                        .unwrap_or_default()
-                        .to_owned(),
-                    about: String::new(),
-                    when: at
-                        .map(|t| display::when(&v.tr, &v.actor.time_zone, t))
-                        .unwrap_or_default(),
-                    overdue: at.is_some_and(|t| t < today_starts),
-                }
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    // Follow-ups planned for today or within the last month and not yet past it.
-    let planned = ListRequest {
-        filter: Filter::from_json(&json!({"and": [
-            mine,
-            {"field": "next_follow_up_at", "op": "lt", "value": tomorrow},
-            {"field": "next_follow_up_at", "op": "gte",
-             "value": (today_starts - chrono::Duration::days(30)).to_rfc3339()},
-        ]}))
-        .ok(),
-        sort: vec![("next_follow_up_at".into(), false)],
-        limit: Some(20),
-        ..ListRequest::default()
-    };
-    let mut follow_ups = Vec::new();
-    if let (Some(act), Ok(p)) = (
-        snap.as_ref().and_then(|s| s.schema.object("activity").ok()),
-        records.list("activity", &planned).await,
+    let mut tasks = Vec::new();
+    if let (Some(task), Ok(p)) = (
+        snap.as_ref().and_then(|s| s.schema.object("task").ok()),
+        records.list("task", &tasks_due).await,
     ) {
-        let titles = super::columns::linked_titles(&s, &v, act, &p.data).await;
+        let titles = super::columns::linked_titles(&s, &v, task, &p.data).await;
         for r in &p.data {
-            let related = r.get("related");
-            let target = |key: &str| {
-                related
-                    .and_then(|x| x.get(key))
-                    .and_then(Json::as_str)
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            let (object, id) = (target("object"), target("id"));
-            let at = due(r, "next_follow_up_at");
-            follow_ups.push(Due {
-                link: if id.is_empty() {
-                    format!(
-                        "/o/activity/{}",
-                        r.get("id").and_then(Json::as_str).unwrap_or_default()
-                    )
-                } else {
-                    format!("/o/{object}/{id}")
-                },
+            let id = r.get("id").and_then(Json::as_str).unwrap_or_default();
+            let about = r
+                .get("related")
+                .and_then(|x| x.get("id"))
+                .and_then(Json::as_str)
+                .and_then(|rid| titles.get(rid).cloned())
+                .unwrap_or_default();
+            let at = due(r, "due_at");
+            tasks.push(Due {
+                link: format!("/o/task/{id}"),
                 what: r
                     .get("subject")
                     .and_then(Json::as_str)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| v.tr.t("follow-up")),
-                about: titles.get(&id).cloned().unwrap_or_default(),
+                    .unwrap_or_default()
+                    .to_owned(),
+                about,
                 when: at
                     .map(|t| display::when(&v.tr, &v.actor.time_zone, t))
                     .unwrap_or_default(),
@@ -221,7 +177,6 @@ pub async fn home(
             q,
             found,
             tasks,
-            follow_ups,
             returning: returning(&s, &v, snap.as_deref(), now).await,
             recent,
         },

@@ -2,6 +2,7 @@
 
 pub mod bin;
 pub mod bulk;
+pub mod calendar_feed;
 pub mod columns;
 pub mod convert;
 pub mod delete;

@@ -1,5 +1,6 @@
-//! The notification centre: what Pelagic told the user (records about to return to a pool, records
-//! that returned), newest first, unread ones marked, with "mark as read" one by one or all at once.
+//! The notification centre: what Pelagic told the user (records about to return to a pool or that
+//! returned, tasks falling due, customers nobody followed up), newest first, unread ones marked,
+//! with "mark as read" one by one or all at once.
 
 use askama::Template;
 use axum::Form;
@@ -35,13 +36,16 @@ struct NotificationsPage {
 fn text(tr: &Tr, time_zone: &str, n: &Notice) -> String {
     let count = n.data["count"].as_i64().unwrap_or(1);
     let pool = n.data["pool"].as_str().unwrap_or_default();
+    let at = |key: &str| {
+        n.data[key]
+            .as_str()
+            .and_then(|t| t.parse().ok())
+            .map(|t| crate::display::when(tr, time_zone, t))
+            .unwrap_or_default()
+    };
     match n.kind.as_str() {
         "pool_due_soon" => {
-            let due = n.data["due_at"]
-                .as_str()
-                .and_then(|t| t.parse().ok())
-                .map(|t| crate::display::when(tr, time_zone, t))
-                .unwrap_or_default();
+            let due = at("due_at");
             tr.count_with(
                 "notice-pool-due-soon",
                 count,
@@ -49,6 +53,16 @@ fn text(tr: &Tr, time_zone: &str, n: &Notice) -> String {
             )
         }
         "pool_returned" => tr.count_with("notice-pool-returned", count, &[("pool", pool)]),
+        "task_due" => tr.t1("notice-task-due", "due", &at("due_at")),
+        "stale_customers" => {
+            let level = n.data["level"].as_str().unwrap_or_default().to_uppercase();
+            let days = n.data["days"].as_i64().unwrap_or_default().to_string();
+            tr.count_with(
+                "notice-stale-customers",
+                count,
+                &[("level", &level), ("days", &days)],
+            )
+        }
         _ => n.message.clone(),
     }
 }

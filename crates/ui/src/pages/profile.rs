@@ -46,6 +46,17 @@ struct ProfilePage {
     tokens: Vec<(String, String, String, String)>,
     /// A token just made, shown this once.
     new_token: Option<String>,
+    /// When the live calendar feed address was made, if there is one.
+    feed_since: Option<String>,
+    /// A calendar feed address just made, shown this once.
+    new_feed: Option<String>,
+}
+
+/// What the page shows this once, right after it was made.
+#[derive(Default)]
+pub(super) struct Fresh {
+    pub token: Option<String>,
+    pub feed: Option<String>,
 }
 
 pub(super) async fn draw(
@@ -55,16 +66,16 @@ pub(super) async fn draw(
     error: Option<String>,
     status: StatusCode,
 ) -> Response {
-    draw_with_token(s, v, message, error, status, None).await
+    draw_fresh(s, v, message, error, status, Fresh::default()).await
 }
 
-pub(super) async fn draw_with_token(
+pub(super) async fn draw_fresh(
     s: &UiState,
     v: &Viewer,
     message: Option<String>,
     error: Option<String>,
     status: StatusCode,
-    new_token: Option<String>,
+    fresh: Fresh,
 ) -> Response {
     let when = |t| crate::display::when(&v.tr, &v.actor.time_zone, t);
     let tokens = match s.app.api_tokens(&v.actor).await {
@@ -79,6 +90,10 @@ pub(super) async fn draw_with_token(
                 )
             })
             .collect(),
+        Err(e) => return failure(&v.tr, e),
+    };
+    let feed_since = match s.app.calendar_feed_since(&v.actor).await {
+        Ok(t) => t.map(when),
         Err(e) => return failure(&v.tr, e),
     };
     let page = match Page::new(s, v, "profile").await {
@@ -97,7 +112,9 @@ pub(super) async fn draw_with_token(
         message,
         error,
         tokens,
-        new_token,
+        new_token: fresh.token,
+        feed_since,
+        new_feed: fresh.feed,
     };
     html(status, &profile)
 }
@@ -117,6 +134,7 @@ pub async fn show(
             let message = match q.saved.as_deref() {
                 Some("password") => Some(v.tr.t("password-changed")),
                 Some("token-revoked") => Some(v.tr.t("token-revoked")),
+                Some("feed-stopped") => Some(v.tr.t("calendar-feed-stopped")),
                 Some(_) => Some(v.tr.t("preferences-saved")),
                 None => None,
             };

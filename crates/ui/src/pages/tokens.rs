@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::form::csrf;
-use super::profile::{draw, draw_with_token};
+use super::profile::{Fresh, draw, draw_fresh};
 use crate::UiState;
 use crate::viewer::form_viewer;
 
@@ -28,7 +28,11 @@ pub async fn create(
     match s.app.create_api_token(&v.actor, name).await {
         Ok(made) => {
             let message = Some(v.tr.t("token-made"));
-            draw_with_token(&s, &v, message, None, StatusCode::OK, Some(made.token)).await
+            let fresh = Fresh {
+                token: Some(made.token),
+                ..Fresh::default()
+            };
+            draw_fresh(&s, &v, message, None, StatusCode::OK, fresh).await
         }
         Err(e) => {
             draw(

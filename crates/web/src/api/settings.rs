@@ -20,6 +20,7 @@ async fn current(s: &AppState) -> ApiResult<Json<Value>> {
         "default_currency": snap.input.default_currency,
         "recycle_bin_days": s.app.recycle_bin_days().await?,
         "account_capacity": s.app.account_capacity().await?,
+        "stale_after_days": s.app.stale_after_days().await?,
     })))
 }
 
@@ -35,6 +36,7 @@ pub struct SettingsBody {
     default_currency: Option<String>,
     recycle_bin_days: Option<i64>,
     account_capacity: Option<i64>,
+    stale_after_days: Option<std::collections::BTreeMap<String, i64>>,
 }
 
 pub async fn patch_settings(
@@ -48,6 +50,7 @@ pub async fn patch_settings(
         default_currency: b.default_currency,
         recycle_bin_days: b.recycle_bin_days,
         account_capacity: b.account_capacity,
+        stale_after_days: b.stale_after_days,
     };
     s.app.set_defaults(&a.actor, &change).await?;
     current(&s).await

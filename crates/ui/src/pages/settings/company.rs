@@ -107,7 +107,7 @@ pub async fn save(
         default_currency: Some(entered[1].clone()),
         default_region: Some(entered[2].clone()),
         recycle_bin_days: Some(days),
-        account_capacity: None,
+        ..SettingsChange::default()
     };
     match s.app.set_defaults(&v.actor, &change).await {
         Ok(()) => draw(&s, &v, None, true, None).await,
