@@ -117,6 +117,31 @@ impl AccessRules {
         self.members.values()
     }
 
+    /// The users of a team and of every team below it; none when there is no such team.
+    pub fn team_members(&self, team: &str) -> Option<Vec<String>> {
+        if !self.teams.iter().any(|x| x.id == team) {
+            return None;
+        }
+        let mut teams = vec![team.to_owned()];
+        let mut i = 0;
+        while i < teams.len() {
+            let parent = teams[i].clone();
+            teams.extend(
+                self.teams
+                    .iter()
+                    .filter(|x| x.parent_id.as_deref() == Some(parent.as_str()))
+                    .map(|x| x.id.clone()),
+            );
+            i += 1;
+        }
+        Some(
+            self.all_members()
+                .filter(|m| m.team_id.as_ref().is_some_and(|t| teams.contains(t)))
+                .map(|m| m.user_id.clone())
+                .collect(),
+        )
+    }
+
     pub fn member(&self, user_id: &str) -> Option<&MemberRow> {
         self.members.get(user_id)
     }

@@ -69,6 +69,7 @@ pub fn routes(app: Arc<App>) -> Router {
         )
         .route("/pipeline", get(pages::pipeline::board))
         .route("/pipeline/funnel", get(pages::funnel::show))
+        .route("/pipeline/team", get(pages::team::show))
         .route(
             "/pipeline/{id}/move",
             get(pages::pipeline::move_form).post(pages::pipeline::move_to),

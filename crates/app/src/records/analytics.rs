@@ -109,28 +109,11 @@ impl RecordService<'_> {
             conditions.push(json!({"field": "owner_id", "op": "eq", "value": owner}));
         }
         if let Some(team) = &scope.team_id {
-            let access = &t.snap.access;
-            if !access.teams.iter().any(|x| x.id == *team) {
-                return Err(AppError::NotFound(format!("there is no team '{team}'")));
-            }
-            let mut teams = vec![team.clone()];
-            let mut i = 0;
-            while i < teams.len() {
-                let parent = teams[i].clone();
-                teams.extend(
-                    access
-                        .teams
-                        .iter()
-                        .filter(|x| x.parent_id.as_deref() == Some(parent.as_str()))
-                        .map(|x| x.id.clone()),
-                );
-                i += 1;
-            }
-            let members: Vec<String> = access
-                .all_members()
-                .filter(|m| m.team_id.as_ref().is_some_and(|t| teams.contains(t)))
-                .map(|m| m.user_id.clone())
-                .collect();
+            let members = t
+                .snap
+                .access
+                .team_members(team)
+                .ok_or_else(|| AppError::NotFound(format!("there is no team '{team}'")))?;
             conditions.push(json!({"field": "owner_id", "op": "in", "value": members}));
         }
         let filter = Filter::from_json(&json!({ "and": conditions }))?;

@@ -15,6 +15,7 @@ mod plans;
 mod read;
 mod shares;
 mod stages;
+pub mod team;
 mod timeline;
 mod transfer;
 

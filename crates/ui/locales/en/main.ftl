@@ -469,3 +469,23 @@ notice-stale-customers =
         [one] { $shown } level { $level } customer of yours has had no follow-up for { $days } days:
        *[other] { $shown } level { $level } customers of yours have had no follow-up for { $days } days:
     }
+team-activity = Team activity
+period = Period
+by-day = By day
+by-week = By week
+by-month = By month
+from-day = From
+before-day = Up to (not including)
+follow-ups = Follow-ups
+customers-contacted = Customers contacted
+new-customers = New customers
+leads-converted = Leads converted
+deals-created = Deals created
+deals-won = Deals won
+amount-won = Amount won
+by-salesperson = By salesperson
+by-period = By period
+salesperson = Salesperson
+team-total = Team total
+period-starting = Period starting
+no-activity = Nothing was logged in this span.

@@ -469,3 +469,23 @@ notice-stale-customers =
         [one] { $shown } cliente tuyo de nivel { $level } lleva { $days } días sin seguimiento:
        *[other] { $shown } clientes tuyos de nivel { $level } llevan { $days } días sin seguimiento:
     }
+team-activity = Actividad del equipo
+period = Periodo
+by-day = Por día
+by-week = Por semana
+by-month = Por mes
+from-day = Desde
+before-day = Hasta (sin incluir)
+follow-ups = Seguimientos
+customers-contacted = Clientes contactados
+new-customers = Clientes nuevos
+leads-converted = Leads convertidos
+deals-created = Oportunidades creadas
+deals-won = Oportunidades ganadas
+amount-won = Importe ganado
+by-salesperson = Por vendedor
+by-period = Por periodo
+salesperson = Vendedor
+team-total = Total del equipo
+period-starting = Periodo desde
+no-activity = No se registró nada en este intervalo.

@@ -480,3 +480,23 @@ notice-stale-customers =
         [few] { $shown } ваших клиента уровня { $level } без контакта уже { $days } дн.:
        *[other] { $shown } ваших клиентов уровня { $level } без контакта уже { $days } дн.:
     }
+team-activity = Активность команды
+period = Период
+by-day = По дням
+by-week = По неделям
+by-month = По месяцам
+from-day = С
+before-day = До (не включая)
+follow-ups = Контакты
+customers-contacted = Клиентов охвачено
+new-customers = Новые клиенты
+leads-converted = Лидов конвертировано
+deals-created = Сделок создано
+deals-won = Сделок выиграно
+amount-won = Сумма выигранных
+by-salesperson = По менеджерам
+by-period = По периодам
+salesperson = Менеджер
+team-total = Итого по команде
+period-starting = Начало периода
+no-activity = За этот срок ничего не записано.

@@ -19,6 +19,7 @@ pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod setup;
+pub mod team;
 pub mod timeline;
 pub mod tokens;
 pub mod views;

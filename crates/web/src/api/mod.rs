@@ -127,6 +127,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/analytics/funnel", get(sales::funnel))
         .route("/analytics/forecast", get(sales::forecast))
+        .route("/analytics/team", get(sales::team))
         .route("/notifications", get(notifications::list))
         .route("/notifications/read-all", post(notifications::read_all))
         .route("/notifications/{id}/read", post(notifications::read_one))

@@ -1,11 +1,12 @@
 //! Sales processes (read by everyone, set up by administrators), an opportunity's stage moves,
-//! and the funnel and forecast figures.
+//! the funnel and forecast figures, and what each salesperson did period by period.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use pelagic_app::processes::{Process, ProcessChange};
 use pelagic_app::records::analytics::{Funnel, Scope};
+use pelagic_app::records::team::{TeamQuery, TeamReport};
 use serde_json::{Value, json};
 
 use crate::AppState;
@@ -58,4 +59,12 @@ pub async fn forecast(
 ) -> ApiResult<Json<Value>> {
     let data = s.app.records(&a.actor).forecast(&scope).await?;
     Ok(Json(json!({ "data": data })))
+}
+
+pub async fn team(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Params(q): Params<TeamQuery>,
+) -> ApiResult<Json<TeamReport>> {
+    Ok(Json(s.app.records(&a.actor).team_report(&q).await?))
 }
