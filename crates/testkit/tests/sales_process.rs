@@ -246,3 +246,98 @@ async fn a_process_keeps_its_stages_and_asks_for_feedback() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_administrator_sets_up_a_process_and_the_customer_rules_on_the_settings_page() {
+    each_backend(|t| async move {
+        let b = pelagic_testkit::browser::Browser::sign_in(&t, "boss@example.com", "admin").await;
+        let admin = t.admin().await;
+        let page = b.get(&t, "/settings/sales").await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.text
+                .contains("Qualification → Needs analysis → Proposal → Negotiation")
+        );
+
+        let saved = b
+            .submit(
+                &t,
+                "/settings/sales/processes",
+                &[
+                    ("id", ""),
+                    ("name", "Short cycle"),
+                    ("team", ""),
+                    ("stage", "qualification"),
+                    ("stage", "needs_analysis"),
+                    ("stage", "proposal"),
+                    ("stage", "negotiation"),
+                    ("use", "proposal"),
+                    ("use", "qualification"),
+                    ("pos.qualification", "2"),
+                    ("prob.qualification", "30"),
+                    ("pos.proposal", "1"),
+                    ("prob.proposal", "15"),
+                    ("ask.proposal", "amount"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(saved.status, 303, "{}", saved.text);
+        let made = t.http.get("/api/v1/processes", Some(&admin)).await;
+        let short = made.body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "Short cycle")
+            .cloned()
+            .expect("the new process");
+        assert_eq!(
+            short["stages"],
+            json!([{"stage": "proposal", "probability": 15, "feedback": ["amount"]},
+                   {"stage": "qualification", "probability": 30, "feedback": []}]),
+            "in the order numbered"
+        );
+
+        let wrong = b
+            .submit(
+                &t,
+                "/settings/sales/processes",
+                &[
+                    ("id", ""),
+                    ("name", "Broken"),
+                    ("stage", "proposal"),
+                    ("use", "proposal"),
+                    ("prob.proposal", "lots"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(wrong.status, 422);
+        assert!(
+            wrong.text.contains("“lots” is not a whole number"),
+            "{}",
+            wrong.text
+        );
+        assert!(
+            wrong.text.contains("value=\"Broken\""),
+            "what was typed stays"
+        );
+
+        let rules = b
+            .submit(
+                &t,
+                "/settings/sales",
+                &[("capacity", "40"), ("stale.a", "5"), ("stale.b", "0")],
+                true,
+            )
+            .await;
+        assert_eq!(rules.status, 303, "{}", rules.text);
+        let settings = t.http.get("/api/v1/admin/settings", Some(&admin)).await;
+        assert_eq!(settings.body["account_capacity"], 40);
+        assert_eq!(
+            settings.body["stale_after_days"],
+            json!({"a": 5, "b": 0, "c": 30})
+        );
+    })
+    .await;
+}

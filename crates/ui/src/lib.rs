@@ -102,7 +102,7 @@ pub fn routes(app: Arc<App>) -> Router {
 
 /// The administrator's settings pages.
 fn settings_routes() -> Router<UiState> {
-    use pages::settings::{company, duplicates, field, objects, org, pools, roles};
+    use pages::settings::{company, duplicates, field, objects, org, pools, roles, sales};
     Router::new()
         .route("/settings", get(pages::settings::hub))
         .route("/settings/company", get(company::show).post(company::save))
@@ -138,6 +138,9 @@ fn settings_routes() -> Router<UiState> {
         .route("/settings/duplicates", get(duplicates::show))
         .route("/settings/pools", get(pools::list).post(pools::save))
         .route("/settings/pools/{id}", get(pools::edit))
+        .route("/settings/sales", get(sales::show).post(sales::save_rules))
+        .route("/settings/sales/processes", post(sales::save_process))
+        .route("/settings/sales/processes/{id}", get(sales::edit))
         .route("/settings/duplicates/{object}", post(duplicates::save))
 }
 

@@ -1,5 +1,5 @@
-//! The administrator's settings: the company, objects and fields, users, teams, roles and
-//! duplicate rules. Every page here answers 403 to anyone else.
+//! The administrator's settings: the company, objects and fields, users, teams, roles, duplicate
+//! rules, pools, and sales rules and processes. Every page here answers 403 to anyone else.
 
 pub mod company;
 pub mod duplicates;
@@ -8,6 +8,7 @@ pub mod objects;
 pub mod org;
 pub mod pools;
 pub mod roles;
+pub mod sales;
 
 use askama::Template;
 use axum::extract::State;
@@ -116,6 +117,7 @@ pub async fn hub(State(s): State<UiState>, headers: HeaderMap) -> Response {
         ("/settings/roles", "roles-and-permissions"),
         ("/settings/duplicates", "duplicate-rules"),
         ("/settings/pools", "pool-settings"),
+        ("/settings/sales", "sales-settings"),
     ]
     .into_iter()
     .map(|(link, key)| (link, v.tr.t(key), v.tr.t(&format!("{key}-about"))))
