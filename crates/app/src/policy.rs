@@ -212,6 +212,22 @@ impl<'a> Policy<'a> {
         }
     }
 
+    /// Refuses to assign a record (a task) to someone the actor could not give it to: a
+    /// salesperson assigns to themselves, a manager to their team, an administrator to anyone.
+    pub fn require_assignable(&self, obj: &ObjectDef, op: Operation, user: &str) -> AppResult<()> {
+        if user == self.actor.user_id {
+            return Ok(());
+        }
+        self.require_owner_allowed(obj, op, user)
+            .map_err(|e| match e {
+                AppError::Forbidden(_) => AppError::Forbidden(format!(
+                    "you may not assign {} to that user",
+                    obj.label_plural.to_lowercase()
+                )),
+                other => other,
+            })
+    }
+
     /// Refuses anyone but an administrator.
     pub fn require_admin(&self) -> AppResult<()> {
         admin_only(self.actor)

@@ -42,9 +42,28 @@ async fn a_task_reminds_its_assignee_once_at_the_time_chosen_and_again_when_move
     for backend in backends() {
         let clock = Arc::new(ManualClock::new(Utc::now()));
         let t = TestApp::start_with_clock(backend, clock.clone()).await;
-        let boss = api_token(&t, &t.user_token("boss@example.com", "manager").await).await;
-        let ana = api_token(&t, &t.user_token("ana@example.com", "sales").await).await;
+        let boss = t
+            .member_token("boss@example.com", "manager", Some("East"))
+            .await;
+        let boss = api_token(&t, &boss).await;
+        let ana = t
+            .member_token("ana@example.com", "sales", Some("East"))
+            .await;
+        let ana = api_token(&t, &ana).await;
         let ana_id = t.user_id(&ana).await;
+        let boss_id = t.user_id(&boss).await;
+        let upward = t
+            .http
+            .post(
+                "/api/v1/records/task",
+                Some(&ana),
+                &json!({"subject": "Do my work", "assignee_id": boss_id}),
+            )
+            .await;
+        assert_eq!(
+            upward.status, 403,
+            "a salesperson assigns tasks to themselves only"
+        );
         let due = t.app.now() + Duration::hours(3);
         let task = t
             .create(

@@ -167,6 +167,11 @@ impl RecordService<'_> {
                     Value::Text(self.actor.user_id.clone()),
                 );
             }
+            if let Some(f) = obj.field("assignee_id")
+                && let Value::Text(to) = layout.get(&row, &f.column)
+            {
+                policy.require_assignable(obj, Operation::Create, to)?;
+            }
             super::convert::check_lead_status(obj, &|c| layout.get(&row, c).clone())?;
             for (c, _, v) in super::reminders::plan(obj, &|c| layout.get(&row, c).clone()) {
                 layout.set(&mut row, &c, v);

@@ -84,6 +84,12 @@ impl RecordService<'_> {
         {
             policy.require_owner_allowed(obj, Operation::Transfer, owner)?;
         }
+        if let Some(f) = obj.field("assignee_id")
+            && let Some((_, Value::Text(to))) = cols.columns.iter().find(|(c, _)| *c == f.column)
+            && values.get(&f.column) != Some(&Value::Text(to.clone()))
+        {
+            policy.require_assignable(obj, Operation::Edit, to)?;
+        }
         let missing = refs::check(
             self.app.db(),
             &t.snap.schema,
