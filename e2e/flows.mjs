@@ -1,8 +1,8 @@
 // The flows a new user goes through, in a real browser (Debian's Chromium driven by
 // playwright-core): first run, sign out and in, create an account, add a contact, log a
 // follow-up, search, filter and sort the list and save the view, switch to Simplified Chinese,
-// set up a pool and claim a customer from it, convert a lead, drag a deal on the pipeline,
-// use a phone-sized screen, sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
+// set up a pool and claim a customer from it, convert a lead, drag a deal on the pipeline, see
+// the team's activity, use a phone-sized screen, sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -71,7 +71,9 @@ try {
     await page.getByLabel('Subject').fill('Tasting at the roastery');
     await page.getByLabel('Next follow-up').fill('2031-03-01T10:00');
     await page.getByRole('button', { name: 'Log follow-up' }).click();
-    await page.locator('.timeline').getByText('Tasting at the roastery').waitFor();
+    await page.locator('.timeline').getByText('Tasting at the roastery', { exact: true }).waitFor();
+    // The next date became a task on the same record.
+    await page.locator('.timeline').getByRole('link', { name: 'Follow up: Tasting at the roastery' }).waitFor();
   });
 
   await step('edit a field in place on the record page', async () => {
@@ -194,6 +196,15 @@ try {
     assert.equal(await page.locator('.lane[data-stage=qualification] .deal', { hasText: 'Espresso machines' }).count(), 0);
     await page.getByRole('link', { name: 'Stage conversion' }).click();
     await page.locator('svg.funnel').waitFor();
+  });
+
+  await step("see the team's activity this week", async () => {
+    await page.getByRole('link', { name: 'Team activity' }).click();
+    const mine = page.locator('table[aria-labelledby=by-person-h] tbody tr', { hasText: 'Ana Ruiz' });
+    await mine.waitFor();
+    // The visit logged above, on 'Tasting at the roastery', counts for this week.
+    assert.match(await mine.innerText(), /Visit 1/);
+    await page.locator('figure.chart svg').waitFor();
   });
 
   await step('switch to Simplified Chinese', async () => {
