@@ -16,6 +16,7 @@ mod read;
 mod shares;
 mod stages;
 pub mod team;
+mod team_count;
 mod timeline;
 mod transfer;
 
