@@ -34,9 +34,11 @@ pub async fn feed(
         event
             .uid(&item.uid)
             .summary(&item.summary)
-            .description(&item.description)
             .starts(item.starts)
             .ends(item.starts + chrono::Duration::minutes(30));
+        if !item.description.is_empty() {
+            event.description(&item.description);
+        }
         if let Some(base) = &base {
             event.url(&format!("{base}{}", item.path));
         }
