@@ -87,6 +87,18 @@ pub fn per_language(
         .collect()
 }
 
+/// A refusal as one line: each field's complaint after its name, or the error's own words.
+pub fn message_of(e: pelagic_app::AppError) -> String {
+    match &e {
+        pelagic_app::AppError::Validation(f) => f
+            .iter()
+            .map(|(k, m)| format!("{k}: {m}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
 /// Every value a form submitted for `key` (checkboxes, multiple selects).
 pub fn values(pairs: &[(String, String)], key: &str) -> Vec<String> {
     pairs

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::pools::{POOL_OBJECTS, Pool, PoolChange, PoolView};
 use pelagic_core::FieldKind;
 
-use super::{admin, admin_form, value, values};
+use super::{admin, admin_form, message_of, value, values};
 use crate::UiState;
 use crate::pages::{Page, failure, html};
 use crate::viewer::Viewer;
@@ -276,16 +276,6 @@ pub async fn save(
     };
     match saved {
         Ok(p) => Redirect::to(&format!("/settings/pools/{}?saved=1", p.row.id)).into_response(),
-        Err(e) => {
-            let message = match &e {
-                pelagic_app::AppError::Validation(f) => f
-                    .iter()
-                    .map(|(k, m)| format!("{k}: {m}"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                other => other.to_string(),
-            };
-            draw(&s, &v, editing, Some(message), false).await
-        }
+        Err(e) => draw(&s, &v, editing, Some(message_of(e)), false).await,
     }
 }

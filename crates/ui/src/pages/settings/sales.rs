@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::meta_admin::SettingsChange;
 use pelagic_app::processes::{CLOSING, ProcessChange, Stage};
 
-use super::{admin, admin_form, value, values};
+use super::{admin, admin_form, message_of, value, values};
 use crate::UiState;
 use crate::pages::{Page, failure, html};
 use crate::viewer::Viewer;
@@ -257,17 +257,6 @@ pub async fn save_rules(
     match s.app.set_defaults(&v.actor, &change).await {
         Ok(()) => Redirect::to("/settings/sales?saved=1").into_response(),
         Err(e) => draw(&s, &v, Ok(None), Some(message_of(e)), false).await,
-    }
-}
-
-fn message_of(e: pelagic_app::AppError) -> String {
-    match &e {
-        pelagic_app::AppError::Validation(f) => f
-            .iter()
-            .map(|(k, m)| format!("{k}: {m}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
     }
 }
 
