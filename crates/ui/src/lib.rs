@@ -75,11 +75,11 @@ pub fn routes(app: Arc<App>) -> Router {
             get(pages::pipeline::move_form).post(pages::pipeline::move_to),
         )
         .route("/pools", get(pages::pools::list))
-        .route("/pools/enter", post(pages::pools::enter))
+        .route("/pools/enter", post(pages::pool_actions::enter))
         .route("/pools/{id}", get(pages::pools::show))
-        .route("/pools/{id}/claim", post(pages::pools::claim))
-        .route("/pools/{id}/assign", post(pages::pools::assign))
-        .route("/pools/{id}/release", post(pages::pools::release))
+        .route("/pools/{id}/claim", post(pages::pool_actions::claim))
+        .route("/pools/{id}/assign", post(pages::pool_actions::assign))
+        .route("/pools/{id}/release", post(pages::pool_actions::release))
         .route("/notifications", get(pages::notifications::list))
         .route(
             "/notifications/{id}/read",

@@ -14,6 +14,7 @@ pub mod list;
 pub mod login;
 pub mod notifications;
 pub mod pipeline;
+pub mod pool_actions;
 pub mod pools;
 pub mod profile;
 pub mod record;

@@ -1,23 +1,21 @@
-//! Pools: the ones a user works in, what waits in each (without the fields a pool hides), claiming
-//! a record, and for a pool's administrators handing records out by hand or by rule.
+//! Pools: the ones a user works in, and what waits in each (without the fields a pool hides).
+//! What one does there — claim, hand out, give back — is in `pool_actions`.
 
 use askama::Template;
-use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use pelagic_app::pools::{Pool, Refusal, Rule};
+use axum::response::Response;
+use pelagic_app::pools::{Pool, Refusal};
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::filter::Filter;
 use pelagic_core::span;
 use serde_json::{Value as Json, json};
 
-use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
 use crate::i18n::Tr;
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::viewer::{Viewer, viewer};
 
 /// Records one pool page lists.
 const PER_PAGE: i64 = 50;
@@ -197,7 +195,7 @@ pub async fn show(
     draw(&s, &v, &id, &q, None, notice, StatusCode::OK).await
 }
 
-async fn draw(
+pub(super) async fn draw(
     s: &UiState,
     v: &Viewer,
     id: &str,
@@ -306,146 +304,4 @@ async fn draw(
             notice,
         },
     )
-}
-
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default()
-}
-
-/// A refusal shown on the pool page; any other error as a plain page.
-async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> Response {
-    match e {
-        AppError::Refused(r) => {
-            let message = refusal(&v.tr, &r);
-            draw(
-                s,
-                v,
-                id,
-                &PoolQuery::default(),
-                Some(message),
-                None,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m) => {
-            draw(
-                s,
-                v,
-                id,
-                &PoolQuery::default(),
-                Some(m),
-                None,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        other => failure(&v.tr, other),
-    }
-}
-
-pub async fn claim(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let record = field(&pairs, "record_id");
-    match s.app.records(&v.actor).claim(&id, record).await {
-        Ok(r) => {
-            let object = s
-                .app
-                .visible_pool(&v.actor, &id)
-                .await
-                .map(|p| p.row.object);
-            let rid = r.get("id").and_then(Json::as_str).unwrap_or_default();
-            Redirect::to(&format!("/o/{}/{rid}", object.unwrap_or_default())).into_response()
-        }
-        Err(e) => refused(&s, &v, &id, e).await,
-    }
-}
-
-pub async fn assign(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let records = s.app.records(&v.actor);
-    let done = match field(&pairs, "rule") {
-        "round_robin" | "match" => {
-            let rule = if field(&pairs, "rule") == "match" {
-                Rule::Match
-            } else {
-                Rule::RoundRobin
-            };
-            records
-                .distribute(&id, rule, pelagic_app::pools::MAX_ASSIGN)
-                .await
-                .map(|d| d.assigned.values().sum::<usize>())
-        }
-        _ => {
-            let ids: Vec<String> = pairs
-                .iter()
-                .filter(|(k, _)| k == "ids")
-                .map(|(_, v)| v.clone())
-                .collect();
-            records.assign(&id, &ids, field(&pairs, "user_id")).await
-        }
-    };
-    match done {
-        Ok(n) => Redirect::to(&format!("/pools/{id}?done={n}")).into_response(),
-        Err(e) => refused(&s, &v, &id, e).await,
-    }
-}
-
-pub async fn release(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let record = field(&pairs, "record_id");
-    match s.app.records(&v.actor).release(&id, record).await {
-        Ok(()) => Redirect::to(&format!("/pools/{id}")).into_response(),
-        Err(e) => failure(&v.tr, e),
-    }
-}
-
-/// Puts a record into the pool chosen on its page (the pool's id comes with the form).
-pub async fn enter(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let pool = field(&pairs, "pool_id").to_owned();
-    match s
-        .app
-        .records(&v.actor)
-        .release(&pool, field(&pairs, "record_id"))
-        .await
-    {
-        Ok(()) => Redirect::to(&format!("/pools/{pool}")).into_response(),
-        Err(e) => failure(&v.tr, e),
-    }
 }
