@@ -189,9 +189,11 @@ try {
     await page.locator('nav.side').getByRole('link', { name: 'Pipeline' }).click();
     const card = page.locator('.lane[data-stage=qualification] .deal', { hasText: 'Espresso machines' });
     await card.waitFor();
-    await card.dragTo(page.locator('.lane[data-stage=needs_analysis]'));
-    await page.locator('.lane[data-stage=needs_analysis] .deal', { hasText: 'Espresso machines' }).waitFor();
-    await page.reload();
+    // After the move the board reloads itself from the server, so the card's new lane is stored.
+    await Promise.all([
+      page.waitForNavigation(),
+      card.dragTo(page.locator('.lane[data-stage=needs_analysis]')),
+    ]);
     await page.locator('.lane[data-stage=needs_analysis] .deal', { hasText: 'Espresso machines' }).waitFor();
     assert.equal(await page.locator('.lane[data-stage=qualification] .deal', { hasText: 'Espresso machines' }).count(), 0);
     await page.getByRole('link', { name: 'Stage conversion' }).click();
