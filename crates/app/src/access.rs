@@ -142,6 +142,24 @@ impl AccessRules {
         )
     }
 
+    /// Who manages a user: their team's manager, or — for the manager themselves — the manager
+    /// of the nearest team above.
+    pub fn manager_of(&self, user_id: &str) -> Option<String> {
+        let mut team = self.member(user_id)?.team_id.clone();
+        let mut seen = HashSet::new();
+        while let Some(id) = team {
+            if !seen.insert(id.clone()) {
+                return None;
+            }
+            let t = self.teams.iter().find(|t| t.id == id)?;
+            match &t.manager_id {
+                Some(m) if m != user_id => return Some(m.clone()),
+                _ => team = t.parent_id.clone(),
+            }
+        }
+        None
+    }
+
     pub fn member(&self, user_id: &str) -> Option<&MemberRow> {
         self.members.get(user_id)
     }
@@ -200,10 +218,16 @@ impl AccessRules {
 /// The permissions the built-in roles start with: administrators everything; managers everything
 /// of their team and its sub-teams; salespeople their own records; customer service reads
 /// customers and contacts and keeps its own cases, tasks and follow-ups. A role an administrator
-/// creates starts with nothing.
+/// creates starts with nothing. The product catalogue and its prices are read by everyone and
+/// kept by administrators.
 pub fn default_scope(role: &str, object: &str, op: Operation) -> Scope {
+    let catalogue = matches!(object, "product" | "product_price");
     match role {
         "admin" => Scope::All,
+        "manager" | "sales" | "service" if catalogue => match op {
+            Operation::Read | Operation::Export => Scope::All,
+            _ => Scope::None,
+        },
         "manager" => Scope::TeamTree,
         "sales" => Scope::Own,
         "service" => match (object, op) {

@@ -2,6 +2,8 @@
 //! acting user, so that permission checks live in one place and cannot be skipped.
 
 pub mod access;
+mod approval_decisions;
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod bulk;
@@ -24,6 +26,7 @@ pub mod processes;
 pub mod records;
 pub mod reminders;
 pub mod roles_admin;
+pub mod sales_settings;
 pub mod scheduler;
 pub mod setup;
 mod standard;

@@ -161,6 +161,7 @@ impl App {
             labels: Default::default(),
             plural_labels: Default::default(),
             table: String::new(),
+            title: None,
             fields: vec![name_field],
             indexes: Vec::new(),
         }

@@ -84,7 +84,9 @@ impl<'a> Policy<'a> {
 
     /// Refuses an operation the actor may not do on any record of an object.
     pub fn require(&self, obj: &ObjectDef, op: Operation) -> AppResult<()> {
-        if self.scope_of(obj, op) == Scope::None {
+        // Records shared with the actor (by a colleague, or to approve them) are reachable even
+        // when their role reaches no record of the object.
+        if self.scope_of(obj, op) == Scope::None && self.shared(obj, op).is_none() {
             return Err(AppError::Forbidden(format!(
                 "your role may not {op} {}",
                 obj.label_plural.to_lowercase()

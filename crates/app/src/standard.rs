@@ -7,7 +7,7 @@ use pelagic_store::{Db, ddl, metadata};
 use crate::{AppError, AppResult};
 
 /// The definition files, embedded at build time.
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 16] = [
     ("account", include_str!("../../../metadata/account.toml")),
     ("contact", include_str!("../../../metadata/contact.toml")),
     ("lead", include_str!("../../../metadata/lead.toml")),
@@ -18,6 +18,27 @@ const FILES: [(&str, &str); 7] = [
     ("product", include_str!("../../../metadata/product.toml")),
     ("task", include_str!("../../../metadata/task.toml")),
     ("activity", include_str!("../../../metadata/activity.toml")),
+    (
+        "product_price",
+        include_str!("../../../metadata/product_price.toml"),
+    ),
+    ("quote", include_str!("../../../metadata/quote.toml")),
+    (
+        "quote_line",
+        include_str!("../../../metadata/quote_line.toml"),
+    ),
+    ("contract", include_str!("../../../metadata/contract.toml")),
+    ("order", include_str!("../../../metadata/order.toml")),
+    (
+        "order_line",
+        include_str!("../../../metadata/order_line.toml"),
+    ),
+    (
+        "payment_plan",
+        include_str!("../../../metadata/payment_plan.toml"),
+    ),
+    ("payment", include_str!("../../../metadata/payment.toml")),
+    ("refund", include_str!("../../../metadata/refund.toml")),
 ];
 
 /// The standard object definitions, checked.
@@ -118,7 +139,16 @@ mod tests {
                 "opportunity",
                 "product",
                 "task",
-                "activity"
+                "activity",
+                "product_price",
+                "quote",
+                "quote_line",
+                "contract",
+                "order",
+                "order_line",
+                "payment_plan",
+                "payment",
+                "refund"
             ]
         );
         let account = &defs[0];

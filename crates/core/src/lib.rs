@@ -20,6 +20,7 @@ pub mod output;
 pub mod period;
 pub mod phone;
 pub mod plan;
+pub mod pricing;
 pub mod search;
 pub mod span;
 pub mod value;

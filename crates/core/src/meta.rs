@@ -180,6 +180,9 @@ pub struct ObjectDef {
     pub plural_labels: BTreeMap<String, String>,
     #[serde(default)]
     pub table: String,
+    /// The field whose value names a record (an order's number); otherwise its first text field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Fields in display order; the built-in ones come first.
     #[serde(default)]
     pub fields: Vec<FieldDef>,
@@ -195,6 +198,18 @@ pub const BUILTIN_FIELDS: [&str; 5] = ["id", "owner_id", "created_at", "updated_
 impl ObjectDef {
     pub fn field(&self, name: &str) -> Option<&FieldDef> {
         self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The field that names a record in lists, links and the recycle bin.
+    pub fn title_field(&self) -> Option<&FieldDef> {
+        self.title
+            .as_deref()
+            .and_then(|t| self.field(t))
+            .or_else(|| {
+                self.fields
+                    .iter()
+                    .find(|f| f.kind == FieldKind::Text && !f.system)
+            })
     }
 
     /// The table name an object gets: fixed by its API name, which is a checked identifier.
@@ -385,6 +400,7 @@ mod tests {
             labels: Default::default(),
             plural_labels: Default::default(),
             table: String::new(),
+            title: None,
             fields: vec![wechat],
             indexes: Vec::new(),
         }

@@ -44,6 +44,18 @@ impl Value {
         }
     }
 
+    /// Text, a number or a date as plain text (a title written where no field formatting
+    /// applies, such as the recycle bin's list); `None` when empty.
+    pub fn as_plain_text(&self) -> Option<String> {
+        match self {
+            Value::Text(s) if !s.is_empty() => Some(s.clone()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Date(d) => Some(d.to_string()),
+            Value::DateTime(t) => Some(t.to_rfc3339()),
+            _ => None,
+        }
+    }
+
     pub fn as_datetime(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         match self {
             Value::DateTime(t) => Some(*t),

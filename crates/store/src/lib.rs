@@ -5,6 +5,7 @@
 //! migrations; record tables are created and extended at run time by [`ddl`].
 
 pub mod access;
+pub mod approvals;
 pub mod audit;
 pub mod bin;
 pub mod bulk;
@@ -22,6 +23,7 @@ pub mod pools;
 pub mod processes;
 pub mod profile;
 pub mod records;
+pub mod sequences;
 pub mod sharing;
 mod sql;
 pub mod throttle;

@@ -26,13 +26,18 @@ pub async fn version(db: &Db) -> Result<i64> {
     exec::fetch_i64(db.into(), &sel).await
 }
 
-/// How an object's names in other languages are kept.
+/// How an object's names in other languages are kept, with the other object-level settings
+/// (its title field, its indexes over several columns).
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 struct ObjectLabels {
     #[serde(default)]
     labels: BTreeMap<String, String>,
     #[serde(default)]
     plural_labels: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    indexes: Vec<Vec<String>>,
 }
 
 /// Reads every object with its fields.
@@ -111,10 +116,9 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
             labels: labels.labels,
             plural_labels: labels.plural_labels,
             table: ObjectDef::table_for(&name),
+            title: labels.title,
             fields: by_object.remove(&name).unwrap_or_default(),
-            // Indexes over several columns come with the shipped definitions and are created
-            // when those are synced; they are not kept here.
-            indexes: Vec::new(),
+            indexes: labels.indexes,
         };
         schema.objects.insert(name, Arc::new(def));
     }
@@ -142,6 +146,8 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
     let labels = serde_json::to_string(&ObjectLabels {
         labels: obj.labels.clone(),
         plural_labels: obj.plural_labels.clone(),
+        title: obj.title.clone(),
+        indexes: obj.indexes.clone(),
     })
     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut ins = Query::insert();

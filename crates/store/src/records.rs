@@ -171,6 +171,29 @@ pub async fn grouped(
     by: &[(&str, ColType)],
     sums: &[&str],
 ) -> Result<Vec<Group>> {
+    grouped_in(db.into(), db.backend(), table, pred, by, sums).await
+}
+
+/// [`grouped`] inside a transaction (sees its own writes).
+pub async fn grouped_tx(
+    tx: &mut Tx,
+    table: &str,
+    pred: &Pred,
+    by: &[(&str, ColType)],
+    sums: &[&str],
+) -> Result<Vec<Group>> {
+    let be = tx.backend();
+    grouped_in(tx.into(), be, table, pred, by, sums).await
+}
+
+async fn grouped_in(
+    conn: Conn<'_>,
+    be: Backend,
+    table: &str,
+    pred: &Pred,
+    by: &[(&str, ColType)],
+    sums: &[&str],
+) -> Result<Vec<Group>> {
     let mut sel = Query::select();
     sel.from(Alias::new(table));
     for (c, _) in by {
@@ -185,14 +208,14 @@ pub async fn grouped(
                 .cast_as(Alias::new("BIGINT")),
         );
     }
-    sel.and_where(condition(pred, db.backend()));
+    sel.and_where(condition(pred, be));
     for (c, _) in by {
         sel.group_by_col(Alias::new(*c));
     }
     let mut types: Vec<ColType> = by.iter().map(|(_, t)| *t).collect();
     types.push(ColType::BigInt);
     types.extend(sums.iter().map(|_| ColType::BigInt));
-    let rows = exec::fetch(db.into(), &sel, &types).await?;
+    let rows = exec::fetch(conn, &sel, &types).await?;
     Ok(rows
         .into_iter()
         .map(|mut r| {

@@ -91,9 +91,7 @@ pub fn when(tr: &Tr, time_zone: &str, t: DateTime<Utc>) -> String {
 
 /// The field that names a record: the first text field of the object.
 pub fn title_field(obj: &ObjectDef) -> Option<&FieldDef> {
-    obj.fields
-        .iter()
-        .find(|f| f.kind == FieldKind::Text && !f.system)
+    obj.title_field()
 }
 
 /// A record's title, or its id when it has none.

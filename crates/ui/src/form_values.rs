@@ -113,6 +113,7 @@ mod tests {
             labels: Default::default(),
             plural_labels: Default::default(),
             table: String::new(),
+            title: None,
             fields: vec![
                 FieldDef::new("subject", "Subject", FieldKind::Text),
                 due,

@@ -47,20 +47,18 @@ impl RecordService<'_> {
         let mut projection = Projection::default();
         projection.push("id", ColType::Text);
         let owner_at = projection.push("owner_id", ColType::Text);
-        let title_field = obj
-            .fields
-            .iter()
-            .find(|f| f.kind == FieldKind::Text && !f.system);
-        let title_at = title_field.map(|f| projection.push(&f.column, ColType::Text));
+        let title_at = obj
+            .title_field()
+            .and_then(|f| Some(projection.push(&f.column, f.kind.columns().first()?.ty)));
         let pred = Pred::And(vec![policy.reachable(obj, Operation::Delete), id_is(id)]);
         let root = rows::first_tx(tx, &obj.table, &projection, &pred)
             .await?
             .ok_or_else(not_found)?;
         let title = title_at
-            .and_then(|i| root[i].as_str())
-            .unwrap_or(id)
-            .to_owned();
+            .and_then(|i| root[i].as_plain_text())
+            .unwrap_or_else(|| id.to_owned());
 
+        super::sales_docs::check_deletable(tx, &t.snap.schema, obj, id).await?;
         let members = collect_group(tx, &t.snap.schema, object, id).await?;
         for (member_object, ids) in &members {
             let table = &t.snap.schema.object(member_object)?.table;
@@ -98,6 +96,7 @@ impl RecordService<'_> {
             members: flat.len() as i64,
         };
         bin::record(tx, &deletion, &flat).await?;
+        refresh_figures(tx, &t.snap.schema, &flat).await?;
         history::append(tx, &self.events(&flat, "delete", now)).await?;
         Ok(())
     }
@@ -127,6 +126,7 @@ impl RecordService<'_> {
             duplicates::claim_stored(db, schema, rules, &mut tx, member, &ids, OnTaken::Refuse)
                 .await?;
         }
+        refresh_figures(&mut tx, &t.snap.schema, &members).await?;
         history::append(&mut tx, &self.events(&members, "restore", self.app.now())).await?;
         bin::forget(&mut tx, &deletion.id).await?;
         tx.commit().await?;
@@ -193,6 +193,20 @@ impl RecordService<'_> {
             })
             .collect()
     }
+}
+
+/// Works again the figures of the quotes and orders that records deleted or restored together
+/// count in.
+async fn refresh_figures(
+    tx: &mut Tx,
+    schema: &Schema,
+    members: &[(String, String)],
+) -> AppResult<()> {
+    let mut documents = BTreeSet::new();
+    for (object, ids) in group_by_object(members) {
+        documents.extend(super::figures::documents_of_ids(tx, schema, &object, &ids).await?);
+    }
+    super::figures::refresh(tx, schema, &documents).await
 }
 
 /// Purges deletions older than `before`, for the retention job; gives how many.

@@ -159,7 +159,7 @@ impl RecordService<'_> {
         if !named(&account_body) {
             account_body.insert("name".into(), json!(lead_name));
         }
-        let (account, new_account) = match &req.account_id {
+        let (account, mut new_account) = match &req.account_id {
             Some(aid) => (
                 self.get("account", aid)
                     .await
@@ -183,7 +183,7 @@ impl RecordService<'_> {
             None => text_of(&account, "id"),
         };
 
-        let (contact, new_contact) = match &req.contact_id {
+        let (contact, mut new_contact) = match &req.contact_id {
             Some(cid) => (
                 self.get("contact", cid)
                     .await
@@ -207,7 +207,7 @@ impl RecordService<'_> {
             None => text_of(&contact, "id"),
         };
 
-        let new_deal = match &req.opportunity {
+        let mut new_deal = match &req.opportunity {
             None => None,
             Some(given) => {
                 let mut b = body("opportunity", given);
@@ -274,7 +274,7 @@ impl RecordService<'_> {
         }
         // The customer is now the account and contact: the lead gives its duplicate keys to them.
         pelagic_store::duplicates::remove(&mut tx, "lead", &[id.to_owned()]).await?;
-        for p in [&new_account, &new_contact, &new_deal]
+        for p in [&mut new_account, &mut new_contact, &mut new_deal]
             .into_iter()
             .flatten()
         {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
+
 use pelagic_core::dedupe::Key;
 use pelagic_core::input::{ColumnValues, WriteMode};
 use pelagic_core::output::Projection;
@@ -13,9 +15,9 @@ use pelagic_store::Tx;
 use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
-use super::follow_ups;
 use super::keys::refuse_twins;
 use super::{MAX_BATCH, Record, RecordService, Target, refs};
+use super::{figures, follow_ups, numbering, sales_docs};
 use crate::duplicates::{self, OnTaken};
 use crate::history::{self, Change};
 use crate::policy::Operation;
@@ -49,13 +51,17 @@ impl RecordService<'_> {
         let prepared = self
             .prepare_create(object, bodies, list_name, &BTreeSet::new())
             .await?;
-        let plans = self.revisit_plans(&prepared, bodies).await?;
+        let mut plans = self.revisit_plans(&prepared, bodies).await?;
         let mut tx = self.app.db().begin().await?;
-        self.insert_prepared(&mut tx, &prepared).await?;
-        if let Some(tasks) = &plans {
+        let mut prepared = prepared;
+        self.insert_prepared(&mut tx, &mut prepared).await?;
+        if let Some(tasks) = plans.as_mut() {
             self.insert_prepared(&mut tx, tasks).await?;
         }
         tx.commit().await?;
+        if prepared.approvals_started {
+            self.app.meta.reload(self.app.db()).await?;
+        }
         Ok(self.created(&prepared))
     }
 
@@ -262,20 +268,22 @@ impl RecordService<'_> {
             entries,
             stage_changes,
             now,
+            approvals_started: false,
         })
     }
 
     /// Writes prepared records inside `tx`: rows, duplicate keys, history, pool holds, and what
     /// follow-ups do to the records they are about.
-    pub(super) async fn insert_prepared(&self, tx: &mut Tx, p: &Prepared) -> AppResult<()> {
-        let obj = &p.t.obj;
+    pub(super) async fn insert_prepared(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
+        let obj = p.t.obj.clone();
         let now = p.now;
+        self.complete_new(tx, p).await?;
         rows::insert(tx, &obj.table, &p.columns, &p.rows).await?;
         duplicates::claim(
             self.app.db(),
             &p.t.snap.schema,
             tx,
-            obj,
+            &obj,
             &p.keyed,
             OnTaken::Refuse,
         )
@@ -298,9 +306,123 @@ impl RecordService<'_> {
         }
         if obj.name == "activity" {
             let get = |r: &[Value], c: &str| p.layout.get(r, c).clone();
-            let logged = follow_ups::logged(obj, &p.rows, &get, now);
+            let logged = follow_ups::logged(&obj, &p.rows, &get, now);
             self.after_follow_ups(tx, &p.t.snap.schema, &logged, now)
                 .await?;
+        }
+        if obj.name == "refund" {
+            self.refunds_to_approval(tx, p).await?;
+        }
+        let mut documents = match figures::document_of(&obj.name) {
+            Some((link, _)) => {
+                figures::documents_of_rows(&obj.name, p.rows.iter().map(|r| p.layout.get(r, link)))
+            }
+            None => Default::default(),
+        };
+        if figures::is_document(&obj.name) {
+            documents.extend((0..p.rows.len()).map(|i| (obj.name.clone(), p.id(i))));
+        }
+        figures::refresh(tx, &p.t.snap.schema, &documents).await?;
+        Ok(())
+    }
+
+    /// New refunds that meet a refund approval flow's condition wait for approval (and do not
+    /// count in the figures until approved).
+    async fn refunds_to_approval(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
+        let obj = p.t.obj.clone();
+        for i in 0..p.rows.len() {
+            let id = p.id(i);
+            let title = p
+                .layout
+                .get(&p.rows[i], "refunded_on")
+                .as_plain_text()
+                .unwrap_or_default();
+            if self
+                .app
+                .start_approval(tx, self.actor, &obj, &id, &title, p.now)
+                .await?
+            {
+                let pending = Value::Text("pending".into());
+                let sets = [("approval_status".to_owned(), ColType::Text, pending.clone())];
+                rows::update(tx, &obj.table, &sets, &super::id_is(&id)).await?;
+                p.layout.set(&mut p.rows[i], "approval_status", pending);
+                p.approvals_started = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// What new quotes, orders, contracts and the records under them take from the records
+    /// they belong to (see `sales_docs`), and their numbers (see `numbering`).
+    async fn complete_new(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
+        let obj = p.t.obj.clone();
+        let schema = &p.t.snap.schema;
+        let numbered = numbering::is_numbered(&obj.name);
+        if !numbered && !sales_docs::applies(&obj) {
+            return Ok(());
+        }
+        let patterns = if numbered {
+            self.app.numbering_patterns().await?
+        } else {
+            Default::default()
+        };
+        let zone = pelagic_core::period::zone(&self.actor.time_zone);
+        let today = p.now.with_timezone(&zone).date_naive();
+        for i in 0..p.rows.len() {
+            let mut values: sales_docs::Columns = p
+                .columns
+                .iter()
+                .map(|(c, _)| c.clone())
+                .zip(p.rows[i].iter().cloned())
+                .collect();
+            sales_docs::complete(
+                tx,
+                schema,
+                &obj,
+                &mut values,
+                &p.t.snap.input.default_currency,
+            )
+            .await?;
+            if numbered && let Some(f) = obj.field("number") {
+                let seq =
+                    pelagic_store::sequences::next(tx, &obj.name, today.year().into()).await?;
+                let number =
+                    numbering::format(numbering::pattern_for(&obj.name, &patterns), today, seq);
+                for (c, _, v) in f.text_sets(Some(&number)) {
+                    values.insert(c, v);
+                }
+            }
+            // Statuses the system keeps start at their default.
+            for f in obj
+                .fields
+                .iter()
+                .filter(|f| f.system && f.kind == pelagic_core::FieldKind::Select)
+            {
+                if let (Some(serde_json::Value::String(d)), true) =
+                    (&f.default, values.get(&f.column).is_none_or(Value::is_null))
+                {
+                    values.insert(f.column.clone(), Value::Text(d.clone()));
+                }
+            }
+            if obj.name == "quote" {
+                if values.get("version").is_none_or(Value::is_null) {
+                    values.insert("version".into(), Value::Int(1));
+                }
+                values.insert("latest".into(), Value::Bool(true));
+            }
+            if obj.field("status_changed_at").is_some() {
+                values.insert("status_changed_at".into(), Value::DateTime(p.now));
+            }
+            let search = plan::search_text(&obj, &|c| values.get(c).cloned());
+            values.insert(
+                "search_text".into(),
+                Value::text_or_null((!search.is_empty()).then_some(search)),
+            );
+            for (at, (c, _)) in p.columns.iter().enumerate() {
+                if let Some(v) = values.remove(c) {
+                    p.rows[i][at] = v;
+                }
+            }
         }
         Ok(())
     }
@@ -325,6 +447,8 @@ pub(super) struct Prepared {
     entries: crate::pools::Entries,
     stage_changes: Vec<pelagic_store::processes::StageChangeRow>,
     now: chrono::DateTime<chrono::Utc>,
+    /// Some record went to approval: approvers were given shares, which every instance reloads.
+    approvals_started: bool,
 }
 
 impl Prepared {

@@ -125,7 +125,10 @@ impl RecordService<'_> {
                     .collect();
                 history::append(&mut tx, &entries).await?;
             }
-            counts.insert(name.clone(), changing.len());
+            // The objects that follow are named only when some record of them moved.
+            if !changing.is_empty() || *name == obj.name {
+                counts.insert(name.clone(), changing.len());
+            }
         }
         tx.commit().await?;
         Ok(counts)

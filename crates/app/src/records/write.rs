@@ -1,7 +1,7 @@
 //! Changing records: an update of some fields, through the same pipeline for every object
 //! (creating is in `create.rs`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
 use pelagic_core::output::{Projection, RecordWriter};
@@ -62,6 +62,7 @@ impl RecordService<'_> {
             .map(|(c, _)| c.clone())
             .zip(row.iter().cloned())
             .collect();
+        super::sales_docs::check_unlocked(obj, &values)?;
 
         // An amount given without a currency keeps the currency the record already has.
         let mut body = map.clone();
@@ -129,6 +130,24 @@ impl RecordService<'_> {
                 sets.push((c, ty, v));
             }
         }
+        if !sets.is_empty() && super::sales_docs::applies(obj) {
+            let mut completed = values.clone();
+            super::sales_docs::complete(
+                &mut tx,
+                &t.snap.schema,
+                obj,
+                &mut completed,
+                &t.snap.input.default_currency,
+            )
+            .await?;
+            for (c, v) in completed {
+                if values.get(&c) != Some(&v) {
+                    sets.retain(|(x, _, _)| *x != c);
+                    sets.push((c.clone(), ty_of(&c), v.clone()));
+                    values.insert(c, v);
+                }
+            }
+        }
         let mut stage_change = None;
         if obj.name == "opportunity" && sets.iter().any(|(c, _, _)| c == "stage") {
             let processes = self.app.processes().await?;
@@ -185,6 +204,22 @@ impl RecordService<'_> {
                 values.get(c).cloned().unwrap_or(Value::Null)
             })?;
         }
+        let mut documents = BTreeSet::new();
+        if let Some((link, _)) = super::figures::document_of(&obj.name) {
+            documents = super::figures::documents_of_rows(
+                &obj.name,
+                [before.get(link), values.get(link)].into_iter().flatten(),
+            );
+        }
+        if super::figures::is_document(&obj.name)
+            && sets.iter().any(|(c, _, _)| {
+                super::figures::DOCUMENT_INPUTS
+                    .iter()
+                    .any(|i| c.starts_with(i))
+            })
+        {
+            documents.insert((obj.name.clone(), id.to_owned()));
+        }
         if !sets.is_empty() {
             let everything = RecordWriter::new(obj.fields.iter(), &projection);
             let before = everything.write(&row);
@@ -215,6 +250,7 @@ impl RecordService<'_> {
             self.rekey(&t, &mut tx, id, &projection, &after_row).await?;
             history::append(&mut tx, &changes).await?;
             self.after_change(&mut tx, obj, &sets, &values).await?;
+            super::figures::refresh(&mut tx, &t.snap.schema, &documents).await?;
             tx.commit().await?;
         }
         let row: Vec<Value> = columns

@@ -10,6 +10,7 @@ pub mod notifications;
 pub mod pools;
 pub mod records;
 pub mod sales;
+pub mod sales_docs;
 pub mod settings;
 pub mod sharing;
 
@@ -84,6 +85,24 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/records/{object}/{id}/history", get(bin::history))
         .route("/records/{object}/{id}/convert", post(records::convert))
+        .route("/records/{object}/{id}/submit", post(sales_docs::submit))
+        .route("/records/{object}/{id}/send", post(sales_docs::send))
+        .route("/records/{object}/{id}/accept", post(sales_docs::accept))
+        .route("/records/{object}/{id}/reject", post(sales_docs::reject))
+        .route("/records/{object}/{id}/revise", post(sales_docs::revise))
+        .route("/records/{object}/{id}/order", post(sales_docs::order))
+        .route("/records/{object}/{id}/approvals", get(sales_docs::trail))
+        .route("/approvals", get(sales_docs::waiting))
+        .route("/approvals/{id}/approve", post(sales_docs::approve))
+        .route("/approvals/{id}/reject", post(sales_docs::refuse))
+        .route(
+            "/admin/approval-flows",
+            get(sales_docs::flows).put(sales_docs::set_flows),
+        )
+        .route(
+            "/admin/sales-documents",
+            get(sales_docs::settings).patch(sales_docs::set_settings),
+        )
         .route("/records/{object}/{id}/timeline", get(records::timeline))
         .route(
             "/records/{object}/{id}/shares",

@@ -1,0 +1,338 @@
+//! Approval flows: administrators define, per object (quote, contract, order, refund), flows
+//! with a condition on the record (a filter such as "overall discount above 15 %") and ordered
+//! steps (the submitter's manager, everyone of a role, a named user; any one of them or all).
+//! A record submitted goes to the first active flow whose condition it meets, or is approved at
+//! once when none does. While a request is pending the record is locked; every decision, with
+//! its comment, is in the request's trail and the record's history, and the submitter is told.
+
+use chrono::{DateTime, Utc};
+use pelagic_core::CoreError;
+use pelagic_core::access::Actor;
+use pelagic_core::filter::Filter;
+use pelagic_core::meta::ObjectDef;
+use pelagic_core::plan::{self, Cmp, Pred};
+use pelagic_core::{ColType, Value};
+use pelagic_store::approvals::{self as store, RequestRow, TaskRow};
+use pelagic_store::{Tx, metadata};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value as Json, json};
+
+use crate::policy::admin_only;
+use crate::{App, AppError, AppResult};
+
+/// The objects that may need approval.
+pub const APPROVABLE: [&str; 4] = ["quote", "contract", "order", "refund"];
+
+/// Most flows, and most steps in one flow.
+const MAX_FLOWS: usize = 100;
+const MAX_STEPS: usize = 10;
+
+/// One approval flow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    #[serde(default)]
+    pub id: String,
+    pub name: String,
+    pub object: String,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// A filter (the records API's grammar) the record must meet; none: every record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Json>,
+    pub steps: Vec<Step>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Who decides one step, and whether one of them is enough.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// `manager` (of the submitter's team, or the team above when they manage it), `role` or
+    /// `user`.
+    pub approver: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// `any` (one approval decides the step) or `all`.
+    #[serde(default = "any")]
+    pub mode: String,
+}
+
+fn any() -> String {
+    "any".into()
+}
+
+fn bad(field: &str, message: impl Into<String>) -> AppError {
+    CoreError::field(field, message).into()
+}
+
+impl App {
+    /// Every flow, in the order they are tried.
+    pub async fn approval_flows(&self) -> AppResult<Vec<Flow>> {
+        Ok(metadata::setting(self.db(), "approval_flows")
+            .await?
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default())
+    }
+
+    /// Replaces every flow (administrators); flows keep their ids, new ones get one.
+    pub async fn set_approval_flows(
+        &self,
+        actor: &Actor,
+        flows: Vec<Flow>,
+    ) -> AppResult<Vec<Flow>> {
+        admin_only(actor)?;
+        if flows.len() > MAX_FLOWS {
+            return Err(AppError::Invalid(format!("at most {MAX_FLOWS} flows")));
+        }
+        let snap = self.snapshot().await?;
+        let users = pelagic_store::users::all_users(self.db()).await?;
+        let roles = pelagic_store::access::roles(self.db()).await?;
+        let mut out = Vec::with_capacity(flows.len());
+        for (i, mut f) in flows.into_iter().enumerate() {
+            let at = |field: &str| format!("flows[{i}].{field}");
+            f.name = f.name.trim().to_owned();
+            if f.name.is_empty() || f.name.chars().count() > 100 {
+                return Err(bad(&at("name"), "1 to 100 characters"));
+            }
+            if !APPROVABLE.contains(&f.object.as_str()) {
+                return Err(bad(&at("object"), "one of quote, contract, order, refund"));
+            }
+            let obj = snap.schema.object(&f.object)?;
+            if let Some(c) = &f.condition {
+                let filter =
+                    Filter::from_json(c).map_err(|e| bad(&at("condition"), e.to_string()))?;
+                plan::plan_filter(obj, &filter, &|_| true, &plan_context(&snap.input))
+                    .map_err(|e| bad(&at("condition"), e.to_string()))?;
+            }
+            if f.steps.is_empty() || f.steps.len() > MAX_STEPS {
+                return Err(bad(&at("steps"), format!("1 to {MAX_STEPS} steps")));
+            }
+            for (j, s) in f.steps.iter().enumerate() {
+                let here = at(&format!("steps[{j}]"));
+                match s.approver.as_str() {
+                    "manager" => {}
+                    "role"
+                        if s.role
+                            .as_ref()
+                            .is_some_and(|r| roles.iter().any(|x| &x.name == r)) => {}
+                    "role" => return Err(bad(&here, "name one of the roles in `role`")),
+                    "user"
+                        if s.user_id
+                            .as_ref()
+                            .is_some_and(|u| users.iter().any(|x| &x.id == u && x.active)) => {}
+                    "user" => return Err(bad(&here, "name an active user in `user_id`")),
+                    _ => return Err(bad(&here, "approver is manager, role or user")),
+                }
+                if !matches!(s.mode.as_str(), "any" | "all") {
+                    return Err(bad(&here, "mode is any or all"));
+                }
+            }
+            if f.id.is_empty() {
+                f.id = crate::ids::new_id();
+            }
+            out.push(f);
+        }
+        let mut tx = self.db().begin().await?;
+        metadata::set_setting(&mut tx, "approval_flows", &json!(out)).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Starts approval of a record the submitter just submitted, inside the submission's
+    /// transaction: gives whether a flow's condition matched (the record now waits), or not
+    /// (no approval is needed).
+    pub(crate) async fn start_approval(
+        &self,
+        tx: &mut Tx,
+        submitter: &Actor,
+        obj: &ObjectDef,
+        record_id: &str,
+        title: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<bool> {
+        let Some(flow) = self.matching_flow(tx, obj, record_id).await? else {
+            return Ok(false);
+        };
+        let request = RequestRow {
+            id: crate::ids::new_id(),
+            flow_id: flow.id.clone(),
+            flow_name: flow.name.clone(),
+            object: obj.name.clone(),
+            record_id: record_id.to_owned(),
+            status: "pending".into(),
+            step: 0,
+            steps: json!(flow.steps).to_string(),
+            submitted_by: submitter.user_id.clone(),
+            submitted_at: now,
+            decided_at: None,
+        };
+        store::insert_request(tx, &request).await?;
+        self.ask_step(tx, &request, &flow.steps, 0, title, now)
+            .await?;
+        Ok(true)
+    }
+
+    /// The first active flow of the object whose condition the record (as written in `tx`)
+    /// meets.
+    async fn matching_flow(
+        &self,
+        tx: &mut Tx,
+        obj: &ObjectDef,
+        record_id: &str,
+    ) -> AppResult<Option<Flow>> {
+        let snap = self.snapshot().await?;
+        for flow in self.approval_flows().await? {
+            if !flow.active || flow.object != obj.name {
+                continue;
+            }
+            let mut pred = vec![Pred::Cmp {
+                col: "id".into(),
+                op: Cmp::Eq,
+                value: Value::Text(record_id.to_owned()),
+            }];
+            if let Some(c) = &flow.condition {
+                // A condition that no longer fits the metadata (a field removed) never matches
+                // silently: it is refused, so the administrator sees it.
+                let filter = Filter::from_json(c)?;
+                pred.push(plan::plan_filter(
+                    obj,
+                    &filter,
+                    &|_| true,
+                    &plan_context(&snap.input),
+                )?);
+            }
+            if pelagic_store::records::count_tx(tx, &obj.table, &Pred::And(pred)).await? > 0 {
+                return Ok(Some(flow));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Asks the approvers of step `step`: their tasks, a share to read the record, a
+    /// notification.
+    pub(crate) async fn ask_step(
+        &self,
+        tx: &mut Tx,
+        request: &RequestRow,
+        steps: &[Step],
+        step: usize,
+        title: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let approvers = self.approvers(&steps[step], &request.submitted_by).await?;
+        let tasks: Vec<TaskRow> = approvers
+            .iter()
+            .map(|u| TaskRow {
+                id: crate::ids::new_id(),
+                request_id: request.id.clone(),
+                step: step as i64,
+                user_id: u.clone(),
+                decision: None,
+                comment: None,
+                created_at: now,
+                decided_at: None,
+            })
+            .collect();
+        store::insert_tasks(tx, &tasks).await?;
+        for u in &approvers {
+            pelagic_store::sharing::insert_share(
+                tx,
+                &pelagic_store::sharing::ShareRow {
+                    id: crate::ids::new_id(),
+                    object: request.object.clone(),
+                    record_id: request.record_id.clone(),
+                    grantee: format!("user:{u}"),
+                    access: "read".into(),
+                    until: None,
+                    created_by: request.submitted_by.clone(),
+                    created_at: now,
+                },
+            )
+            .await?;
+        }
+        metadata::bump(tx).await?;
+        let notes: Vec<_> = approvers
+            .iter()
+            .map(|u| {
+                crate::notifications::new(
+                    u,
+                    "approval_requested",
+                    json!({"flow": request.flow_name, "title": title}),
+                    Some((&request.object, &request.record_id)),
+                    now,
+                )
+            })
+            .collect();
+        pelagic_store::notifications::insert(tx, &notes).await?;
+        Ok(())
+    }
+
+    /// Who decides a step submitted by `submitter` (never the submitter themselves).
+    async fn approvers(&self, step: &Step, submitter: &str) -> AppResult<Vec<String>> {
+        let snap = self.snapshot().await?;
+        let rules = &snap.access;
+        let users = pelagic_store::users::all_users(self.db()).await?;
+        let active = |id: &str| users.iter().any(|u| u.id == id && u.active);
+        let found: Vec<String> = match step.approver.as_str() {
+            "manager" => rules.manager_of(submitter).into_iter().collect(),
+            "role" => users
+                .iter()
+                .filter(|u| Some(&u.role) == step.role.as_ref() && u.active)
+                .map(|u| u.id.clone())
+                .collect(),
+            _ => step.user_id.iter().filter(|u| active(u)).cloned().collect(),
+        };
+        let found: Vec<String> = found
+            .into_iter()
+            .filter(|u| u != submitter && active(u))
+            .collect();
+        if found.is_empty() {
+            return Err(AppError::Conflict(match step.approver.as_str() {
+                "manager" => "nobody can approve this: your team has no manager above you; ask an administrator to set one".into(),
+                "role" => format!("nobody but you has the role '{}' to approve this", step.role.clone().unwrap_or_default()),
+                _ => "the user named to approve this cannot (inactive, or it is you)".into(),
+            }));
+        }
+        Ok(found)
+    }
+}
+
+/// Filters in a condition are read in UTC (relative dates such as `this_month` included).
+fn plan_context(input: &pelagic_core::input::InputContext) -> plan::PlanContext {
+    plan::PlanContext {
+        input: input.clone(),
+        today: chrono::Utc::now().date_naive(),
+        tz: pelagic_core::period::zone("UTC"),
+    }
+}
+
+/// One request as the API shows it, with its trail.
+pub(crate) fn request_view(r: &RequestRow, tasks: &[TaskRow]) -> Json {
+    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    json!({
+        "id": r.id, "flow_id": r.flow_id, "flow": r.flow_name, "object": r.object,
+        "record_id": r.record_id, "status": r.status, "step": r.step,
+        "steps": serde_json::from_str::<Json>(&r.steps).unwrap_or(Json::Null),
+        "submitted_by": r.submitted_by, "submitted_at": time(r.submitted_at),
+        "decided_at": r.decided_at.map(time),
+        "tasks": tasks.iter().filter(|t| t.request_id == r.id).map(|t| json!({
+            "id": t.id, "step": t.step, "user_id": t.user_id, "decision": t.decision,
+            "comment": t.comment, "decided_at": t.decided_at.map(time),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The column write that sets a text column.
+pub(crate) fn text_set(column: &str, value: Option<&str>) -> (String, ColType, Value) {
+    (
+        column.to_owned(),
+        ColType::Text,
+        Value::text_or_null(value.map(str::to_owned)),
+    )
+}

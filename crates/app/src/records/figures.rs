@@ -1,0 +1,291 @@
+//! The figures Pelagic keeps on quotes and orders: each line's amounts and the document's
+//! totals, and an order's planned, received, refunded, net and outstanding amounts with each
+//! instalment's share. They are worked out again from the live records, in the transaction of
+//! every write that can move them (a line, an instalment, a payment or a refund created,
+//! changed, deleted or restored; the document's own discount or currency changed), so they
+//! always agree with the records they sum.
+
+use std::collections::{BTreeSet, HashMap};
+
+use pelagic_core::meta::{ObjectDef, Schema};
+use pelagic_core::plan::Pred;
+use pelagic_core::pricing::{self, LineAmounts, LineInput};
+use pelagic_core::{ColType, Value};
+use pelagic_store::Tx;
+
+use super::rows::{self, Row, changed, is, money};
+use crate::{AppError, AppResult};
+
+/// Records whose writes move a document's figures: (object, the field naming its document,
+/// the document's object).
+pub(super) const MOVES_FIGURES: [(&str, &str, &str); 5] = [
+    ("quote_line", "quote_id", "quote"),
+    ("order_line", "order_id", "order"),
+    ("payment_plan", "order_id", "order"),
+    ("payment", "order_id", "order"),
+    ("refund", "order_id", "order"),
+];
+
+/// A document's own fields that move its figures.
+pub(super) const DOCUMENT_INPUTS: [&str; 2] = ["discount_percent", "currency"];
+
+/// The document a record of `object` counts in: (the link field, the document's object).
+pub(super) fn document_of(object: &str) -> Option<(&'static str, &'static str)> {
+    MOVES_FIGURES
+        .iter()
+        .find(|(o, _, _)| *o == object)
+        .map(|(_, link, doc)| (*link, *doc))
+}
+
+/// Whether records of `object` carry figures of their own (quotes and orders).
+pub(super) fn is_document(object: &str) -> bool {
+    MOVES_FIGURES.iter().any(|(_, _, d)| *d == object)
+}
+
+/// Works the figures of these documents out again: (object, id) pairs, each once.
+pub(super) async fn refresh(
+    tx: &mut Tx,
+    schema: &Schema,
+    documents: &BTreeSet<(String, String)>,
+) -> AppResult<()> {
+    for (object, id) in documents {
+        let doc = schema.object(object)?;
+        let Some(row) = rows::live(
+            tx,
+            doc,
+            &["discount_percent", "currency"],
+            is("id", id),
+            &[],
+        )
+        .await?
+        .pop() else {
+            // A document in the recycle bin keeps the figures it had.
+            continue;
+        };
+        let currency = row.text("currency").unwrap_or_default().to_owned();
+        let line_object = format!("{object}_line");
+        let totals = match schema.object(&line_object) {
+            Ok(lines) => {
+                let extra = row.int(
+                    &doc.field("discount_percent")
+                        .map_or(String::new(), |f| f.column.clone()),
+                );
+                price_lines(tx, lines, &format!("{object}_id"), id, extra, &currency).await?
+            }
+            Err(_) => pricing::Totals::default(),
+        };
+        let mut sets = Vec::new();
+        for (field, amount) in [
+            ("subtotal", totals.subtotal),
+            ("discount_amount", totals.discount),
+            ("tax_amount", totals.tax),
+            ("total", totals.total),
+        ] {
+            sets.extend(money(doc, field, amount, &currency));
+        }
+        if let Some(f) = doc.field("discount_rate") {
+            sets.push((
+                f.column.clone(),
+                ColType::BigInt,
+                Value::Int(totals.discount_rate),
+            ));
+        }
+        if object == "order" {
+            sets.extend(collections(tx, schema, doc, id, totals.total, &currency).await?);
+        }
+        rows::set(tx, doc, id, &sets).await?;
+    }
+    Ok(())
+}
+
+/// Prices every live line of a document, writes the amounts that changed, and gives the totals.
+async fn price_lines(
+    tx: &mut Tx,
+    lines: &ObjectDef,
+    link: &str,
+    document_id: &str,
+    extra_discount: i64,
+    currency: &str,
+) -> AppResult<pricing::Totals> {
+    let found = rows::live(
+        tx,
+        lines,
+        &[
+            "quantity",
+            "unit_price",
+            "discount_percent",
+            "tax_rate",
+            "subtotal",
+            "discount_amount",
+            "tax_amount",
+            "total",
+        ],
+        is(link, document_id),
+        &["position"],
+    )
+    .await?;
+    let scale = |name: &str| lines.field(name).map_or(0, |f| f.scale());
+    let mut priced = Vec::with_capacity(found.len());
+    for line in &found {
+        let input = LineInput {
+            quantity: line.int("quantity"),
+            quantity_scale: scale("quantity"),
+            unit_price: line.int("unit_price"),
+            discount: line.int("discount_percent"),
+            tax_rate: line.int("tax_rate"),
+            percent_scale: scale("discount_percent"),
+        };
+        let amounts = pricing::price_line(&input, extra_discount)
+            .map_err(|e| AppError::Validation([(e.field.to_owned(), e.message)].into()))?;
+        let mut sets = Vec::new();
+        for (field, amount) in line_amounts(&amounts) {
+            sets.extend(money(lines, field, amount, currency));
+        }
+        let id = line.text("id").unwrap_or_default().to_owned();
+        rows::set(tx, lines, &id, &changed(line, sets)).await?;
+        priced.push(amounts);
+    }
+    Ok(pricing::totals(&priced, scale("discount_percent")))
+}
+
+fn line_amounts(a: &LineAmounts) -> [(&'static str, i64); 4] {
+    [
+        ("subtotal", a.subtotal),
+        ("discount_amount", a.discount),
+        ("tax_amount", a.tax),
+        ("total", a.total),
+    ]
+}
+
+/// An order's collections: planned, received, refunded, net and outstanding amounts, each
+/// instalment's settled share and each payment's refunds. Refunds waiting for approval, or
+/// refused, do not count.
+async fn collections(
+    tx: &mut Tx,
+    schema: &Schema,
+    order: &ObjectDef,
+    id: &str,
+    total: i64,
+    currency: &str,
+) -> AppResult<Vec<(String, ColType, Value)>> {
+    let plan_obj = schema.object("payment_plan")?;
+    let payment_obj = schema.object("payment")?;
+    let refund_obj = schema.object("refund")?;
+    let instalments = rows::live(
+        tx,
+        plan_obj,
+        &["amount", "received_amount", "outstanding_amount", "status"],
+        is("order_id", id),
+        &["due_date"],
+    )
+    .await?;
+    let payments = rows::live(
+        tx,
+        payment_obj,
+        &["amount", "refunded_amount"],
+        is("order_id", id),
+        &[],
+    )
+    .await?;
+    let refunds = rows::live(
+        tx,
+        refund_obj,
+        &["amount", "payment_id", "approval_status"],
+        is("order_id", id),
+        &[],
+    )
+    .await?;
+    let counted = |r: &&Row| !matches!(r.text("approval_status"), Some("pending" | "rejected"));
+    let mut refunded_by_payment: HashMap<&str, i64> = HashMap::new();
+    for r in refunds.iter().filter(counted) {
+        *refunded_by_payment
+            .entry(r.text("payment_id").unwrap_or_default())
+            .or_default() += r.int("amount");
+    }
+    for p in &payments {
+        let pid = p.text("id").unwrap_or_default();
+        let refunded = refunded_by_payment.get(pid).copied().unwrap_or(0);
+        let sets = changed(p, money(payment_obj, "refunded_amount", refunded, currency));
+        rows::set(tx, payment_obj, pid, &sets).await?;
+    }
+    let planned: i64 = instalments.iter().map(|r| r.int("amount")).sum();
+    let received: i64 = payments.iter().map(|r| r.int("amount")).sum();
+    let refunded: i64 = refunds
+        .iter()
+        .filter(counted)
+        .map(|r| r.int("amount"))
+        .sum();
+    let net = received - refunded;
+    let dues: Vec<i64> = instalments.iter().map(|r| r.int("amount")).collect();
+    for (inst, (paid, left)) in instalments.iter().zip(pricing::settle(&dues, net)) {
+        let status = match (paid, left) {
+            (_, 0) => "paid",
+            (0, _) => "open",
+            _ => "partly_paid",
+        };
+        let mut sets = money(plan_obj, "received_amount", paid, currency);
+        sets.extend(money(plan_obj, "outstanding_amount", left, currency));
+        if let Some(f) = plan_obj.field("status") {
+            sets.push((f.column.clone(), ColType::Text, Value::Text(status.into())));
+        }
+        let iid = inst.text("id").unwrap_or_default().to_owned();
+        rows::set(tx, plan_obj, &iid, &changed(inst, sets)).await?;
+    }
+    let mut sets = Vec::new();
+    for (field, amount) in [
+        ("planned_amount", planned),
+        ("received_amount", received),
+        ("refunded_amount", refunded),
+        ("net_received", net),
+        ("outstanding_amount", total - net),
+    ] {
+        sets.extend(money(order, field, amount, currency));
+    }
+    Ok(sets)
+}
+
+/// Every `(document, id)` the given rows of `object` count in, read from their link columns.
+pub(super) fn documents_of_rows<'r>(
+    object: &str,
+    links: impl Iterator<Item = &'r Value>,
+) -> BTreeSet<(String, String)> {
+    let Some((_, doc)) = document_of(object) else {
+        return BTreeSet::new();
+    };
+    links
+        .filter_map(|v| v.as_str())
+        .map(|id| (doc.to_owned(), id.to_owned()))
+        .collect()
+}
+
+/// The documents that records of `object` with these ids count in, read in the transaction
+/// whether the records are live or binned (a deletion's or restore's members).
+pub(super) async fn documents_of_ids(
+    tx: &mut Tx,
+    schema: &Schema,
+    object: &str,
+    ids: &[String],
+) -> AppResult<BTreeSet<(String, String)>> {
+    let Some((link, _)) = document_of(object) else {
+        return Ok(BTreeSet::new());
+    };
+    let obj = schema.object(object)?;
+    let mut projection = pelagic_core::output::Projection::default();
+    projection.push(link, ColType::Text);
+    let found = pelagic_store::records::select_tx(
+        tx,
+        &pelagic_store::records::ListQuery {
+            table: &obj.table,
+            projection: &projection,
+            pred: &Pred::In {
+                col: "id".into(),
+                values: ids.iter().cloned().map(Value::Text).collect(),
+            },
+            order: &[],
+            limit: ids.len() as u64 + 1,
+            drive: None,
+        },
+    )
+    .await?;
+    Ok(documents_of_rows(object, found.iter().map(|r| &r[0])))
+}

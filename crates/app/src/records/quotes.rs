@@ -1,0 +1,397 @@
+//! A quote's life: submitted (to approval when a flow asks for it), sent, accepted or rejected
+//! by the customer, expired, or revised into a new version that keeps the old one; and the
+//! order made from an accepted quote or a won opportunity. Each step is an action on the
+//! record, recorded in its history, never an edit of its status.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use pelagic_core::filter::Filter;
+use pelagic_core::output::Projection;
+use pelagic_core::plan::Pred;
+use pelagic_core::{ColType, Value};
+use pelagic_store::Tx;
+use pelagic_store::records as store_rows;
+use serde_json::{Map, Value as Json, json};
+
+use super::{ListRequest, Record, RecordService, Target};
+use crate::history::{self, Change};
+use crate::policy::Operation;
+use crate::{AppError, AppResult};
+
+/// What may be done to a quote, and the statuses it may be done from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteStep {
+    /// Approved at once, or sent to approval when a flow's conditions match.
+    Submit,
+    /// Given to the customer.
+    Send,
+    Accept,
+    Reject,
+}
+
+impl QuoteStep {
+    pub fn parse(name: &str) -> Option<QuoteStep> {
+        Some(match name {
+            "submit" => QuoteStep::Submit,
+            "send" => QuoteStep::Send,
+            "accept" => QuoteStep::Accept,
+            "reject" => QuoteStep::Reject,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            QuoteStep::Submit => "submit",
+            QuoteStep::Send => "send",
+            QuoteStep::Accept => "accept",
+            QuoteStep::Reject => "reject",
+        }
+    }
+
+    fn from(self) -> &'static [&'static str] {
+        match self {
+            QuoteStep::Submit => &["draft"],
+            QuoteStep::Send => &["approved", "sent"],
+            QuoteStep::Accept | QuoteStep::Reject => &["sent", "approved"],
+        }
+    }
+}
+
+impl RecordService<'_> {
+    /// Moves a quote on: submit, send, accept or reject.
+    pub async fn quote_step(&self, id: &str, step: QuoteStep) -> AppResult<Record> {
+        let now = self.app.now();
+        let mut tx = self.app.db().begin().await?;
+        let w = self.whole_for_edit(&mut tx, "quote", id).await?;
+        let status = w.text("status").unwrap_or("draft").to_owned();
+        if !step.from().contains(&status.as_str()) {
+            return Err(AppError::Conflict(format!(
+                "a quote that is {status} cannot be {}; it must be {}",
+                past(step),
+                step.from().join(" or ")
+            )));
+        }
+        if step == QuoteStep::Submit {
+            if w.get("total").as_int().unwrap_or(0) <= 0 {
+                return Err(AppError::Conflict(
+                    "a quote needs at least one line with an amount before it is submitted".into(),
+                ));
+            }
+            let pending = self
+                .app
+                .start_approval(&mut tx, self.actor, &w.t.obj, id, &w.title(), now)
+                .await?;
+            let (status, approval) = if pending {
+                ("in_approval", Value::Text("pending".into()))
+            } else {
+                ("approved", Value::Null)
+            };
+            let sets = vec![
+                text_set("status", status),
+                ("approval_status".into(), ColType::Text, approval),
+            ];
+            self.set_recorded(&mut tx, &w, sets, step.name(), now)
+                .await?;
+            if pending {
+                tx.commit().await?;
+                self.app.meta.reload(self.app.db()).await?;
+                return self.get("quote", id).await;
+            }
+        } else {
+            let mut sets = vec![text_set(
+                "status",
+                match step {
+                    QuoteStep::Send => "sent",
+                    QuoteStep::Accept => "accepted",
+                    _ => "rejected",
+                },
+            )];
+            let at = (
+                if step == QuoteStep::Send {
+                    "sent_at"
+                } else {
+                    "decided_at"
+                }
+                .to_owned(),
+                ColType::DateTime,
+                Value::DateTime(now),
+            );
+            sets.push(at);
+            self.set_recorded(&mut tx, &w, sets, step.name(), now)
+                .await?;
+        }
+        tx.commit().await?;
+        self.get("quote", id).await
+    }
+
+    /// Makes a new draft version of a quote with its lines; the old one stays as it was, no
+    /// longer the latest.
+    pub async fn revise_quote(&self, id: &str) -> AppResult<Record> {
+        let now = self.app.now();
+        let mut tx = self.app.db().begin().await?;
+        let w = self.whole_for_edit(&mut tx, "quote", id).await?;
+        let policy = w.t.policy(self.actor);
+        policy.require(&w.t.obj, Operation::Create)?;
+        match w.text("status") {
+            Some("draft") | None => {
+                return Err(AppError::Conflict(
+                    "a draft quote is changed as it is; revise a quote once it left the draft"
+                        .into(),
+                ));
+            }
+            Some("in_approval") => {
+                return Err(AppError::Conflict(
+                    "this quote is waiting for approval; revise it once it is decided".into(),
+                ));
+            }
+            _ => {}
+        }
+        if w.get("latest") == &Value::Bool(false) {
+            return Err(AppError::Conflict(
+                "a newer version of this quote exists; revise the latest one".into(),
+            ));
+        }
+        let new_id = crate::ids::new_id();
+        let mut row = w.row.clone();
+        let version = w.get("version").as_int().unwrap_or(1) + 1;
+        for (c, v) in [
+            ("id", Value::Text(new_id.clone())),
+            ("status", Value::Text("draft".into())),
+            ("version", Value::Int(version)),
+            ("previous_id", Value::Text(id.to_owned())),
+            ("latest", Value::Bool(true)),
+            ("approval_status", Value::Null),
+            ("sent_at", Value::Null),
+            ("decided_at", Value::Null),
+            ("created_at", Value::DateTime(now)),
+            ("updated_at", Value::DateTime(now)),
+            ("created_by", Value::Text(self.actor.user_id.clone())),
+        ] {
+            if let Some(i) = w.projection.position(c) {
+                row[i] = v;
+            }
+        }
+        let columns = w.t.obj.all_columns();
+        store_rows::insert(&mut tx, &w.t.obj.table, &columns, &[row]).await?;
+        let lines = self.copy_lines(&mut tx, &w.t, id, &new_id, now).await?;
+        self.set_recorded(
+            &mut tx,
+            &w,
+            vec![("latest".into(), ColType::Bool, Value::Bool(false))],
+            "revise",
+            now,
+        )
+        .await?;
+        let mut created = vec![(String::from("quote"), new_id.clone())];
+        created.extend(lines.into_iter().map(|l| (String::from("quote_line"), l)));
+        let events: Vec<_> = created
+            .iter()
+            .map(|(o, r)| {
+                Change {
+                    object: o,
+                    record_id: r,
+                    user_id: &self.actor.user_id,
+                    at: now,
+                }
+                .event("create")
+            })
+            .collect();
+        history::append(&mut tx, &events).await?;
+        tx.commit().await?;
+        self.get("quote", &new_id).await
+    }
+
+    /// Copies the live lines of quote `from` to quote `to`; gives the new lines' ids.
+    async fn copy_lines(
+        &self,
+        tx: &mut Tx,
+        t: &Target,
+        from: &str,
+        to: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<Vec<String>> {
+        let lines = t.snap.schema.object("quote_line")?;
+        let columns = lines.all_columns();
+        let mut projection = Projection::default();
+        for (c, ty) in &columns {
+            projection.push(c, *ty);
+        }
+        let pred = Pred::And(vec![
+            Pred::IsNull {
+                col: "deleted_at".into(),
+            },
+            super::rows::is("quote_id", from),
+        ]);
+        let found = store_rows::select_tx(
+            tx,
+            &store_rows::ListQuery {
+                table: &lines.table,
+                projection: &projection,
+                pred: &pred,
+                order: &[],
+                limit: 10_000,
+                drive: None,
+            },
+        )
+        .await?;
+        let mut ids = Vec::with_capacity(found.len());
+        let mut copies = Vec::with_capacity(found.len());
+        for mut r in found {
+            let new_id = crate::ids::new_id();
+            for (c, v) in [
+                ("id", Value::Text(new_id.clone())),
+                ("quote_id", Value::Text(to.to_owned())),
+                ("created_at", Value::DateTime(now)),
+                ("updated_at", Value::DateTime(now)),
+                ("created_by", Value::Text(self.actor.user_id.clone())),
+            ] {
+                if let Some(i) = projection.position(c) {
+                    r[i] = v;
+                }
+            }
+            ids.push(new_id);
+            copies.push(r);
+        }
+        store_rows::insert(tx, &lines.table, &columns, &copies).await?;
+        Ok(ids)
+    }
+
+    /// Makes an order from an accepted quote (its lines copied) or a won opportunity (one line
+    /// for its amount). One order per quote or opportunity.
+    pub async fn order_from(&self, object: &str, id: &str) -> AppResult<Record> {
+        let source = self.get(object, id).await?;
+        let s = |f: &str| source.get(f).and_then(Json::as_str).map(str::to_owned);
+        let mut order = Map::new();
+        let mut lines: Vec<Json> = Vec::new();
+        match object {
+            "quote" => {
+                if s("status").as_deref() != Some("accepted") {
+                    return Err(AppError::Conflict(
+                        "an order is made from a quote the customer accepted".into(),
+                    ));
+                }
+                for f in [
+                    "name",
+                    "account_id",
+                    "contact_id",
+                    "opportunity_id",
+                    "currency",
+                    "discount_percent",
+                ] {
+                    if let Some(v) = source.get(f).filter(|v| !v.is_null()) {
+                        order.insert(f.into(), v.clone());
+                    }
+                }
+                order.insert("quote_id".into(), json!(id));
+                let req = ListRequest {
+                    filter: Filter::from_json(
+                        &json!({"field": "quote_id", "op": "eq", "value": id}),
+                    )
+                    .ok(),
+                    sort: vec![("position".into(), false)],
+                    limit: Some(super::MAX_LIMIT),
+                    ..ListRequest::default()
+                };
+                for l in self.list("quote_line", &req).await?.data {
+                    let mut line = Map::new();
+                    for f in [
+                        "position",
+                        "product_id",
+                        "description",
+                        "quantity",
+                        "unit",
+                        "unit_price",
+                        "unit_price_currency",
+                        "discount_percent",
+                        "tax_rate",
+                    ] {
+                        if let Some(v) = l.get(f).filter(|v| !v.is_null()) {
+                            line.insert(f.into(), v.clone());
+                        }
+                    }
+                    lines.push(Json::Object(line));
+                }
+            }
+            "opportunity" => {
+                if s("stage").as_deref() != Some("won") {
+                    return Err(AppError::Conflict(
+                        "an order is made from a won opportunity".into(),
+                    ));
+                }
+                let name = s("name").unwrap_or_default();
+                order.insert("name".into(), json!(name));
+                order.insert("account_id".into(), json!(s("account_id")));
+                order.insert("opportunity_id".into(), json!(id));
+                if let Some(c) = s("contact_id") {
+                    order.insert("contact_id".into(), json!(c));
+                }
+                if let (Some(amount), Some(currency)) = (s("amount"), s("amount_currency")) {
+                    order.insert("currency".into(), json!(currency));
+                    lines.push(json!({
+                        "position": 1, "description": name, "quantity": "1",
+                        "unit_price": amount, "unit_price_currency": currency,
+                    }));
+                }
+            }
+            _ => {
+                return Err(AppError::Invalid(
+                    "orders are made from quotes and opportunities".into(),
+                ));
+            }
+        }
+        let link = format!("{object}_id");
+        let existing = ListRequest {
+            filter: Filter::from_json(&json!({"field": link, "op": "eq", "value": id})).ok(),
+            limit: Some(1),
+            ..ListRequest::default()
+        };
+        if let Some(o) = self.list("order", &existing).await?.data.first() {
+            return Err(AppError::Conflict(format!(
+                "order {} was already made from this {object}",
+                o.get("number").and_then(Json::as_str).unwrap_or_default()
+            )));
+        }
+        let mut prepared = self
+            .prepare_create("order", &[Json::Object(order)], "", &BTreeSet::new())
+            .await?;
+        let order_id = prepared.id(0);
+        for l in &mut lines {
+            l["order_id"] = json!(order_id);
+        }
+        let pending: BTreeSet<String> = [order_id.clone()].into();
+        let mut prepared_lines = if lines.is_empty() {
+            None
+        } else {
+            Some(
+                self.prepare_create("order_line", &lines, "lines", &pending)
+                    .await?,
+            )
+        };
+        let mut tx = self.app.db().begin().await?;
+        self.insert_prepared(&mut tx, &mut prepared).await?;
+        if let Some(p) = prepared_lines.as_mut() {
+            self.insert_prepared(&mut tx, p).await?;
+        }
+        tx.commit().await?;
+        self.get("order", &order_id).await
+    }
+}
+
+fn text_set(column: &str, value: &str) -> (String, ColType, Value) {
+    (
+        column.to_owned(),
+        ColType::Text,
+        Value::Text(value.to_owned()),
+    )
+}
+
+fn past(step: QuoteStep) -> &'static str {
+    match step {
+        QuoteStep::Submit => "submitted",
+        QuoteStep::Send => "sent",
+        QuoteStep::Accept => "accepted",
+        QuoteStep::Reject => "rejected",
+    }
+}

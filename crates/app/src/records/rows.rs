@@ -1,0 +1,152 @@
+//! Reading and writing a few named fields of an object's rows inside a transaction, for the
+//! modules that keep figures and links between records (never for what a client asked to see:
+//! that goes through the record pipeline and its permissions).
+
+use std::collections::HashMap;
+
+use pelagic_core::meta::ObjectDef;
+use pelagic_core::order::OrderKey;
+use pelagic_core::output::Projection;
+use pelagic_core::plan::{Cmp, Pred};
+use pelagic_core::{ColType, Value};
+use pelagic_store::Tx;
+use pelagic_store::records::{self as store_rows, ListQuery};
+
+use crate::AppResult;
+
+/// Most rows one read takes (a document's lines, an order's payments).
+const MAX_ROWS: u64 = 10_000;
+
+/// One row's columns by name.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Row(pub(super) HashMap<String, Value>);
+
+impl Row {
+    /// The value of a column (a field's primary column has the field's column name).
+    pub(super) fn get(&self, column: &str) -> &Value {
+        self.0.get(column).unwrap_or(&Value::Null)
+    }
+
+    pub(super) fn int(&self, column: &str) -> i64 {
+        self.get(column).as_int().unwrap_or(0)
+    }
+
+    pub(super) fn text(&self, column: &str) -> Option<&str> {
+        self.get(column).as_str()
+    }
+}
+
+/// Reads every column of `fields` (and `id`) of the live rows of `obj` matching `pred`,
+/// ordered by `order` columns then id.
+pub(super) async fn live(
+    tx: &mut Tx,
+    obj: &ObjectDef,
+    fields: &[&str],
+    pred: Pred,
+    order: &[&str],
+) -> AppResult<Vec<Row>> {
+    let mut projection = Projection::default();
+    projection.push("id", ColType::Text);
+    for name in fields {
+        if let Some(f) = obj.field(name) {
+            for (c, part) in f.columns() {
+                projection.push(&c, part.ty);
+            }
+        }
+    }
+    let keys: Vec<OrderKey> = order
+        .iter()
+        .filter_map(|n| obj.field(n))
+        .map(|f| OrderKey {
+            col: f.compare_column(),
+            ty: f.kind.columns().first().map_or(ColType::Text, |p| p.ty),
+            desc: false,
+        })
+        .chain(std::iter::once(OrderKey {
+            col: "id".into(),
+            ty: ColType::Text,
+            desc: false,
+        }))
+        .collect();
+    let pred = Pred::And(vec![
+        Pred::IsNull {
+            col: "deleted_at".into(),
+        },
+        pred,
+    ]);
+    let found = store_rows::select_tx(
+        tx,
+        &ListQuery {
+            table: &obj.table,
+            projection: &projection,
+            pred: &pred,
+            order: &keys,
+            limit: MAX_ROWS,
+            drive: None,
+        },
+    )
+    .await?;
+    Ok(found
+        .into_iter()
+        .map(|r| {
+            Row(projection
+                .columns
+                .iter()
+                .map(|(c, _)| c.clone())
+                .zip(r)
+                .collect())
+        })
+        .collect())
+}
+
+/// `column = value`.
+pub(super) fn is(column: &str, value: &str) -> Pred {
+    Pred::Cmp {
+        col: column.to_owned(),
+        op: Cmp::Eq,
+        value: Value::Text(value.to_owned()),
+    }
+}
+
+/// Sets columns of one row by id (live or not); does nothing when `sets` is empty.
+pub(super) async fn set(
+    tx: &mut Tx,
+    obj: &ObjectDef,
+    id: &str,
+    sets: &[(String, ColType, Value)],
+) -> AppResult<()> {
+    if !sets.is_empty() {
+        store_rows::update(tx, &obj.table, sets, &is("id", id)).await?;
+    }
+    Ok(())
+}
+
+/// The column writes that give a money field `amount` minor units of `currency`.
+pub(super) fn money(
+    obj: &ObjectDef,
+    field: &str,
+    amount: i64,
+    currency: &str,
+) -> Vec<(String, ColType, Value)> {
+    let Some(f) = obj.field(field) else {
+        return Vec::new();
+    };
+    vec![
+        (f.column.clone(), ColType::BigInt, Value::Int(amount)),
+        (
+            format!("{}_currency", f.column),
+            ColType::Text,
+            Value::Text(currency.to_owned()),
+        ),
+    ]
+}
+
+/// Keeps only the writes that change something in `row`.
+pub(super) fn changed(
+    row: &Row,
+    sets: Vec<(String, ColType, Value)>,
+) -> Vec<(String, ColType, Value)> {
+    sets.into_iter()
+        .filter(|(c, _, v)| row.get(c) != v)
+        .collect()
+}

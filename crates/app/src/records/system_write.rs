@@ -1,0 +1,198 @@
+//! Writing what a record's actions decide (a quote's status, an approval's outcome): system
+//! fields set directly, each change in the record's history under the action's name.
+
+use chrono::{DateTime, Utc};
+use pelagic_core::output::{Projection, RecordWriter};
+use pelagic_core::plan::Pred;
+use pelagic_core::{ColType, Value, input};
+use pelagic_store::Tx;
+use pelagic_store::records as store_rows;
+
+use super::{RecordService, Target, id_is, no_such};
+use crate::AppResult;
+use crate::history::{self, Change};
+use crate::policy::Operation;
+
+/// A record read whole for an action: every column by name.
+pub(crate) struct Whole {
+    pub(super) t: Target,
+    pub(super) projection: Projection,
+    pub(super) row: Vec<Value>,
+}
+
+impl Whole {
+    pub(crate) fn get(&self, column: &str) -> &Value {
+        self.projection.get(&self.row, column)
+    }
+
+    pub(crate) fn text(&self, column: &str) -> Option<&str> {
+        self.get(column).as_str()
+    }
+
+    /// Every column by name.
+    pub(crate) fn columns(&self) -> super::sales_docs::Columns {
+        self.projection
+            .columns
+            .iter()
+            .map(|(c, _)| c.clone())
+            .zip(self.row.iter().cloned())
+            .collect()
+    }
+
+    /// The record's title (see `ObjectDef::title_field`), or its id.
+    pub(crate) fn title(&self) -> String {
+        self.t
+            .obj
+            .title_field()
+            .and_then(|f| self.get(&f.column).as_plain_text())
+            .unwrap_or_else(|| self.text("id").unwrap_or_default().to_owned())
+    }
+}
+
+impl RecordService<'_> {
+    /// Reads a whole record the actor may edit, inside `tx`.
+    pub(crate) async fn whole_for_edit(
+        &self,
+        tx: &mut Tx,
+        object: &str,
+        id: &str,
+    ) -> AppResult<Whole> {
+        let t = self.target(object).await?;
+        let policy = t.policy(self.actor);
+        policy.require(&t.obj, Operation::Edit)?;
+        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
+        let mut projection = Projection::default();
+        for (c, ty) in t.obj.all_columns() {
+            projection.push(&c, ty);
+        }
+        let pred = Pred::And(vec![policy.reachable(&t.obj, Operation::Edit), id_is(id)]);
+        let row = store_rows::first_tx(tx, &t.obj.table, &projection, &pred)
+            .await?
+            .ok_or_else(|| no_such(&t.obj, id))?;
+        Ok(Whole { t, projection, row })
+    }
+
+    /// Reads a whole live record inside `tx` whatever the actor's permissions, for a decision
+    /// the actor takes as an approver rather than as an editor.
+    pub(crate) async fn whole_unchecked(
+        &self,
+        tx: &mut Tx,
+        object: &str,
+        id: &str,
+    ) -> AppResult<Whole> {
+        let t = self.target(object).await?;
+        let mut projection = Projection::default();
+        for (c, ty) in t.obj.all_columns() {
+            projection.push(&c, ty);
+        }
+        let pred = Pred::And(vec![
+            Pred::IsNull {
+                col: "deleted_at".into(),
+            },
+            id_is(id),
+        ]);
+        let row = store_rows::first_tx(tx, &t.obj.table, &projection, &pred)
+            .await?
+            .ok_or_else(|| no_such(&t.obj, id))?;
+        Ok(Whole { t, projection, row })
+    }
+
+    /// Sets system columns of a record read whole, recording each changed field in its history
+    /// under `action`.
+    pub(crate) async fn set_recorded(
+        &self,
+        tx: &mut Tx,
+        w: &Whole,
+        sets: Vec<(String, ColType, Value)>,
+        action: &str,
+        at: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let obj = &w.t.obj;
+        let mut after = w.row.clone();
+        for (c, _, v) in &sets {
+            if let Some(i) = w.projection.position(c) {
+                after[i] = v.clone();
+            }
+        }
+        let everything = RecordWriter::new(obj.fields.iter(), &w.projection);
+        let id = w.text("id").unwrap_or_default().to_owned();
+        let mut changes = Change {
+            object: &obj.name,
+            record_id: &id,
+            user_id: &self.actor.user_id,
+            at,
+        }
+        .field_changes(
+            obj,
+            &everything.write(&w.row),
+            &everything.write(&after),
+            action,
+        );
+        if changes.is_empty() {
+            changes.push(
+                Change {
+                    object: &obj.name,
+                    record_id: &id,
+                    user_id: &self.actor.user_id,
+                    at,
+                }
+                .event(action),
+            );
+        }
+        let mut sets = sets;
+        sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(at)));
+        store_rows::update(tx, &obj.table, &sets, &id_is(&id)).await?;
+        history::append(tx, &changes).await?;
+        Ok(())
+    }
+
+    /// Works again the figures of the quote or order this record is, or counts in.
+    pub(crate) async fn refresh_figures_of(
+        &self,
+        tx: &mut Tx,
+        object: &str,
+        id: &str,
+    ) -> AppResult<()> {
+        let snap = self.app.snapshot().await?;
+        let mut documents =
+            super::figures::documents_of_ids(tx, &snap.schema, object, &[id.to_owned()]).await?;
+        if super::figures::is_document(object) {
+            documents.insert((object.to_owned(), id.to_owned()));
+        }
+        super::figures::refresh(tx, &snap.schema, &documents).await
+    }
+
+    /// Submits a contract or an order for approval: it waits for the first flow whose
+    /// condition it meets, or is approved at once (quotes are submitted as a quote step).
+    pub async fn submit(&self, object: &str, id: &str) -> AppResult<super::Record> {
+        if object == "quote" {
+            return self.quote_step(id, super::QuoteStep::Submit).await;
+        }
+        if !matches!(object, "contract" | "order") {
+            return Err(crate::AppError::Invalid(
+                "quotes, contracts and orders are submitted for approval".into(),
+            ));
+        }
+        let now = self.app.now();
+        let mut tx = self.app.db().begin().await?;
+        let w = self.whole_for_edit(&mut tx, object, id).await?;
+        super::sales_docs::check_unlocked(&w.t.obj, &w.columns())?;
+        if w.text("approval_status") == Some("approved") {
+            return Err(crate::AppError::Conflict(format!(
+                "this {object} is already approved"
+            )));
+        }
+        let pending = self
+            .app
+            .start_approval(&mut tx, self.actor, &w.t.obj, id, &w.title(), now)
+            .await?;
+        let outcome = if pending { "pending" } else { "approved" };
+        let sets = vec![crate::approvals::text_set("approval_status", Some(outcome))];
+        self.set_recorded(&mut tx, &w, sets, "submit", now).await?;
+        tx.commit().await?;
+        if pending {
+            self.app.meta.reload(self.app.db()).await?;
+        }
+        self.get(object, id).await
+    }
+}
