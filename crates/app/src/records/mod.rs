@@ -6,6 +6,7 @@ mod audit;
 mod bin;
 mod convert;
 mod create;
+mod create_docs;
 mod duplicate_check;
 mod export;
 mod figures;

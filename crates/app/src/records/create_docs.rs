@@ -1,0 +1,117 @@
+//! What creating quotes, orders, contracts and the records under them adds to the create
+//! pipeline, inside its transaction: what they take from the records they belong to (see
+//! `sales_docs`), their numbers (see `numbering`), the statuses the system keeps, and refunds
+//! that must wait for approval.
+
+use chrono::Datelike;
+use pelagic_core::plan;
+use pelagic_core::{ColType, Value};
+use pelagic_store::Tx;
+use pelagic_store::records as rows;
+
+use super::create::Prepared;
+use super::{RecordService, numbering, sales_docs};
+use crate::AppResult;
+
+impl RecordService<'_> {
+    /// New refunds that meet a refund approval flow's condition wait for approval (and do not
+    /// count in the figures until approved).
+    pub(super) async fn refunds_to_approval(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
+        let obj = p.t.obj.clone();
+        for i in 0..p.rows.len() {
+            let id = p.id(i);
+            let title = p
+                .layout
+                .get(&p.rows[i], "refunded_on")
+                .as_plain_text()
+                .unwrap_or_default();
+            if self
+                .app
+                .start_approval(tx, self.actor, &obj, &id, &title, p.now)
+                .await?
+            {
+                let pending = Value::Text("pending".into());
+                let sets = [("approval_status".to_owned(), ColType::Text, pending.clone())];
+                rows::update(tx, &obj.table, &sets, &super::id_is(&id)).await?;
+                p.layout.set(&mut p.rows[i], "approval_status", pending);
+                p.approvals_started = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// What new quotes, orders, contracts and the records under them take from the records
+    /// they belong to (see `sales_docs`), and their numbers (see `numbering`).
+    pub(super) async fn complete_new(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
+        let obj = p.t.obj.clone();
+        let schema = &p.t.snap.schema;
+        let numbered = numbering::is_numbered(&obj.name);
+        if !numbered && !sales_docs::applies(&obj) {
+            return Ok(());
+        }
+        let patterns = if numbered {
+            self.app.numbering_patterns().await?
+        } else {
+            Default::default()
+        };
+        let zone = pelagic_core::period::zone(&self.actor.time_zone);
+        let today = p.now.with_timezone(&zone).date_naive();
+        for i in 0..p.rows.len() {
+            let mut values: sales_docs::Columns = p
+                .columns
+                .iter()
+                .map(|(c, _)| c.clone())
+                .zip(p.rows[i].iter().cloned())
+                .collect();
+            sales_docs::complete(
+                tx,
+                schema,
+                &obj,
+                &mut values,
+                &p.t.snap.input.default_currency,
+            )
+            .await?;
+            if numbered && let Some(f) = obj.field("number") {
+                let seq =
+                    pelagic_store::sequences::next(tx, &obj.name, today.year().into()).await?;
+                let number =
+                    numbering::format(numbering::pattern_for(&obj.name, &patterns), today, seq);
+                for (c, _, v) in f.text_sets(Some(&number)) {
+                    values.insert(c, v);
+                }
+            }
+            // Statuses the system keeps start at their default.
+            for f in obj
+                .fields
+                .iter()
+                .filter(|f| f.system && f.kind == pelagic_core::FieldKind::Select)
+            {
+                if let (Some(serde_json::Value::String(d)), true) =
+                    (&f.default, values.get(&f.column).is_none_or(Value::is_null))
+                {
+                    values.insert(f.column.clone(), Value::Text(d.clone()));
+                }
+            }
+            if obj.name == "quote" {
+                if values.get("version").is_none_or(Value::is_null) {
+                    values.insert("version".into(), Value::Int(1));
+                }
+                values.insert("latest".into(), Value::Bool(true));
+            }
+            if obj.field("status_changed_at").is_some() {
+                values.insert("status_changed_at".into(), Value::DateTime(p.now));
+            }
+            let search = plan::search_text(&obj, &|c| values.get(c).cloned());
+            values.insert(
+                "search_text".into(),
+                Value::text_or_null((!search.is_empty()).then_some(search)),
+            );
+            for (at, (c, _)) in p.columns.iter().enumerate() {
+                if let Some(v) = values.remove(c) {
+                    p.rows[i][at] = v;
+                }
+            }
+        }
+        Ok(())
+    }
+}
