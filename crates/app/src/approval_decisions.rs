@@ -119,7 +119,9 @@ impl App {
             let note = crate::notifications::new(
                 &request.submitted_by,
                 "approval_decided",
-                json!({"flow": request.flow_name, "title": title, "decision": outcome, "comment": comment}),
+                json!({"flow": request.flow_name, "title": title, "decision": outcome, "comment": comment,
+                    "object": request.object, "count": 1,
+                    "records": [{"id": request.record_id, "name": title}]}),
                 Some((&request.object, &request.record_id)),
                 now,
             );

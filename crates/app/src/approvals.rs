@@ -263,7 +263,8 @@ impl App {
                 crate::notifications::new(
                     u,
                     "approval_requested",
-                    json!({"flow": request.flow_name, "title": title}),
+                    json!({"flow": request.flow_name, "title": title, "object": request.object,
+                        "count": 1, "records": [{"id": request.record_id, "name": title}]}),
                     Some((&request.object, &request.record_id)),
                     now,
                 )

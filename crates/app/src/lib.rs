@@ -26,6 +26,7 @@ pub mod processes;
 pub mod records;
 pub mod reminders;
 pub mod roles_admin;
+pub mod sales_reminders;
 pub mod sales_settings;
 pub mod scheduler;
 pub mod setup;

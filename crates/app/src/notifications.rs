@@ -69,6 +69,28 @@ fn message(kind: &str, data: &Json) -> String {
                 "{count} record(s) went back to the pool '{pool}' without a follow-up in time: {names}"
             )
         }
+        "task_due" => format!("A task of yours is due: {names}"),
+        "stale_customers" => format!(
+            "{count} customer(s) of yours had no follow-up for {} days: {names}",
+            data["days"]
+        ),
+        "approval_requested" => format!(
+            "Your approval is asked for ('{}'): {names}",
+            data["flow"].as_str().unwrap_or_default()
+        ),
+        "approval_decided" if data["decision"] == "approved" => format!("Approved: {names}"),
+        "approval_decided" => format!(
+            "Rejected with the comment '{}': {names}",
+            data["comment"].as_str().unwrap_or_default()
+        ),
+        "contract_renewal" => format!("{count} contract(s) of yours come up for renewal: {names}"),
+        "order_unhandled" => {
+            format!("{count} confirmed order(s) of yours have not moved on in time: {names}")
+        }
+        "instalment_overdue" => {
+            format!("{count} order(s) of yours have overdue instalments: {names}")
+        }
+        "quote_expired" => format!("{count} quote(s) of yours expired: {names}"),
         other => other.replace('_', " "),
     }
 }

@@ -103,6 +103,15 @@ impl App {
                     .map_err(|e| e.to_string()),
             }),
         }
+        match self.watch_sales_documents().await {
+            Ok(0) => {}
+            outcome => ran.push(Ran {
+                job: "sales_reminders".to_owned(),
+                outcome: outcome
+                    .map(|n| format!("reminded or expired {n} sales documents"))
+                    .map_err(|e| e.to_string()),
+            }),
+        }
         // Told only when it did something, like a job that came due.
         match self.sweep_pools().await {
             Ok(r) if r.returned + r.warned > 0 => ran.push(Ran {

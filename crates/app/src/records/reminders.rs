@@ -1,4 +1,5 @@
-//! When a task reminds its assignee: `remind_before` its due time. Changing either moves the
+//! When a task reminds its assignee: `remind_before` its due time; and when a contract reminds
+//! its owner of its renewal: `renewal_notice_days` before its end. Changing either moves the
 //! reminder and arms it again (a reminder fires once per reminder time); the scheduler sends it.
 
 use chrono::{DateTime, Duration, Utc};
@@ -32,5 +33,24 @@ pub(super) fn plan(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) -> Vec<(String,
     vec![
         ("remind_at".to_owned(), ColType::DateTime, at),
         ("reminded_at".to_owned(), ColType::DateTime, Value::Null),
+    ]
+}
+
+/// A contract's renewal reminder, planned from its end date and notice: the day it is due, and
+/// armed again when that day moves. Nothing when the day stays the same.
+pub(super) fn plan_renewal(get: &dyn Fn(&str) -> Value) -> Vec<(String, Value)> {
+    let due = match (get("end_date"), get("renewal_notice_days")) {
+        (Value::Date(end), Value::Int(days)) if days > 0 => end
+            .checked_sub_signed(Duration::days(days))
+            .map_or(Value::Null, Value::Date),
+        (Value::Date(end), _) => Value::Date(end),
+        _ => Value::Null,
+    };
+    if get("renewal_due_on") == due {
+        return Vec::new();
+    }
+    vec![
+        ("renewal_due_on".to_owned(), due),
+        ("renewal_reminded_at".to_owned(), Value::Null),
     ]
 }

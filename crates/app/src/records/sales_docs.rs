@@ -103,6 +103,12 @@ pub(super) async fn complete(
         put(values, "order_id", order_id);
         put(values, "account_id", account_id);
     }
+    if object == "contract" {
+        let get = |c: &str| values.get(c).cloned().unwrap_or(Value::Null);
+        for (c, v) in super::reminders::plan_renewal(&get) {
+            put(values, &c, v);
+        }
+    }
     let Some((link, _)) = document_of(object) else {
         return Ok(());
     };
@@ -366,5 +372,7 @@ pub(super) async fn check_deletable(
 
 /// Whether records of `obj` take anything from the records they belong to.
 pub(super) fn applies(obj: &ObjectDef) -> bool {
-    document_of(&obj.name).is_some() || obj.field("currency").is_some() || obj.name == "refund"
+    document_of(&obj.name).is_some()
+        || obj.field("currency").is_some()
+        || matches!(obj.name.as_str(), "refund" | "contract")
 }

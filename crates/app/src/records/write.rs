@@ -130,6 +130,15 @@ impl RecordService<'_> {
                 sets.push((c, ty, v));
             }
         }
+        // An order's unhandled-reminder counts from its last change of status.
+        if obj.field("status_changed_at").is_some() && sets.iter().any(|(c, _, _)| c == "status") {
+            values.insert("status_changed_at".into(), Value::DateTime(now));
+            sets.push((
+                "status_changed_at".into(),
+                ColType::DateTime,
+                Value::DateTime(now),
+            ));
+        }
         if !sets.is_empty() && super::sales_docs::applies(obj) {
             let mut completed = values.clone();
             super::sales_docs::complete(

@@ -509,3 +509,26 @@ probability = Win probability
 stage-asks-for = Asks for on entering
 process-hint = Tick the stages the process goes through and number their order; won, lost and invalid close every process, and a lost deal always says why.
 add-process = Add process
+notice-approval-requested = Your approval is asked for (“{ $flow }”):
+notice-approval-approved = Approved:
+notice-approval-rejected = Rejected, with the comment “{ $comment }”:
+notice-contract-renewal =
+    { $count ->
+        [one] { $shown } contract of yours comes up for renewal:
+       *[other] { $shown } contracts of yours come up for renewal:
+    }
+notice-order-unhandled =
+    { $count ->
+        [one] { $shown } confirmed order of yours has not moved on in time:
+       *[other] { $shown } confirmed orders of yours have not moved on in time:
+    }
+notice-instalment-overdue =
+    { $count ->
+        [one] { $shown } order of yours has an overdue instalment:
+       *[other] { $shown } orders of yours have overdue instalments:
+    }
+notice-quote-expired =
+    { $count ->
+        [one] { $shown } quote of yours expired, past its validity:
+       *[other] { $shown } quotes of yours expired, past their validity:
+    }

@@ -321,6 +321,7 @@ option-contract-approval-status-pending = Pending
 option-contract-approval-status-approved = Approved
 option-contract-approval-status-rejected = Rejected
 field-contract-renewal-reminded-at = Renewal reminder sent
+field-contract-renewal-due-on = Renewal reminder due
 
 object-payment-plan = Instalment
 object-payment-plan-plural = Payment plan

@@ -509,3 +509,26 @@ probability = Probabilidad de ganar
 stage-asks-for = Pide al entrar
 process-hint = Marca las etapas del proceso y numera su orden; ganada, perdida y no válida cierran todos los procesos, y una oportunidad perdida siempre dice por qué.
 add-process = Añadir proceso
+notice-approval-requested = Se solicita tu aprobación («{ $flow }»):
+notice-approval-approved = Aprobado:
+notice-approval-rejected = Rechazado, con el comentario «{ $comment }»:
+notice-contract-renewal =
+    { $count ->
+        [one] { $shown } contrato tuyo se acerca a su renovación:
+       *[other] { $shown } contratos tuyos se acercan a su renovación:
+    }
+notice-order-unhandled =
+    { $count ->
+        [one] { $shown } pedido confirmado tuyo no ha avanzado a tiempo:
+       *[other] { $shown } pedidos confirmados tuyos no han avanzado a tiempo:
+    }
+notice-instalment-overdue =
+    { $count ->
+        [one] { $shown } pedido tuyo tiene un plazo vencido:
+       *[other] { $shown } pedidos tuyos tienen plazos vencidos:
+    }
+notice-quote-expired =
+    { $count ->
+        [one] { $shown } presupuesto tuyo ha caducado:
+       *[other] { $shown } presupuestos tuyos han caducado:
+    }

@@ -321,6 +321,7 @@ option-contract-approval-status-pending = Pendiente
 option-contract-approval-status-approved = Aprobada
 option-contract-approval-status-rejected = Rechazada
 field-contract-renewal-reminded-at = Aviso de renovación enviado
+field-contract-renewal-due-on = Aviso de renovación previsto
 
 object-payment-plan = Cuota
 object-payment-plan-plural = Plan de pagos

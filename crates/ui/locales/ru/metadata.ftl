@@ -321,6 +321,7 @@ option-contract-approval-status-pending = На согласовании
 option-contract-approval-status-approved = Согласовано
 option-contract-approval-status-rejected = Отклонено
 field-contract-renewal-reminded-at = Напоминание о продлении отправлено
+field-contract-renewal-due-on = Дата напоминания о продлении
 
 object-payment-plan = Платёж по графику
 object-payment-plan-plural = График платежей

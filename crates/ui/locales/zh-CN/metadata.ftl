@@ -321,6 +321,7 @@ option-contract-approval-status-pending = 待审批
 option-contract-approval-status-approved = 已通过
 option-contract-approval-status-rejected = 已驳回
 field-contract-renewal-reminded-at = 续约提醒时间
+field-contract-renewal-due-on = 续约提醒日期
 
 object-payment-plan = 回款计划
 object-payment-plan-plural = 回款计划

@@ -321,6 +321,7 @@ option-contract-approval-status-pending = 待簽核
 option-contract-approval-status-approved = 已核准
 option-contract-approval-status-rejected = 已駁回
 field-contract-renewal-reminded-at = 續約提醒時間
+field-contract-renewal-due-on = 續約提醒日期
 
 object-payment-plan = 收款計畫
 object-payment-plan-plural = 收款計畫

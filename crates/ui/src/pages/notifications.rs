@@ -1,5 +1,6 @@
 //! The notification centre: what Pelagic told the user (records about to return to a pool or that
-//! returned, tasks falling due, customers nobody followed up), newest first, unread ones marked,
+//! returned, tasks falling due, customers nobody followed up, approvals asked for and decided,
+//! contracts to renew, orders waiting, instalments overdue, quotes expired), newest first, unread ones marked,
 //! with "mark as read" one by one or all at once.
 
 use askama::Template;
@@ -63,6 +64,21 @@ fn text(tr: &Tr, time_zone: &str, n: &Notice) -> String {
                 &[("level", &level), ("days", &days)],
             )
         }
+        "approval_requested" => tr.t1(
+            "notice-approval-requested",
+            "flow",
+            n.data["flow"].as_str().unwrap_or_default(),
+        ),
+        "approval_decided" if n.data["decision"] == "approved" => tr.t("notice-approval-approved"),
+        "approval_decided" => tr.t1(
+            "notice-approval-rejected",
+            "comment",
+            n.data["comment"].as_str().unwrap_or_default(),
+        ),
+        "contract_renewal" => tr.count("notice-contract-renewal", count),
+        "order_unhandled" => tr.count("notice-order-unhandled", count),
+        "instalment_overdue" => tr.count("notice-instalment-overdue", count),
+        "quote_expired" => tr.count("notice-quote-expired", count),
         _ => n.message.clone(),
     }
 }
