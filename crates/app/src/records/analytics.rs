@@ -60,7 +60,7 @@ pub struct Funnel {
     pub win_rate: Option<f64>,
 }
 
-fn rate(part: i64, whole: i64) -> Option<f64> {
+pub(super) fn rate(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)
 }
 

@@ -4,6 +4,7 @@
 pub mod analytics;
 mod audit;
 mod bin;
+pub mod collections;
 mod convert;
 mod create;
 mod create_docs;
@@ -14,6 +15,7 @@ mod follow_ups;
 mod keys;
 mod merge;
 mod numbering;
+pub mod order_stats;
 mod plans;
 mod quotes;
 mod read;

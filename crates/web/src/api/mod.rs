@@ -147,6 +147,8 @@ pub fn routes() -> Router<AppState> {
         .route("/analytics/funnel", get(sales::funnel))
         .route("/analytics/forecast", get(sales::forecast))
         .route("/analytics/team", get(sales::team))
+        .route("/analytics/collections", get(sales::collections))
+        .route("/analytics/orders", get(sales::order_stats))
         .route("/notifications", get(notifications::list))
         .route("/notifications/read-all", post(notifications::read_all))
         .route("/notifications/{id}/read", post(notifications::read_one))

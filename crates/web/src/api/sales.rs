@@ -1,11 +1,14 @@
 //! Sales processes (read by everyone, set up by administrators), an opportunity's stage moves,
-//! the funnel and forecast figures, and what each salesperson did period by period.
+//! the funnel and forecast figures, what each salesperson did period by period, collections
+//! and order statistics.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use pelagic_app::processes::{Process, ProcessChange};
 use pelagic_app::records::analytics::{Funnel, Scope};
+use pelagic_app::records::collections::{CollectionQuery, Collections};
+use pelagic_app::records::order_stats::{OrderQuery, OrderStats};
 use pelagic_app::records::team::{TeamQuery, TeamReport};
 use serde_json::{Value, json};
 
@@ -67,4 +70,20 @@ pub async fn team(
     Params(q): Params<TeamQuery>,
 ) -> ApiResult<Json<TeamReport>> {
     Ok(Json(s.app.records(&a.actor).team_report(&q).await?))
+}
+
+pub async fn collections(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Params(q): Params<CollectionQuery>,
+) -> ApiResult<Json<Collections>> {
+    Ok(Json(s.app.records(&a.actor).collections(&q).await?))
+}
+
+pub async fn order_stats(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Params(q): Params<OrderQuery>,
+) -> ApiResult<Json<OrderStats>> {
+    Ok(Json(s.app.records(&a.actor).order_stats(&q).await?))
 }
