@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bulk;
 pub mod calendar;
 pub mod clock;
+pub mod documents;
 pub mod duplicates;
 mod error;
 pub mod field_admin;

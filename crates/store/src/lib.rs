@@ -11,6 +11,7 @@ pub mod bin;
 pub mod bulk;
 pub mod db;
 pub mod ddl;
+pub mod documents;
 pub mod duplicates;
 mod exec;
 mod fixed;

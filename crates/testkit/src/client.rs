@@ -22,6 +22,20 @@ pub struct Reply {
     pub set_cookies: Vec<String>,
     /// Where a redirect sends the browser.
     pub location: Option<String>,
+    /// The body as sent (a PDF, say).
+    pub bytes: Bytes,
+    /// Every header, names in lower case.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Reply {
+    /// A header's value, or the empty text.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map_or("", |(_, v)| v.as_str())
+    }
 }
 
 /// A keep-alive client for one server.
@@ -77,6 +91,11 @@ impl HttpClient {
             .get("location")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let headers = res
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+            .collect();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
@@ -87,6 +106,8 @@ impl HttpClient {
             text,
             set_cookies,
             location,
+            bytes,
+            headers,
         }
     }
 

@@ -117,6 +117,16 @@ impl Tr {
         LOCALES.try_lookup(&self.lang, key)
     }
 
+    /// The words printable templates use through `t` (see `pelagic_app::documents::WORDS`).
+    pub fn document_words(&self) -> serde_json::Value {
+        serde_json::Value::Object(
+            pelagic_app::documents::WORDS
+                .iter()
+                .map(|w| ((*w).to_owned(), self.t(&format!("doc-word-{w}")).into()))
+                .collect(),
+        )
+    }
+
     /// An object's name: the administrator's name for this language, Pelagic's translation, or
     /// the label the object was created with.
     pub fn object(&self, obj: &ObjectDef) -> String {

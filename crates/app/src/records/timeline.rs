@@ -1,6 +1,7 @@
 //! A record's timeline: the follow-ups and tasks about it — and, for an account, about its
 //! contacts and deals and the leads converted into it; for a lead, about what it was converted
-//! into — with the record's own changes, newest first, as far as the actor may read each.
+//! into — with the documents sent to the customer for them and the record's own changes, newest
+//! first, as far as the actor may read each.
 
 use pelagic_core::filter::Filter;
 use serde_json::{Value as Json, json};
@@ -75,7 +76,8 @@ impl RecordService<'_> {
         Ok(self.list(object, &req).await?.data)
     }
 
-    /// The timeline as entries `{"kind": "follow_up"|"task"|"change", "at", "record"|"change"}`.
+    /// The timeline as entries `{"kind": "follow_up"|"task"|"document_sent"|"change", "at",
+    /// "record"|"document"|"change"}`: documents sent to the customer for any of its records.
     pub async fn timeline(&self, object: &str, id: &str) -> AppResult<Vec<Json>> {
         let subjects = self.timeline_subjects(object, id).await?;
         let mut out = Vec::new();
@@ -95,6 +97,9 @@ impl RecordService<'_> {
                     .cloned();
                 out.push(json!({"kind": kind, "at": when, "record": r}));
             }
+        }
+        for d in self.app.sent_documents(&subjects).await? {
+            out.push(json!({"kind": "document_sent", "at": d.sent_at, "document": d}));
         }
         for e in self
             .history(object, id)

@@ -532,3 +532,14 @@ notice-quote-expired =
         [one] { $shown } quote of yours expired, past its validity:
        *[other] { $shown } quotes of yours expired, past their validity:
     }
+doc-word-description = Description
+doc-word-quantity = Quantity
+doc-word-unit_price = Unit price
+doc-word-discount = Discount
+doc-word-tax = Tax
+doc-word-total = Total
+doc-word-subtotal = Subtotal
+doc-word-valid_until = Valid until
+doc-word-customer = Customer
+doc-word-amount = Amount
+doc-word-period = Period

@@ -532,3 +532,14 @@ notice-quote-expired =
         [one] { $shown } presupuesto tuyo ha caducado:
        *[other] { $shown } presupuestos tuyos han caducado:
     }
+doc-word-description = Descripción
+doc-word-quantity = Cantidad
+doc-word-unit_price = Precio unitario
+doc-word-discount = Descuento
+doc-word-tax = Impuesto
+doc-word-total = Total
+doc-word-subtotal = Subtotal
+doc-word-valid_until = Válido hasta
+doc-word-customer = Cliente
+doc-word-amount = Importe
+doc-word-period = Vigencia

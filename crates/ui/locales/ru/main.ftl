@@ -545,3 +545,14 @@ notice-quote-expired =
         [one] Истёк срок действия { $shown } вашего предложения:
        *[other] Истёк срок действия { $shown } ваших предложений:
     }
+doc-word-description = Описание
+doc-word-quantity = Кол-во
+doc-word-unit_price = Цена
+doc-word-discount = Скидка
+doc-word-tax = Налог
+doc-word-total = Итого
+doc-word-subtotal = Сумма без скидки
+doc-word-valid_until = Действительно до
+doc-word-customer = Клиент
+doc-word-amount = Сумма
+doc-word-period = Срок

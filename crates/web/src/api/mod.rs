@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod bin;
+pub mod documents;
 pub mod duplicates;
 pub mod health;
 pub mod meta;
@@ -93,6 +94,24 @@ pub fn routes() -> Router<AppState> {
         .route("/records/{object}/{id}/order", post(sales_docs::order))
         .route("/records/{object}/{id}/approvals", get(sales_docs::trail))
         .route("/approvals", get(sales_docs::waiting))
+        .route(
+            "/document-templates",
+            get(documents::templates).post(documents::create_template),
+        )
+        .route("/document-templates/preview", post(documents::preview))
+        .route(
+            "/document-templates/{id}",
+            get(documents::template)
+                .put(documents::update_template)
+                .delete(documents::delete_template),
+        )
+        .route("/records/{object}/{id}/print", get(documents::print))
+        .route(
+            "/records/{object}/{id}/documents",
+            get(documents::documents).post(documents::generate),
+        )
+        .route("/documents/{id}", get(documents::content))
+        .route("/documents/{id}/send", post(documents::send))
         .route("/approvals/{id}/approve", post(sales_docs::approve))
         .route("/approvals/{id}/reject", post(sales_docs::refuse))
         .route(

@@ -1,0 +1,243 @@
+//! Keeping printable templates: everyone may list them and print with them; administrators and
+//! managers write them. A template is checked when saved: it must read, and every merge field
+//! it names must exist and be readable by its author (whose permissions also bound it when it
+//! is rendered later).
+
+use chrono::{DateTime, Utc};
+use pelagic_core::access::Actor;
+use pelagic_store::documents::{self as store, TemplateRow};
+use serde::{Deserialize, Serialize};
+
+use super::{builtin, printable, render};
+use crate::{App, AppError, AppResult};
+
+/// Longest template body.
+const MAX_BODY: usize = 200_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateView {
+    pub id: String,
+    pub object: String,
+    pub name: String,
+    pub body: String,
+    /// Pelagic's own template, which can be copied but not changed.
+    pub builtin: bool,
+    pub author_id: Option<String>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateChange {
+    pub object: Option<String>,
+    pub name: Option<String>,
+    pub body: Option<String>,
+}
+
+fn view(t: TemplateRow) -> TemplateView {
+    TemplateView {
+        id: t.id,
+        object: t.object,
+        name: t.name,
+        body: t.body,
+        builtin: false,
+        author_id: Some(t.author_id),
+        updated_at: Some(t.updated_at),
+    }
+}
+
+fn builtin_view(object: &str) -> TemplateView {
+    TemplateView {
+        id: builtin::id(object),
+        object: object.to_owned(),
+        name: format!("Standard {object}"),
+        body: builtin::body(object).to_owned(),
+        builtin: true,
+        author_id: None,
+        updated_at: None,
+    }
+}
+
+fn may_write(actor: &Actor) -> AppResult<()> {
+    if actor.is_admin() || actor.role == "manager" {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "administrators and managers write document templates".into(),
+        ))
+    }
+}
+
+fn check_object(object: &str) -> AppResult<()> {
+    if printable(object) {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(format!(
+            "quotes, orders and contracts have printable documents, not '{object}'"
+        )))
+    }
+}
+
+impl App {
+    /// The templates of one object (or of every printable one), Pelagic's own first.
+    pub async fn document_templates(&self, object: Option<&str>) -> AppResult<Vec<TemplateView>> {
+        if let Some(o) = object {
+            check_object(o)?;
+        }
+        let mut all: Vec<TemplateView> = super::PRINTABLE
+            .iter()
+            .filter(|o| object.is_none_or(|x| x == **o))
+            .map(|o| builtin_view(o))
+            .collect();
+        all.extend(
+            store::templates(self.db(), object)
+                .await?
+                .into_iter()
+                .map(view),
+        );
+        Ok(all)
+    }
+
+    pub async fn document_template(&self, id: &str) -> AppResult<TemplateView> {
+        if let Some(object) = id.strip_prefix("builtin-")
+            && printable(object)
+        {
+            return Ok(builtin_view(object));
+        }
+        store::template(self.db(), id)
+            .await?
+            .map(view)
+            .ok_or_else(|| AppError::NotFound(format!("there is no document template '{id}'")))
+    }
+
+    /// Creates a template, or replaces one when `id` is given; its author becomes `actor`.
+    pub async fn save_document_template(
+        &self,
+        actor: &Actor,
+        id: Option<&str>,
+        change: TemplateChange,
+    ) -> AppResult<TemplateView> {
+        may_write(actor)?;
+        let now = self.now();
+        let existing = match id {
+            Some(id) if id.starts_with("builtin-") => {
+                return Err(AppError::Conflict(
+                    "Pelagic's own templates cannot change; save a copy under another name".into(),
+                ));
+            }
+            Some(id) => Some(self.document_template(id).await?),
+            None => None,
+        };
+        let object = match (&existing, change.object) {
+            (Some(e), Some(o)) if o != e.object => {
+                return Err(AppError::Invalid(
+                    "a template stays with its object; create another for that one".into(),
+                ));
+            }
+            (Some(e), _) => e.object.clone(),
+            (None, Some(o)) => o,
+            (None, None) => return Err(AppError::Invalid("object: which object it prints".into())),
+        };
+        check_object(&object)?;
+        let name = change
+            .name
+            .or_else(|| existing.as_ref().map(|e| e.name.clone()))
+            .map(|n| n.trim().to_owned())
+            .unwrap_or_default();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(AppError::Invalid("name: 1 to 200 characters".into()));
+        }
+        let body = change
+            .body
+            .or_else(|| existing.as_ref().map(|e| e.body.clone()))
+            .unwrap_or_default();
+        if body.trim().is_empty() || body.len() > MAX_BODY {
+            return Err(AppError::Invalid(format!(
+                "body: the template's HTML, up to {MAX_BODY} bytes"
+            )));
+        }
+        self.check_template(actor, &object, &body).await?;
+        let row = TemplateRow {
+            id: id.map_or_else(crate::ids::new_id, str::to_owned),
+            object,
+            name,
+            body,
+            author_id: actor.user_id.clone(),
+            created_at: now,
+            updated_at: now,
+        };
+        let mut tx = self.db().begin().await?;
+        if existing.is_some() {
+            store::update_template(&mut tx, &row).await?;
+        } else {
+            store::insert_template(&mut tx, &row).await?;
+        }
+        tx.commit().await?;
+        self.document_template(&row.id).await
+    }
+
+    pub async fn delete_document_template(&self, actor: &Actor, id: &str) -> AppResult<()> {
+        may_write(actor)?;
+        if id.starts_with("builtin-") {
+            return Err(AppError::Conflict("Pelagic's own templates stay".into()));
+        }
+        let mut tx = self.db().begin().await?;
+        if !store::delete_template(&mut tx, id).await? {
+            return Err(AppError::NotFound(format!(
+                "there is no document template '{id}'"
+            )));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A template must read, and name only merge fields that exist and that `author` may read.
+    pub(super) async fn check_template(
+        &self,
+        author: &Actor,
+        object: &str,
+        body: &str,
+    ) -> AppResult<()> {
+        let snap = self.snapshot().await?;
+        let sources = render::sources(object);
+        for path in render::merge_fields(body)? {
+            let mut parts = path.splitn(2, '.');
+            let head = parts.next().unwrap_or_default();
+            let field = parts.next();
+            if render::OTHER_NAMES.contains(&head) {
+                continue;
+            }
+            let Some((_, source)) = sources.iter().find(|(n, _)| *n == head) else {
+                return Err(AppError::Invalid(format!(
+                    "the template names '{head}', which is not one of its merge fields ({}, {})",
+                    sources
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    render::OTHER_NAMES.join(", ")
+                )));
+            };
+            let Some(field) = field.map(|f| f.split('.').next().unwrap_or(f)) else {
+                continue;
+            };
+            let obj = snap.schema.object(source)?;
+            let known = field == "id"
+                || obj.field(field).is_some()
+                || field
+                    .strip_suffix("_currency")
+                    .is_some_and(|b| obj.field(b).is_some());
+            if !known {
+                return Err(AppError::Invalid(format!(
+                    "the template names {head}.{field}, and {source} has no field '{field}'"
+                )));
+            }
+            if !render::may_read(&snap.access, &author.role, obj, field) {
+                return Err(AppError::Forbidden(format!(
+                    "the template reads {head}.{field}, which you may not read"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
