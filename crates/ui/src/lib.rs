@@ -64,6 +64,14 @@ pub fn routes(app: Arc<App>) -> Router {
         .route("/o/{object}/{id}/follow-up", post(pages::record::follow_up))
         .route("/o/{object}/{id}/history", get(pages::history::show))
         .route(
+            "/o/{object}/{id}/do/{step}",
+            post(pages::sales_doc::take_step),
+        )
+        .route("/o/{object}/{id}/print", get(pages::sales_doc::print))
+        .route("/o/{object}/{id}/documents", post(pages::sales_doc::keep))
+        .route("/documents/{id}", get(pages::sales_doc::open))
+        .route("/documents/{id}/sent", post(pages::sales_doc::sent))
+        .route(
             "/o/lead/{id}/convert",
             get(pages::convert::form).post(pages::convert::submit),
         )
@@ -81,6 +89,9 @@ pub fn routes(app: Arc<App>) -> Router {
         .route("/pools/{id}/assign", post(pages::pool_actions::assign))
         .route("/pools/{id}/release", post(pages::pool_actions::release))
         .route("/notifications", get(pages::notifications::list))
+        .route("/approvals", get(pages::approvals::list))
+        .route("/approvals/{id}/decide", post(pages::approvals::decide))
+        .route("/collections", get(pages::collections::show))
         .route(
             "/notifications/{id}/read",
             post(pages::notifications::mark_read),

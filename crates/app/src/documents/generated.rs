@@ -258,7 +258,7 @@ impl App {
     }
 
     /// The documents sent for any of `records`, newest first (for a timeline).
-    pub(crate) async fn sent_documents(&self, records: &[String]) -> AppResult<Vec<DocumentView>> {
+    pub async fn sent_documents(&self, records: &[String]) -> AppResult<Vec<DocumentView>> {
         Ok(store::documents_of(self.db(), None, records, true)
             .await?
             .into_iter()

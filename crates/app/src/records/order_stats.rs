@@ -229,7 +229,7 @@ impl RecordService<'_> {
             by_product.push((t.2, row(id, &name, currency, t)));
         }
         // The best sellers first.
-        by_product.sort_by(|a, b| b.0.cmp(&a.0));
+        by_product.sort_by_key(|b| std::cmp::Reverse(b.0));
         let by_product = by_product.into_iter().map(|(_, r)| r).collect();
         let by_category = per_category
             .iter()

@@ -1,8 +1,10 @@
 //! One module per page; this one holds what every signed-in page shares.
 
+pub mod approvals;
 pub mod bin;
 pub mod bulk;
 pub mod calendar_feed;
+pub mod collections;
 pub mod columns;
 pub mod convert;
 pub mod delete;
@@ -18,6 +20,7 @@ pub mod pool_actions;
 pub mod pools;
 pub mod profile;
 pub mod record;
+pub mod sales_doc;
 pub mod settings;
 pub mod setup;
 pub mod team;

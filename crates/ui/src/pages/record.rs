@@ -61,6 +61,8 @@ struct RecordPage {
     pool: Option<(String, String, String, bool)>,
     /// (id, name) of the pools the record may be put into (it is in none).
     pools_to_enter: Vec<(String, String)>,
+    /// Steps, printing and documents of a quote, order or contract.
+    doc: Option<super::sales_doc::DocPanel>,
 }
 
 pub async fn show(
@@ -265,6 +267,7 @@ pub async fn show(
     } else {
         Vec::new()
     };
+    let doc = super::sales_doc::panel(&s, &v.tr, &v.actor, &object, &id, &record).await;
     let page = match Page::new(&s, &v, &object).await {
         Ok(p) => p,
         Err(to) => return to,
@@ -272,6 +275,7 @@ pub async fn show(
     html(
         StatusCode::OK,
         &RecordPage {
+            doc,
             convertible,
             pools_to_enter,
             pool,

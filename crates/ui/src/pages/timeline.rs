@@ -1,4 +1,5 @@
-//! A record's timeline: its follow-ups, the tasks about it and its latest changes, newest first,
+//! A record's timeline: its follow-ups, the tasks about it, the documents sent to the customer
+//! and its latest changes, newest first,
 //! each only as far as the viewer may read it.
 
 use chrono::{DateTime, Utc};
@@ -87,6 +88,19 @@ pub async fn timeline(
                     r.get("id").and_then(Json::as_str).unwrap_or_default()
                 ),
                 at: moment(r, "created_at").unwrap_or_default(),
+            });
+        }
+    }
+    if let Ok(sent) = s.app.sent_documents(&subjects).await {
+        for d in sent {
+            let at = d.sent_at.unwrap_or(d.created_at);
+            out.push(Entry {
+                tag: v.tr.t("document-sent-tag"),
+                title: d.name,
+                when: display::when(ctx.tr, ctx.time_zone, at),
+                body: d.sent_to.unwrap_or_default(),
+                link: format!("/documents/{}", d.id),
+                at,
             });
         }
     }

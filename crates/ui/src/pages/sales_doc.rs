@@ -1,0 +1,340 @@
+//! What a quote's, an order's or a contract's page adds: the steps it can take now (submit for
+//! approval, send, accept, reject, revise, make an order), printing with a template to HTML or
+//! PDF, the documents kept with it (marked as sent to the customer), and its approval trail.
+
+use axum::Form;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::records::QuoteStep;
+use serde_json::{Map, Value as Json};
+
+use super::failure;
+use super::form::csrf;
+use crate::UiState;
+use crate::i18n::Tr;
+use crate::viewer::{form_viewer, viewer};
+
+/// A kept document as the record page lists it.
+pub struct DocItem {
+    pub id: String,
+    pub name: String,
+    pub when: String,
+    /// "Sent … to …", or empty while not sent.
+    pub sent: String,
+}
+
+/// The sales-document panel of a record page.
+pub struct DocPanel {
+    /// (step, label) of the buttons that apply now.
+    pub steps: Vec<(String, String)>,
+    /// (id, name) of the templates for this object.
+    pub templates: Vec<(String, String)>,
+    pub documents: Vec<DocItem>,
+    /// One line per approval request: flow, status, decisions with comments.
+    pub approvals: Vec<String>,
+}
+
+/// The steps a record can take in its status.
+fn steps(object: &str, record: &Map<String, Json>) -> Vec<&'static str> {
+    let text = |k: &str| record.get(k).and_then(Json::as_str).unwrap_or_default();
+    let pending = text("approval_status") == "pending";
+    match object {
+        "quote" => {
+            let latest = record.get("latest").and_then(Json::as_bool).unwrap_or(true);
+            let mut s: Vec<&str> = match text("status") {
+                "draft" => vec!["submit"],
+                "approved" => vec!["send"],
+                "sent" => vec!["accept", "reject"],
+                "accepted" => vec!["order"],
+                _ => vec![],
+            };
+            if latest && !pending && text("status") != "accepted" {
+                s.push("revise");
+            }
+            s
+        }
+        _ if pending || text("approval_status") == "approved" => vec![],
+        _ => vec!["submit"],
+    }
+}
+
+/// The panel for `object` `id`, or none when the object prints nothing.
+pub async fn panel(
+    s: &UiState,
+    tr: &Tr,
+    actor: &pelagic_core::access::Actor,
+    object: &str,
+    id: &str,
+    record: &Map<String, Json>,
+) -> Option<DocPanel> {
+    if !pelagic_app::documents::printable(object) {
+        return None;
+    }
+    let users = s.app.user_names().await.unwrap_or_default();
+    let name_of = |u: &str| users.get(u).cloned().unwrap_or_else(|| u.to_owned());
+    let when = |t: chrono::DateTime<chrono::Utc>| crate::display::when(tr, &actor.time_zone, t);
+    let templates = s
+        .app
+        .document_templates(Some(object))
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| {
+            let name = if t.builtin {
+                tr.t("standard-template")
+            } else {
+                t.name
+            };
+            (t.id, name)
+        })
+        .collect();
+    let documents = s
+        .app
+        .documents(actor, object, id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| DocItem {
+            sent: match d.sent_at {
+                Some(at) => tr.t2(
+                    "document-sent-on",
+                    [
+                        ("when", &when(at)),
+                        ("to", d.sent_to.as_deref().unwrap_or("—")),
+                    ],
+                ),
+                None => String::new(),
+            },
+            when: format!("{} · {}", when(d.created_at), name_of(&d.created_by)),
+            id: d.id,
+            name: d.name,
+        })
+        .collect();
+    let approvals = s
+        .app
+        .approval_trail(actor, object, id)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|r| {
+            let decisions: Vec<String> = r["tasks"]
+                .as_array()
+                .map(|tasks| {
+                    tasks
+                        .iter()
+                        .filter_map(|t| {
+                            let d = t["decision"].as_str()?;
+                            let who = name_of(t["user_id"].as_str().unwrap_or_default());
+                            let comment = t["comment"].as_str().unwrap_or_default();
+                            Some(format!(
+                                "{who}: {} {comment}",
+                                tr.t(&format!("approval-{d}"))
+                            ))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!(
+                "{} — {} {}",
+                r["flow"].as_str().unwrap_or_default(),
+                tr.t(&format!(
+                    "approval-{}",
+                    r["status"].as_str().unwrap_or("pending")
+                )),
+                decisions.join(" · ")
+            )
+        })
+        .collect();
+    Some(DocPanel {
+        steps: steps(object, record)
+            .into_iter()
+            .map(|st| (st.to_owned(), tr.t(&format!("step-{st}"))))
+            .collect(),
+        templates,
+        documents,
+        approvals,
+    })
+}
+
+/// Takes a step; a revision or a new order opens the record it made.
+pub async fn take_step(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id, step)): Path<(String, String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let records = s.app.records(&v.actor);
+    let done = match step.as_str() {
+        "submit" => records.submit(&object, &id).await,
+        "revise" if object == "quote" => records.revise_quote(&id).await,
+        "order" => records.order_from(&object, &id).await,
+        other => match (object.as_str(), QuoteStep::parse(other)) {
+            ("quote", Some(st)) => records.quote_step(&id, st).await,
+            _ => Err(pelagic_app::AppError::NotFound(format!(
+                "no step '{other}'"
+            ))),
+        },
+    };
+    match done {
+        Ok(r) => {
+            let made = matches!(step.as_str(), "revise" | "order");
+            let target = if step == "order" { "order" } else { &object };
+            let to = match r.get("id").and_then(Json::as_str) {
+                Some(new) if made => format!("/o/{target}/{new}"),
+                _ => format!("/o/{object}/{id}"),
+            };
+            Redirect::to(&to).into_response()
+        }
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PrintQuery {
+    pub template: Option<String>,
+    pub format: Option<String>,
+}
+
+fn document_response(name: &str, body: Vec<u8>, pdf: bool) -> Response {
+    let file: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    let (kind, disposition) = if pdf {
+        (
+            "application/pdf",
+            format!("attachment; filename=\"{file}.pdf\""),
+        )
+    } else {
+        (
+            "text/html; charset=utf-8",
+            format!("inline; filename=\"{file}.html\""),
+        )
+    };
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, kind.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:".to_owned(),
+            ),
+        ],
+        Body::from(body),
+    )
+        .into_response()
+}
+
+async fn deliver(tr: &Tr, name: &str, html: String, format: Option<&str>) -> Response {
+    if format == Some("pdf") {
+        match pelagic_app::documents::pdf::html_to_pdf(&html).await {
+            Ok(pdf) => document_response(name, pdf, true),
+            Err(e) => failure(tr, e),
+        }
+    } else {
+        document_response(name, html.into_bytes(), false)
+    }
+}
+
+/// The record printed with a template, as HTML or PDF.
+pub async fn print(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+    Query(q): Query<PrintQuery>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let words = v.tr.document_words();
+    let template = q.template.as_deref().filter(|t| !t.is_empty());
+    match s
+        .app
+        .render_document(&v.actor, &object, &id, template, &words)
+        .await
+    {
+        Ok((name, html)) => deliver(&v.tr, &name, html, q.format.as_deref()).await,
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+/// Keeps a copy of the record printed with the chosen template.
+pub async fn keep(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let template = pairs
+        .iter()
+        .find(|(k, v)| k == "template" && !v.is_empty())
+        .map(|(_, t)| t.as_str());
+    let words = v.tr.document_words();
+    match s
+        .app
+        .generate_document(&v.actor, &object, &id, template, &words)
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#documents-h")).into_response(),
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+/// A kept document, as generated (`?format=pdf` prints it).
+pub async fn open(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<PrintQuery>,
+) -> Response {
+    let v = match viewer(&s, &headers).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    match s.app.document(&v.actor, &id).await {
+        Ok((d, html)) => deliver(&v.tr, &d.name, html, q.format.as_deref()).await,
+        Err(e) => failure(&v.tr, e),
+    }
+}
+
+/// Marks a kept document as sent to the customer.
+pub async fn sent(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let to = pairs
+        .iter()
+        .find(|(k, v)| k == "to" && !v.trim().is_empty())
+        .map(|(_, t)| t.trim());
+    match s.app.send_document(&v.actor, &id, to).await {
+        Ok(d) => {
+            Redirect::to(&format!("/o/{}/{}#documents-h", d.object, d.record_id)).into_response()
+        }
+        Err(e) => failure(&v.tr, e),
+    }
+}
