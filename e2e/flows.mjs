@@ -2,7 +2,8 @@
 // playwright-core): first run, sign out and in, create an account, add a contact, log a
 // follow-up, search, filter and sort the list and save the view, switch to Simplified Chinese,
 // set up a pool and claim a customer from it, convert a lead, drag a deal on the pipeline, see
-// the team's activity, use a phone-sized screen, sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
+// the team's activity, take a discounted quote through approval, PDF, acceptance, an order and its
+// payments, use a phone-sized screen, sign out. Run against a fresh database: `PELAGIC_URL=http://127.0.0.1:PORT node flows.mjs`.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -207,6 +208,67 @@ try {
     // The visit logged above, on 'Tasting at the roastery', counts for this week.
     assert.match(await mine.innerText(), /Visit 1/);
     await page.locator('figure.chart svg').waitFor();
+  });
+
+  await step('a 20 % quote goes to a manager, who approves it; its PDF downloads; accepted, it becomes an order paid in part and refunded', async () => {
+    const api = async (method, path, data) => {
+      // Read each time: signing in again issues a new token.
+      const csrf = (await context.cookies()).find((c) => c.name === 'pelagic_csrf').value;
+      const r = await page.request.fetch(base + '/api/v1' + path, { method, data, headers: { 'x-csrf-token': csrf } });
+      const body = await r.json().catch(() => ({}));
+      assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${JSON.stringify(body)}`);
+      return body;
+    };
+    const marta = await api('POST', '/admin/users', { email: 'marta@harbour.example', name: 'Marta Gil', role: 'manager', password: 'another long secret' });
+    await api('PUT', '/admin/approval-flows', { flows: [{ name: 'Big discounts', object: 'quote',
+      condition: { field: 'discount_rate', op: 'gt', value: '15' }, steps: [{ approver: 'user', user_id: marta.id }] }] });
+    const account = (await api('GET', '/records/account?q=Lighthouse')).data[0].id;
+    const quote = await api('POST', '/records/quote', { name: '咖啡机 — Кофемашины', account_id: account, currency: 'EUR', discount_percent: '20' });
+    for (const [description, quantity, unit_price] of [['意式咖啡机 X1', '2', '1500'], ['Молотый кофе', '10', '20'], ['Formación', '1', '300']]) {
+      await api('POST', '/records/quote_line', { quote_id: quote.id, description, quantity, unit_price, unit_price_currency: 'EUR' });
+    }
+    await page.goto(base + `/o/quote/${quote.id}`);
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.waitForURL(base + `/o/quote/${quote.id}`);
+    await page.getByText('Big discounts — waiting for approval').waitFor();
+
+    // Marta approves from her inbox.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill('marta@harbour.example');
+    await page.getByLabel('Password').fill('another long secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(base + '/');
+    await page.goto(base + '/approvals');
+    await page.getByRole('link', { name: '咖啡机 — Кофемашины' }).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Nothing waits for your approval.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill('ana@harbour.example');
+    await page.getByLabel('Password').fill('a long enough secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(base + '/');
+
+    await page.goto(base + `/o/quote/${quote.id}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+    const pdf = await download.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p)));
+    assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+    await page.getByRole('button', { name: 'Mark as sent' }).click();
+    await page.getByRole('button', { name: 'Customer accepted' }).click();
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await page.waitForURL(/\/o\/order\//);
+    const order = page.url().split('/').pop();
+    await api('POST', '/records/payment_plan', { order_id: order, due_date: '2026-12-15', amount: '2000', amount_currency: 'EUR' });
+    const rest = (await api('GET', `/records/order/${order}`)).total - 2000;
+    await api('POST', '/records/payment_plan', { order_id: order, due_date: '2027-01-15', amount: rest.toFixed(2), amount_currency: 'EUR' });
+    const paid = await api('POST', '/records/payment', { order_id: order, amount: '2000', amount_currency: 'EUR', received_on: '2026-12-14' });
+    await api('POST', '/records/refund', { payment_id: paid.id, amount: '150', amount_currency: 'EUR', refunded_on: '2026-12-20' });
+    const o = await api('GET', `/records/order/${order}`);
+    // 2 × 1,500 + 10 × 20 + 300 = 3,500, less 20 %: 2,800.
+    assert.deepEqual([o.total, o.planned_amount, o.received_amount, o.refunded_amount, o.outstanding_amount], ['2800.00', '2800.00', '2000.00', '150.00', '950.00']);
+    await page.reload();
+    await page.getByText('€950.00').first().waitFor();
+    await page.goto(base + '/collections');
+    await page.getByRole('heading', { name: 'Collections' }).waitFor();
   });
 
   await step('switch to Simplified Chinese', async () => {
