@@ -10,6 +10,8 @@ mod format;
 pub mod i18n;
 mod inputs;
 mod pages;
+
+pub use pages::sales_doc::document_response;
 pub mod session;
 mod viewer;
 

@@ -201,7 +201,9 @@ pub struct PrintQuery {
     pub format: Option<String>,
 }
 
-fn document_response(name: &str, body: Vec<u8>, pdf: bool) -> Response {
+/// A printed document as a response: inline HTML or a PDF download, named after the document,
+/// under a policy that lets it run and load nothing (shared with the API).
+pub fn document_response(name: &str, body: Vec<u8>, pdf: bool) -> Response {
     let file: String = name
         .chars()
         .map(|c| {
@@ -233,6 +235,7 @@ fn document_response(name: &str, body: Vec<u8>, pdf: bool) -> Response {
                 header::CONTENT_SECURITY_POLICY,
                 "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:".to_owned(),
             ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],
         Body::from(body),
     )

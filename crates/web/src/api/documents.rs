@@ -3,10 +3,9 @@
 //! with their records, and marking one as sent to the customer.
 
 use axum::Json;
-use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -16,10 +15,6 @@ use pelagic_ui::i18n::Tr;
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Auth, JsonBody, Params};
-
-/// Rendered documents may run nothing and load nothing, wherever they are opened.
-const DOCUMENT_POLICY: &str =
-    "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 fn words(a: &Auth) -> Value {
     Tr::new(&a.0.actor.locale).document_words()
@@ -35,45 +30,21 @@ pub struct Format {
 
 /// A document as HTML or as a PDF download.
 async fn deliver(name: &str, html: String, format: Option<&str>) -> ApiResult<Response> {
-    let file = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect::<String>();
-    let file: String = file.chars().take(80).collect();
-    let (kind, body, disposition) = match format.unwrap_or("html") {
-        "html" => (
-            "text/html; charset=utf-8",
-            html.into_bytes(),
-            format!("inline; filename=\"{file}.html\""),
-        ),
-        "pdf" => (
-            "application/pdf",
-            pelagic_app::documents::pdf::html_to_pdf(&html).await?,
-            format!("attachment; filename=\"{file}.pdf\""),
-        ),
+    let pdf = match format.unwrap_or("html") {
+        "html" => false,
+        "pdf" => true,
         other => {
             return Err(ApiError::invalid(format!(
                 "format: html or pdf, not '{other}'"
             )));
         }
     };
-    Ok((
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, kind.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CONTENT_SECURITY_POLICY, DOCUMENT_POLICY.to_owned()),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
-        Body::from(body),
-    )
-        .into_response())
+    let body = if pdf {
+        pelagic_app::documents::pdf::html_to_pdf(&html).await?
+    } else {
+        html.into_bytes()
+    };
+    Ok(pelagic_ui::document_response(name, body, pdf))
 }
 
 #[derive(Debug, Default, Deserialize)]
