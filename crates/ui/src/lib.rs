@@ -70,6 +70,12 @@ pub fn routes(app: Arc<App>) -> Router {
             post(pages::sales_doc::take_step),
         )
         .route("/o/{object}/{id}/print", get(pages::sales_doc::print))
+        .route("/o/{object}/{id}/lines", post(pages::lines::add))
+        .route("/o/{object}/{id}/lines/{line}", post(pages::lines::change))
+        .route(
+            "/o/{object}/{id}/lines/{line}/delete",
+            post(pages::lines::remove),
+        )
         .route("/o/{object}/{id}/documents", post(pages::sales_doc::keep))
         .route("/documents/{id}", get(pages::sales_doc::open))
         .route("/documents/{id}/sent", post(pages::sales_doc::sent))
@@ -91,6 +97,12 @@ pub fn routes(app: Arc<App>) -> Router {
         .route("/pools/{id}/assign", post(pages::pool_actions::assign))
         .route("/pools/{id}/release", post(pages::pool_actions::release))
         .route("/notifications", get(pages::notifications::list))
+        .route("/templates", get(pages::doc_templates::list))
+        .route("/templates/new", get(pages::doc_templates::new))
+        .route("/templates/save", post(pages::doc_templates::save))
+        .route("/templates/preview", post(pages::doc_templates::preview))
+        .route("/templates/{id}", get(pages::doc_templates::edit))
+        .route("/templates/{id}/delete", post(pages::doc_templates::delete))
         .route("/approvals", get(pages::approvals::list))
         .route("/approvals/{id}/decide", post(pages::approvals::decide))
         .route("/collections", get(pages::collections::show))
@@ -115,7 +127,9 @@ pub fn routes(app: Arc<App>) -> Router {
 
 /// The administrator's settings pages.
 fn settings_routes() -> Router<UiState> {
-    use pages::settings::{company, duplicates, field, objects, org, pools, roles, sales};
+    use pages::settings::{
+        approvals, company, documents, duplicates, field, objects, org, pools, roles, sales,
+    };
     Router::new()
         .route("/settings", get(pages::settings::hub))
         .route("/settings/company", get(company::show).post(company::save))
@@ -155,6 +169,16 @@ fn settings_routes() -> Router<UiState> {
         .route("/settings/sales/processes", post(sales::save_process))
         .route("/settings/sales/processes/{id}", get(sales::edit))
         .route("/settings/duplicates/{object}", post(duplicates::save))
+        .route(
+            "/settings/documents",
+            get(documents::show).post(documents::save),
+        )
+        .route(
+            "/settings/approvals",
+            get(approvals::list).post(approvals::save),
+        )
+        .route("/settings/approvals/{id}", get(approvals::edit))
+        .route("/settings/approvals/{id}/arrange", post(approvals::arrange))
 }
 
 async fn script() -> impl IntoResponse {

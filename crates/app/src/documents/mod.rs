@@ -10,7 +10,7 @@ mod templates;
 
 pub use generated::DocumentView;
 pub use render::WORDS;
-pub use templates::{TemplateChange, TemplateView};
+pub use templates::{MergeSource, TemplateChange, TemplateView, may_write_templates};
 
 /// The objects that have printable documents.
 pub const PRINTABLE: [&str; 3] = ["quote", "order", "contract"];

@@ -26,6 +26,16 @@ pub struct TemplateView {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
+/// One name a template can use and the fields under it its author may read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergeSource {
+    /// The name in the template (`record`, `account`, `lines`, …).
+    pub name: String,
+    /// The object its values come from.
+    pub object: String,
+    pub fields: Vec<String>,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateChange {
@@ -58,8 +68,13 @@ fn builtin_view(object: &str) -> TemplateView {
     }
 }
 
+/// Whether `actor` writes templates: administrators and managers.
+pub fn may_write_templates(actor: &Actor) -> bool {
+    actor.is_admin() || actor.role == "manager"
+}
+
 fn may_write(actor: &Actor) -> AppResult<()> {
-    if actor.is_admin() || actor.role == "manager" {
+    if may_write_templates(actor) {
         Ok(())
     } else {
         Err(AppError::Forbidden(
@@ -189,6 +204,37 @@ impl App {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    /// What a template of `object` written by `author` may name: each source with the fields the
+    /// author may read (`lines` are the document's lines, read in a loop).
+    pub async fn merge_field_guide(
+        &self,
+        author: &Actor,
+        object: &str,
+    ) -> AppResult<Vec<MergeSource>> {
+        check_object(object)?;
+        let snap = self.snapshot().await?;
+        let mut sources = render::sources(object);
+        sources.push(("lines", format!("{object}_line")));
+        let mut out = Vec::new();
+        for (name, source) in sources {
+            let Ok(obj) = snap.schema.object(&source) else {
+                continue;
+            };
+            let fields = obj
+                .fields
+                .iter()
+                .filter(|f| render::may_read(&snap.access, &author.role, obj, &f.name))
+                .map(|f| f.name.clone())
+                .collect();
+            out.push(MergeSource {
+                name: name.to_owned(),
+                object: source,
+                fields,
+            });
+        }
+        Ok(out)
     }
 
     /// A template must read, and name only merge fields that exist and that `author` may read.

@@ -1,6 +1,7 @@
 //! Order statistics over the orders the actor may read: how many and for how much per status,
-//! and what was sold per product and per product category (quantities and line totals). Amounts
-//! never mix currencies: every row is one currency.
+//! what was sold per product and per product category (quantities and line totals), and what
+//! the orders planned, received, refunded and still wait for — the customer's money figures when
+//! the statistics cover one account. Amounts never mix currencies: every row is one currency.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -46,7 +47,32 @@ pub struct OrderStats {
     pub by_status: Vec<StatRow>,
     pub by_product: Vec<StatRow>,
     pub by_category: Vec<StatRow>,
+    /// Per currency; empty when the actor may not read the orders' payment figures.
+    pub payments: Vec<PaymentTotals>,
 }
+
+/// The payment figures of the covered orders in one currency. A cancelled order's unpaid rest
+/// is not outstanding: nobody is waiting for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PaymentTotals {
+    pub currency: String,
+    pub orders: i64,
+    pub total: String,
+    pub planned: String,
+    pub received: String,
+    pub refunded: String,
+    pub net: String,
+    pub outstanding: String,
+}
+
+/// The order fields the payment figures sum, in [`PaymentTotals`]' order.
+const PAYMENT_FIELDS: [&str; 5] = [
+    "planned_amount",
+    "received_amount",
+    "refunded_amount",
+    "net_received",
+    "outstanding_amount",
+];
 
 fn text(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_owned()
@@ -106,6 +132,18 @@ impl RecordService<'_> {
             plan::plan_filter(&t.obj, &filter, &readable, &ctx)?,
         ]);
         let currency_col = format!("{}_currency", total.column);
+        // The payment figures come along when every one of them is readable.
+        let payment_cols: Option<Vec<&str>> = PAYMENT_FIELDS
+            .iter()
+            .map(|name| {
+                t.obj
+                    .field(name)
+                    .filter(|f| policy.field_access(&t.obj, f).readable())
+                    .map(|f| f.column.as_str())
+            })
+            .collect();
+        let mut sums = vec![total.column.as_str()];
+        sums.extend(payment_cols.iter().flatten());
         let statuses = grouped(
             self.app.db(),
             &t.obj.table,
@@ -115,17 +153,44 @@ impl RecordService<'_> {
                 ("status", ColType::Text),
                 (&currency_col, ColType::Text),
             ],
-            &[&total.column],
+            &sums,
         )
         .await?;
         let mut by_status: BTreeMap<(String, String), (i64, i64)> = BTreeMap::new();
+        // currency → orders, total, then the payment figures
+        let mut money: BTreeMap<String, (i64, [i64; 6])> = BTreeMap::new();
         let mut ids = Vec::new();
         for (g, count, sums) in &statuses {
             ids.push(g[0].clone());
-            let e = by_status.entry((text(&g[1]), text(&g[2]))).or_default();
+            let (status, currency) = (text(&g[1]), text(&g[2]));
+            if payment_cols.is_some() {
+                let m = money.entry(currency.clone()).or_default();
+                m.0 += count;
+                for (i, v) in sums.iter().enumerate() {
+                    let waiting = i == 5 && status == "cancelled";
+                    m.1[i] += if waiting { 0 } else { *v };
+                }
+            }
+            let e = by_status.entry((status, currency)).or_default();
             e.0 += count;
             e.1 += sums[0];
         }
+        let payments = money
+            .into_iter()
+            .map(|(currency, (orders, m))| {
+                let f = |v: i64| format_scaled(v, currency_exponent(&currency));
+                PaymentTotals {
+                    orders,
+                    total: f(m[0]),
+                    planned: f(m[1]),
+                    received: f(m[2]),
+                    refunded: f(m[3]),
+                    net: f(m[4]),
+                    outstanding: f(m[5]),
+                    currency,
+                }
+            })
+            .collect();
         let by_status = by_status
             .into_iter()
             .map(|((status, currency), (count, amount))| StatRow {
@@ -142,6 +207,7 @@ impl RecordService<'_> {
             by_status,
             by_product,
             by_category,
+            payments,
         })
     }
 

@@ -34,6 +34,8 @@ struct CollectionsPage {
     to: String,
     group: String,
     group_label: String,
+    /// (id, name) of the one customer shown, when the page is about one.
+    account: Option<(String, String)>,
     groups: Vec<(&'static str, String)>,
     error: Option<String>,
     rows: Vec<Row>,
@@ -49,6 +51,8 @@ pub struct Filters {
     from: Option<String>,
     to: Option<String>,
     group: Option<String>,
+    /// One customer's figures only.
+    account_id: Option<String>,
 }
 
 fn row(tr: &Tr, r: &CollectionRow) -> Row {
@@ -97,10 +101,25 @@ pub async fn show(
         .filter(|g| !g.is_empty())
         .unwrap_or_else(|| "month".into());
     let records = s.app.records(&v.actor);
+    let account_id = f.account_id.clone().filter(|a| !a.is_empty());
+    let account = match &account_id {
+        Some(id) => match records.get("account", id).await {
+            Ok(r) => Some((
+                id.clone(),
+                r.get("name")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or(id)
+                    .to_owned(),
+            )),
+            Err(e) => return super::failure(&v.tr, e),
+        },
+        None => None,
+    };
     let q = CollectionQuery {
         from: date(&f.from),
         to: date(&f.to),
         group: Some(group.clone()),
+        account_id: account_id.clone(),
         ..CollectionQuery::default()
     };
     let mut error = None;
@@ -118,6 +137,7 @@ pub async fn show(
         .order_stats(&OrderQuery {
             from: date(&f.from),
             to: date(&f.to),
+            account_id: account_id.clone(),
             ..OrderQuery::default()
         })
         .await
@@ -193,6 +213,7 @@ pub async fn show(
             to: f.to.unwrap_or_default(),
             group,
             group_label,
+            account,
             groups,
             error,
             rows,

@@ -1,5 +1,6 @@
 //! One module per page; this one holds what every signed-in page shares.
 
+pub mod account_money;
 pub mod approvals;
 pub mod bin;
 pub mod bulk;
@@ -8,10 +9,12 @@ pub mod collections;
 pub mod columns;
 pub mod convert;
 pub mod delete;
+pub mod doc_templates;
 pub mod form;
 pub mod funnel;
 pub mod history;
 pub mod home;
+pub mod lines;
 pub mod list;
 pub mod login;
 pub mod notifications;
@@ -53,6 +56,8 @@ pub struct Page {
     pub pools: bool,
     /// Shows the way to the pipeline: the user may read opportunities.
     pub pipeline: bool,
+    /// Shows the way to the printable templates: the user may write them.
+    pub templates: bool,
     /// Notifications not read yet.
     pub unread: i64,
 }
@@ -77,6 +82,7 @@ impl Page {
             admin: v.actor.is_admin(),
             pipeline: objects.iter().any(|o| o.name == "opportunity"),
             pools: state.app.pools(&v.actor).await.is_ok_and(|p| !p.is_empty()),
+            templates: pelagic_app::documents::may_write_templates(&v.actor),
             unread: state.app.unread_notifications(&v.actor).await.unwrap_or(0),
         })
     }

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::ListRequest;
 use pelagic_core::filter::Filter;
@@ -63,6 +63,12 @@ struct RecordPage {
     pools_to_enter: Vec<(String, String)>,
     /// Steps, printing and documents of a quote, order or contract.
     doc: Option<super::sales_doc::DocPanel>,
+    /// The lines and totals of a quote or order.
+    lines: Option<super::lines::LineEditor>,
+    /// Why the line just submitted was refused.
+    line_error: Option<String>,
+    /// An account's money: what its orders planned, received, refunded and wait for.
+    payments: Vec<super::account_money::MoneyRow>,
 }
 
 pub async fn show(
@@ -74,6 +80,17 @@ pub async fn show(
         Ok(v) => v,
         Err(to) => return to,
     };
+    draw(&s, &v, object, id, None).await
+}
+
+/// The page, with what was wrong with a line the viewer just tried to add or change (422).
+pub async fn draw(
+    s: &UiState,
+    v: &crate::viewer::Viewer,
+    object: String,
+    id: String,
+    line_error: Option<String>,
+) -> Response {
     let records = s.app.records(&v.actor);
     let (record, snap) = match (records.get(&object, &id).await, s.app.snapshot().await) {
         (Ok(r), Ok(snap)) => (r, snap),
@@ -83,7 +100,7 @@ pub async fn show(
         return failure(&v.tr, pelagic_app::AppError::NotFound(object));
     };
     let users = s.app.user_names().await.unwrap_or_default();
-    let titles = super::columns::linked_titles(&s, &v, obj, std::slice::from_ref(&record)).await;
+    let titles = super::columns::linked_titles(s, v, obj, std::slice::from_ref(&record)).await;
     let ctx = Context {
         tr: &v.tr,
         time_zone: &v.actor.time_zone,
@@ -170,6 +187,9 @@ pub async fn show(
     let readable = records.readable_objects().await.unwrap_or_default();
     let mut related = Vec::new();
     for other in &readable {
+        if super::lines::is_lines_of(&object, &other.name) {
+            continue;
+        }
         for f in other.fields.iter().filter(|f| {
             f.kind == FieldKind::Lookup && !f.system && f.target.as_deref() == Some(object.as_str())
         }) {
@@ -204,7 +224,7 @@ pub async fn show(
     }
 
     let activity = readable.iter().find(|o| o.name == "activity").cloned();
-    let timeline = super::timeline::timeline(&s, &v, obj, &id, &readable, &ctx).await;
+    let timeline = super::timeline::timeline(s, v, obj, &id, &readable, &ctx).await;
     let can_follow_up =
         activity.is_some() && !matches!(object.as_str(), "activity" | "task" | "product");
     let label = |n: &str| {
@@ -267,15 +287,24 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let doc = super::sales_doc::panel(&s, &v.tr, &v.actor, &object, &id, &record).await;
-    let page = match Page::new(&s, &v, &object).await {
+    let doc = super::sales_doc::panel(s, &v.tr, &v.actor, &object, &id, &record).await;
+    let lines = super::lines::editor(s, &ctx, &v.actor, &object, &id, &record).await;
+    let payments = if object == "account" {
+        super::account_money::rows(s, &v.tr, &v.actor, &id).await
+    } else {
+        Vec::new()
+    };
+    let page = match Page::new(s, v, &object).await {
         Ok(p) => p,
         Err(to) => return to,
     };
     html(
-        StatusCode::OK,
+        super::status_of(&line_error),
         &RecordPage {
+            line_error,
             doc,
+            lines,
+            payments,
             convertible,
             pools_to_enter,
             pool,

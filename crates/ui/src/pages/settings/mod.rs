@@ -1,7 +1,10 @@
 //! The administrator's settings: the company, objects and fields, users, teams, roles, duplicate
-//! rules, pools, and sales rules and processes. Every page here answers 403 to anyone else.
+//! rules, pools, sales rules and processes, numbering of sales documents and approval flows.
+//! Every page here answers 403 to anyone else.
 
+pub mod approvals;
 pub mod company;
+pub mod documents;
 pub mod duplicates;
 pub mod field;
 pub mod objects;
@@ -130,6 +133,9 @@ pub async fn hub(State(s): State<UiState>, headers: HeaderMap) -> Response {
         ("/settings/duplicates", "duplicate-rules"),
         ("/settings/pools", "pool-settings"),
         ("/settings/sales", "sales-settings"),
+        ("/settings/documents", "numbering-settings"),
+        ("/settings/approvals", "approval-flows"),
+        ("/templates", "document-templates"),
     ]
     .into_iter()
     .map(|(link, key)| (link, v.tr.t(key), v.tr.t(&format!("{key}-about"))))

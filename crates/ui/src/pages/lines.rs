@@ -1,0 +1,349 @@
+//! The line editor of a quote's or an order's page: its lines with their amounts, a row to add
+//! one (a product from the catalogue, whose price, unit and tax Pelagic fills in, or free text
+//! with a price), and the document's totals as Pelagic works them out after every change.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::{AppError, ListRequest};
+use pelagic_core::filter::Filter;
+use serde_json::{Map, Value as Json, json};
+
+use super::failure;
+use crate::UiState;
+use crate::display::{self, Context};
+use crate::viewer::form_viewer;
+
+/// The fields a line row shows, in order.
+const COLUMNS: [&str; 7] = [
+    "description",
+    "quantity",
+    "unit",
+    "unit_price",
+    "discount_percent",
+    "tax_rate",
+    "total",
+];
+
+/// The fields the add row takes.
+const INPUTS: [&str; 6] = [
+    "product_id",
+    "description",
+    "quantity",
+    "unit_price",
+    "discount_percent",
+    "tax_rate",
+];
+
+/// The document's totals, in order.
+const TOTALS: [&str; 4] = ["subtotal", "discount_amount", "tax_amount", "total"];
+
+pub struct LineRow {
+    pub id: String,
+    pub cells: Vec<Cell>,
+}
+
+/// One column of a line: its value as shown, and as typed when the line can be changed here.
+pub struct Cell {
+    pub name: String,
+    pub shown: String,
+    pub raw: Option<String>,
+}
+
+/// The fields a line's row lets the viewer change in place.
+const IN_PLACE: [&str; 5] = [
+    "description",
+    "quantity",
+    "unit_price",
+    "discount_percent",
+    "tax_rate",
+];
+
+pub struct LineEditor {
+    /// (name, label) of the columns.
+    pub columns: Vec<(String, String)>,
+    pub rows: Vec<LineRow>,
+    /// (label, value) of the document's totals.
+    pub totals: Vec<(String, String)>,
+    /// (id, name) of the active products; empty when the viewer may not add lines.
+    pub products: Vec<(String, String)>,
+    /// (field, label) of the add row's inputs.
+    pub inputs: Vec<(String, String)>,
+    pub currency: String,
+    /// Lines can be added, changed and removed now.
+    pub may_add: bool,
+}
+
+/// A decimal without the zeros its scale pads it with ("25.0000" → "25").
+fn trimmed(record: &Map<String, Json>, field: &str) -> Map<String, Json> {
+    let mut out = record.clone();
+    if let Some(Json::String(n)) = out.get_mut(field)
+        && n.contains('.')
+    {
+        *n = n.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    out
+}
+
+/// Whether `object` is the lines' object of document `document` (its page shows them in the
+/// editor rather than as a related list).
+pub fn is_lines_of(document: &str, object: &str) -> bool {
+    lines_of(document).is_some_and(|(lines, _)| lines == object)
+}
+
+/// The lines' object of a document, and the field naming the document.
+fn lines_of(object: &str) -> Option<(&'static str, &'static str)> {
+    match object {
+        "quote" => Some(("quote_line", "quote_id")),
+        "order" => Some(("order_line", "order_id")),
+        _ => None,
+    }
+}
+
+/// Whether the document takes new lines in its state: not while it waits for approval, a quote
+/// only as a draft, an order until it is completed or cancelled (the record service refuses the
+/// rest; this only spares the viewer a form that cannot work).
+fn open_for_lines(object: &str, record: &Map<String, Json>) -> bool {
+    let text = |k: &str| record.get(k).and_then(Json::as_str).unwrap_or_default();
+    text("approval_status") != "pending"
+        && match object {
+            "quote" => text("status") == "draft",
+            _ => !matches!(text("status"), "completed" | "cancelled"),
+        }
+}
+
+/// The editor for document `object` `id`, or none when it has no lines or the viewer may not
+/// read them.
+pub async fn editor(
+    s: &UiState,
+    ctx: &Context<'_>,
+    actor: &pelagic_core::access::Actor,
+    object: &str,
+    id: &str,
+    record: &Map<String, Json>,
+) -> Option<LineEditor> {
+    let (line_object, link) = lines_of(object)?;
+    let records = s.app.records(actor);
+    let snap = s.app.snapshot().await.ok()?;
+    let (doc, line) = (
+        snap.schema.object(object).ok()?,
+        snap.schema.object(line_object).ok()?,
+    );
+    let request = ListRequest {
+        filter: Filter::from_json(&json!({"field": link, "op": "eq", "value": id})).ok(),
+        sort: vec![("position".into(), false), ("created_at".into(), false)],
+        limit: Some(200),
+        ..ListRequest::default()
+    };
+    let lines = records.list(line_object, &request).await.ok()?;
+    let columns: Vec<(String, String)> = COLUMNS
+        .iter()
+        .filter_map(|n| line.field(n))
+        .map(|f| (f.name.clone(), ctx.tr.field(line, f)))
+        .collect();
+    let creatable = records
+        .editable_fields(line_object)
+        .await
+        .unwrap_or_default();
+    let may_add = creatable.iter().any(|f| f == link) && open_for_lines(object, record);
+    let in_place =
+        |name: &str| may_add && IN_PLACE.contains(&name) && creatable.iter().any(|c| c == name);
+    let rows = lines
+        .data
+        .iter()
+        .map(|r| (r, trimmed(r, "quantity")))
+        .map(|(r, shown)| LineRow {
+            id: r
+                .get("id")
+                .and_then(Json::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            cells: columns
+                .iter()
+                .filter_map(|(n, _)| line.field(n))
+                .map(|f| Cell {
+                    name: f.name.clone(),
+                    shown: display::show(ctx, line, f, &shown),
+                    raw: in_place(&f.name).then(|| match shown.get(&f.name) {
+                        Some(Json::String(t)) => t.clone(),
+                        Some(Json::Null) | None => String::new(),
+                        Some(other) => other.to_string(),
+                    }),
+                })
+                .collect(),
+        })
+        .collect();
+    let totals = TOTALS
+        .iter()
+        .filter_map(|n| doc.field(n))
+        .filter(|f| record.contains_key(&f.name))
+        .map(|f| (ctx.tr.field(doc, f), display::show(ctx, doc, f, record)))
+        .collect();
+    let inputs = INPUTS
+        .iter()
+        .filter(|n| creatable.iter().any(|c| c == *n))
+        .filter_map(|n| line.field(n))
+        .map(|f| (f.name.clone(), ctx.tr.field(line, f)))
+        .collect();
+    let products = if may_add {
+        active_products(s, actor).await
+    } else {
+        Vec::new()
+    };
+    Some(LineEditor {
+        columns,
+        rows,
+        totals,
+        products,
+        inputs,
+        currency: record
+            .get("currency")
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        may_add,
+    })
+}
+
+/// The catalogue's active products the viewer may read, by name.
+async fn active_products(
+    s: &UiState,
+    actor: &pelagic_core::access::Actor,
+) -> Vec<(String, String)> {
+    let request = ListRequest {
+        filter: Filter::from_json(&json!({"field": "active", "op": "eq", "value": true})).ok(),
+        sort: vec![("name".into(), false)],
+        limit: Some(500),
+        ..ListRequest::default()
+    };
+    let Ok(found) = s.app.records(actor).list("product", &request).await else {
+        return Vec::new();
+    };
+    found
+        .data
+        .iter()
+        .map(|p| {
+            let text = |k: &str| p.get(k).and_then(Json::as_str).unwrap_or_default();
+            let name = match text("code") {
+                "" => text("name").to_owned(),
+                code => format!("{} · {code}", text("name")),
+            };
+            (text("id").to_owned(), name)
+        })
+        .collect()
+}
+
+/// Adds a line to the document, then shows its page again with the new totals.
+pub async fn add(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let Some((line_object, link)) = lines_of(&object) else {
+        return failure(&v.tr, AppError::NotFound(object));
+    };
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let Ok(line) = snap.schema.object(line_object) else {
+        return failure(&v.tr, AppError::NotFound(line_object.into()));
+    };
+    let fields: Vec<String> = INPUTS.map(String::from).to_vec();
+    let mut body = crate::form_values::body(line, &fields, &pairs, &v.actor.time_zone, false);
+    body.insert(link.into(), json!(id));
+    match s
+        .app
+        .records(&v.actor)
+        .create(line_object, &Json::Object(body))
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
+        Err(e) => refused(&s, &v, object, id, e).await,
+    }
+}
+
+/// The document's page again with why the line was refused, or the error page when the
+/// document itself cannot be shown.
+async fn refused(
+    s: &UiState,
+    v: &crate::viewer::Viewer,
+    object: String,
+    id: String,
+    e: AppError,
+) -> Response {
+    match e {
+        AppError::Validation(_) | AppError::Invalid(_) | AppError::Conflict(_) => {
+            let message = super::settings::message_of(e);
+            super::record::draw(s, v, object, id, Some(message)).await
+        }
+        other => failure(&v.tr, other),
+    }
+}
+
+/// Changes a line in place (what its row's inputs hold; an emptied price stays as it was).
+pub async fn change(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id, line_id)): Path<(String, String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let Some((line_object, _)) = lines_of(&object) else {
+        return failure(&v.tr, AppError::NotFound(object));
+    };
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let Ok(line) = snap.schema.object(line_object) else {
+        return failure(&v.tr, AppError::NotFound(line_object.into()));
+    };
+    let fields: Vec<String> = IN_PLACE
+        .iter()
+        .filter(|n| pairs.iter().any(|(k, _)| k == *n))
+        .map(|n| (*n).to_owned())
+        .collect();
+    let mut body = crate::form_values::body(line, &fields, &pairs, &v.actor.time_zone, true);
+    if body.get("unit_price").is_some_and(Json::is_null) {
+        body.remove("unit_price");
+    }
+    match s
+        .app
+        .records(&v.actor)
+        .update(line_object, &line_id, &Json::Object(body))
+        .await
+    {
+        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
+        Err(e) => refused(&s, &v, object, id, e).await,
+    }
+}
+
+/// Removes a line (to the recycle bin, whence it can be restored with its amounts).
+pub async fn remove(
+    State(s): State<UiState>,
+    headers: HeaderMap,
+    Path((object, id, line_id)): Path<(String, String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
+        Ok(v) => v,
+        Err(to) => return to,
+    };
+    let Some((line_object, _)) = lines_of(&object) else {
+        return failure(&v.tr, AppError::NotFound(object));
+    };
+    match s.app.records(&v.actor).delete(line_object, &line_id).await {
+        Ok(()) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
+        Err(e) => refused(&s, &v, object, id, e).await,
+    }
+}
