@@ -224,10 +224,18 @@ try {
       condition: { field: 'discount_rate', op: 'gt', value: '15' }, steps: [{ approver: 'user', user_id: marta.id }] }] });
     const account = (await api('GET', '/records/account?q=Lighthouse')).data[0].id;
     const quote = await api('POST', '/records/quote', { name: '咖啡机 — Кофемашины', account_id: account, currency: 'EUR', discount_percent: '20' });
-    for (const [description, quantity, unit_price] of [['意式咖啡机 X1', '2', '1500'], ['Молотый кофе', '10', '20'], ['Formación', '1', '300']]) {
-      await api('POST', '/records/quote_line', { quote_id: quote.id, description, quantity, unit_price, unit_price_currency: 'EUR' });
-    }
+    // The three lines go in through the quote's line editor.
     await page.goto(base + `/o/quote/${quote.id}`);
+    for (const [description, quantity, price] of [['意式咖啡机 X1', '2', '1500'], ['Молотый кофе', '10', '20'], ['Formación', '1', '300']]) {
+      const add = page.locator('form.add-line');
+      await add.locator('[name=description]').fill(description);
+      await add.locator('[name=quantity]').fill(quantity);
+      await add.locator('[name=unit_price]').fill(price);
+      await add.getByRole('button', { name: 'Add line' }).click();
+      await page.locator('table.lines td.description input[value="' + description + '"]').waitFor();
+    }
+    // 2 × 1,500 + 10 × 20 + 300 = 3,500, less 20 %: 2,800.
+    await page.locator('dl.totals .grand', { hasText: '€2,800.00' }).waitFor();
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.waitForURL(base + `/o/quote/${quote.id}`);
     await page.getByText('Big discounts — waiting for approval').waitFor();
@@ -242,6 +250,14 @@ try {
     await page.getByRole('link', { name: '咖啡机 — Кофемашины' }).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Nothing waits for your approval.').waitFor();
+    // She also writes the quote template: previewed on the quote in the browser, saved as a copy.
+    await page.goto(base + '/templates/builtin-quote');
+    await page.getByLabel('Name').fill('Harbour quote');
+    await page.getByLabel('HTML').fill('<h1>{{ company.name }}</h1><h2>{{ record.number }} · {{ record.name }}</h2>{% for line in lines %}<p>{{ line.description }}: {{ line.total }}</p>{% endfor %}');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.frameLocator('iframe[name=template-preview]').getByText('Молотый кофе: 200').waitFor();
+    await page.getByRole('button', { name: 'Save a copy' }).click();
+    await page.getByText('Saved').first().waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').fill('ana@harbour.example');
     await page.getByLabel('Password').fill('a long enough secret');
@@ -267,6 +283,11 @@ try {
     assert.deepEqual([o.total, o.planned_amount, o.received_amount, o.refunded_amount, o.outstanding_amount], ['2800.00', '2800.00', '2000.00', '150.00', '950.00']);
     await page.reload();
     await page.getByText('€950.00').first().waitFor();
+    // The account shows the same, from its orders.
+    await page.goto(base + `/o/account/${account}`);
+    await page.locator('section.account-money', { hasText: '€950.00' }).waitFor();
+    await page.goto(base + `/o/quote/${quote.id}`);
+    await page.locator('#doc-template option', { hasText: 'Harbour quote' }).waitFor({ state: 'attached' });
     await page.goto(base + '/collections');
     await page.getByRole('heading', { name: 'Collections' }).waitFor();
   });

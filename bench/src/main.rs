@@ -5,6 +5,7 @@
 
 mod floor;
 mod load;
+mod money;
 mod pages;
 mod sales;
 mod server;
@@ -56,6 +57,12 @@ struct Args {
     /// Opportunities for the funnel, for --sales.
     #[arg(long, default_value_t = 1_000_000)]
     opportunities: u64,
+    /// Measure the quote-to-cash figures and printing instead, in-process on their own database.
+    #[arg(long)]
+    money: bool,
+    /// Orders (each with a line and two instalments), for --money.
+    #[arg(long, default_value_t = 200_000)]
+    orders: u64,
     /// Where to write the figures as JSON.
     #[arg(long, default_value = "bench/out/results.json")]
     out: PathBuf,
@@ -88,6 +95,16 @@ async fn main() -> anyhow::Result<()> {
         let figures = sales::run(&url, args.accounts, args.due, args.opportunities, 20).await?;
         std::fs::write(
             args.out.with_file_name("sales.json"),
+            serde_json::to_string_pretty(&figures)?,
+        )?;
+        return Ok(());
+    }
+    if args.money {
+        let url = args.database_url.replace("bench.db", "money.db");
+        println!("machine: {}", stats::machine());
+        let figures = money::run(&url, args.orders, 20).await?;
+        std::fs::write(
+            args.out.with_file_name("money.json"),
             serde_json::to_string_pretty(&figures)?,
         )?;
         return Ok(());

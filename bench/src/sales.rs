@@ -25,7 +25,7 @@ use crate::stats::Samples;
 const CHUNK: usize = 20_000;
 const STAGES: [&str; 4] = ["qualification", "needs_analysis", "proposal", "negotiation"];
 
-fn actor(id: &str, role: &str) -> Actor {
+pub(crate) fn actor(id: &str, role: &str) -> Actor {
     Actor {
         user_id: id.to_owned(),
         name: id.to_owned(),
@@ -40,7 +40,12 @@ fn actor(id: &str, role: &str) -> Actor {
 type Fill<'a> = dyn Fn(u64, &mut dyn FnMut(&str, Value)) + 'a;
 
 /// Writes `n` rows of `obj`, each from `fill(i, set)` where `set(field, value)` fills a column.
-async fn write_rows(app: &App, obj: &ObjectDef, n: u64, fill: &Fill<'_>) -> anyhow::Result<()> {
+pub(crate) async fn write_rows(
+    app: &App,
+    obj: &ObjectDef,
+    n: u64,
+    fill: &Fill<'_>,
+) -> anyhow::Result<()> {
     let columns = obj.all_columns();
     let at = |c: &str| columns.iter().position(|(n, _)| n == c);
     let mut i = 0;
@@ -64,7 +69,7 @@ async fn write_rows(app: &App, obj: &ObjectDef, n: u64, fill: &Fill<'_>) -> anyh
 }
 
 /// Sets a text field and its folded copy.
-fn text(set: &mut dyn FnMut(&str, Value), obj: &ObjectDef, field: &str, v: &str) {
+pub(crate) fn text(set: &mut dyn FnMut(&str, Value), obj: &ObjectDef, field: &str, v: &str) {
     if let Some(f) = obj.field(field) {
         for (c, _, value) in f.text_sets(Some(v)) {
             set(&c, value);

@@ -260,6 +260,20 @@ async fn a_manager_writes_previews_and_deletes_a_template_bounded_by_what_they_m
             .put("/api/v1/admin/roles/manager/fields/account/phone", Some(&admin), &json!({"access": "hidden"}))
             .await;
         assert!(r.status < 300, "{}", r.body);
+        let guide = t
+            .http
+            .get("/api/v1/document-templates/fields?object=quote", Some(&api))
+            .await;
+        assert_eq!(guide.status, 200, "{}", guide.body);
+        let account_fields = guide.body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == "account")
+            .unwrap()["fields"]
+            .clone();
+        assert!(account_fields.as_array().unwrap().contains(&json!("name")));
+        assert!(!account_fields.as_array().unwrap().contains(&json!("phone")), "no longer offered");
         let sneaky = "<p>{{ account.phone }}</p>";
         let refused = mia
             .post(&t, "/templates/save", &[("object", "quote"), ("name", "Teléfonos"), ("body", sneaky)])

@@ -7,6 +7,9 @@ mod error;
 mod extract;
 mod openapi;
 mod openapi_admin;
+mod openapi_documents;
+mod openapi_pipeline;
+mod openapi_sales;
 mod openapi_sharing;
 
 use std::sync::Arc;

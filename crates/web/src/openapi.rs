@@ -309,5 +309,13 @@ fn static_paths() -> Map<String, Value> {
     crate::openapi_admin::admin_paths(&mut p);
     crate::openapi_sharing::duplicate_paths(&mut p);
     crate::openapi_sharing::sharing_paths(&mut p);
+    crate::openapi_sales::quote_paths(&mut p);
+    crate::openapi_sales::sales_settings_paths(&mut p);
+    crate::openapi_sales::sales_figure_paths(&mut p);
+    crate::openapi_documents::document_paths(&mut p);
+    crate::openapi_pipeline::pool_paths(&mut p);
+    crate::openapi_pipeline::process_paths(&mut p);
+    crate::openapi_pipeline::pipeline_figure_paths(&mut p);
+    crate::openapi_pipeline::activity_paths(&mut p);
     p
 }

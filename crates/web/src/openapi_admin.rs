@@ -5,13 +5,23 @@ use serde_json::{Map, Value, json};
 
 use crate::openapi::{body, ok, op, responses};
 
-fn path_params(names: &[&str]) -> Value {
+pub(crate) fn path_params(names: &[&str]) -> Value {
     Value::Array(
         names
             .iter()
             .map(|n| json!({ "name": n, "in": "path", "required": true, "schema": { "type": "string" } }))
             .collect(),
     )
+}
+
+/// An optional (unless `required`) query parameter.
+pub(crate) fn query_param(name: &str, required: bool, schema: Value, description: &str) -> Value {
+    json!({ "name": name, "in": "query", "required": required, "description": description, "schema": schema })
+}
+
+/// `{"data": [item, …]}`.
+pub(crate) fn data_list(item: &Value) -> Value {
+    json!({ "type": "object", "properties": { "data": { "type": "array", "items": item } } })
 }
 
 fn object_schema(props: &[(&str, Value)], required: &[&str]) -> Value {

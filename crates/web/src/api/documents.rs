@@ -53,6 +53,19 @@ pub struct ObjectParam {
     pub object: Option<String>,
 }
 
+/// What a template of `?object=` may name, as the caller (its author-to-be) may read it.
+pub async fn merge_fields(
+    State(s): State<AppState>,
+    Auth(a): Auth,
+    Params(q): Params<ObjectParam>,
+) -> ApiResult<Json<Value>> {
+    let object = q
+        .object
+        .ok_or_else(|| ApiError::invalid("object: quote, order or contract"))?;
+    let data = s.app.merge_field_guide(&a.actor, &object).await?;
+    Ok(Json(json!({ "data": data })))
+}
+
 pub async fn templates(
     State(s): State<AppState>,
     Auth(_): Auth,

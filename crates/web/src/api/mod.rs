@@ -99,6 +99,7 @@ pub fn routes() -> Router<AppState> {
             get(documents::templates).post(documents::create_template),
         )
         .route("/document-templates/preview", post(documents::preview))
+        .route("/document-templates/fields", get(documents::merge_fields))
         .route(
             "/document-templates/{id}",
             get(documents::template)
