@@ -23,6 +23,12 @@ use crate::{App, AppError, AppResult};
 /// The objects that may need approval.
 pub const APPROVABLE: [&str; 4] = ["quote", "contract", "order", "refund"];
 
+/// The lines of the objects that have them: (object, lines' object, the field naming the object).
+const LINES: [(&str, &str, &str); 2] = [
+    ("quote", "quote_line", "quote_id"),
+    ("order", "order_line", "order_id"),
+];
+
 /// Most flows, and most steps in one flow.
 const MAX_FLOWS: usize = 100;
 const MAX_STEPS: usize = 10;
@@ -240,21 +246,30 @@ impl App {
             })
             .collect();
         store::insert_tasks(tx, &tasks).await?;
+        // Approvers read what they decide on: the record and, for a quote or an order, its
+        // lines (which stay as they are while the record is locked).
+        let mut shared = vec![(request.object.clone(), request.record_id.clone())];
+        shared.extend(
+            self.lines_of(tx, &request.object, &request.record_id)
+                .await?,
+        );
         for u in &approvers {
-            pelagic_store::sharing::insert_share(
-                tx,
-                &pelagic_store::sharing::ShareRow {
-                    id: crate::ids::new_id(),
-                    object: request.object.clone(),
-                    record_id: request.record_id.clone(),
-                    grantee: format!("user:{u}"),
-                    access: "read".into(),
-                    until: None,
-                    created_by: request.submitted_by.clone(),
-                    created_at: now,
-                },
-            )
-            .await?;
+            for (object, record_id) in &shared {
+                pelagic_store::sharing::insert_share(
+                    tx,
+                    &pelagic_store::sharing::ShareRow {
+                        id: crate::ids::new_id(),
+                        object: object.clone(),
+                        record_id: record_id.clone(),
+                        grantee: format!("user:{u}"),
+                        access: "read".into(),
+                        until: None,
+                        created_by: request.submitted_by.clone(),
+                        created_at: now,
+                    },
+                )
+                .await?;
+            }
         }
         metadata::bump(tx).await?;
         let notes: Vec<_> = approvers
@@ -272,6 +287,49 @@ impl App {
             .collect();
         pelagic_store::notifications::insert(tx, &notes).await?;
         Ok(())
+    }
+
+    /// The live lines of a quote or an order as (object, id) pairs; none for other objects.
+    async fn lines_of(
+        &self,
+        tx: &mut Tx,
+        object: &str,
+        record_id: &str,
+    ) -> AppResult<Vec<(String, String)>> {
+        let Some((lines, link)) = LINES
+            .iter()
+            .find(|(o, _, _)| *o == object)
+            .map(|(_, l, k)| (*l, *k))
+        else {
+            return Ok(Vec::new());
+        };
+        let snap = self.snapshot().await?;
+        let obj = snap.schema.object(lines)?;
+        let Some(link) = obj.field(link) else {
+            return Ok(Vec::new());
+        };
+        let pred = Pred::And(vec![
+            Pred::Cmp {
+                col: link.column.clone(),
+                op: Cmp::Eq,
+                value: Value::Text(record_id.to_owned()),
+            },
+            Pred::IsNull {
+                col: "deleted_at".into(),
+            },
+        ]);
+        let found = pelagic_store::records::grouped_tx(
+            tx,
+            &obj.table,
+            &pred,
+            &[("id", ColType::Text)],
+            &[],
+        )
+        .await?;
+        Ok(found
+            .into_iter()
+            .filter_map(|(g, _, _)| g[0].as_str().map(|id| (lines.to_owned(), id.to_owned())))
+            .collect())
     }
 
     /// Who decides a step submitted by `submitter` (never the submitter themselves).

@@ -395,3 +395,69 @@ async fn a_refund_above_the_threshold_waits_for_approval_before_it_counts() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_approver_outside_the_team_reads_the_quote_and_its_lines_while_deciding() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let ana = t
+            .member_token("ana@example.com", "sales", Some("Ventas"))
+            .await;
+        let marta = t
+            .member_token("marta@example.com", "manager", Some("Dirección"))
+            .await;
+        let marta_id = t.user_id(&marta).await;
+        let set = t
+            .http
+            .put(
+                "/api/v1/admin/approval-flows",
+                Some(&admin),
+                &discount_flow(json!([{"approver": "user", "user_id": marta_id}])),
+            )
+            .await;
+        assert_eq!(set.status, 200, "{}", set.body);
+        let quote = quote_with_discount(&t, &ana, "20").await;
+        let lines_query = json!({"filter": {"field": "quote_id", "op": "eq", "value": quote}});
+        let before = post(
+            &t,
+            &marta,
+            "/api/v1/records/quote_line/query",
+            lines_query.clone(),
+        )
+        .await;
+        assert_eq!(
+            before.body["data"].as_array().map(Vec::len),
+            Some(0),
+            "not hers before"
+        );
+
+        let r = post(
+            &t,
+            &ana,
+            &format!("/api/v1/records/quote/{quote}/submit"),
+            json!({}),
+        )
+        .await;
+        assert_eq!(r.body["approval_status"], "pending", "{}", r.body);
+        let seen = t
+            .http
+            .get(&format!("/api/v1/records/quote/{quote}"), Some(&marta))
+            .await;
+        assert_eq!(seen.status, 200);
+        let lines = post(&t, &marta, "/api/v1/records/quote_line/query", lines_query).await;
+        let names: Vec<&str> = lines.body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|l| l["description"].as_str())
+            .collect();
+        assert_eq!(
+            names.len(),
+            3,
+            "the three lines she decides on: {}",
+            lines.body
+        );
+        assert!(names.contains(&"Instalación"));
+    })
+    .await;
+}

@@ -139,7 +139,7 @@ pub(crate) fn admin_paths(p: &mut Map<String, Value>) {
 
     let entry = json!({ "type": "object", "properties": {
         "id": { "type": "string" }, "at": { "type": "string", "format": "date-time" }, "user_id": { "type": ["string", "null"] },
-        "action": { "type": "string", "enum": ["create", "update", "transfer", "revert", "merge", "share", "unshare", "delete", "restore", "purge"] },
+        "action": { "type": "string", "description": "create, update, transfer, revert, merge, share, unshare, delete, restore, purge, convert; on quotes, orders, contracts and refunds also submit, approval, approved, rejected, send, accept, reject, revise, document, document_sent" },
         "field": { "type": ["string", "null"] }, "old": {}, "new": {} } });
     p.insert("/api/v1/records/{object}/{id}/history".into(), json!({ "parameters": path_params(&["object", "id"]),
         "get": op("A record's history, newest first (fields the caller may not see are left out, masked ones masked)", responses("200", ok("entries", list(&entry))), json!({})) }));
