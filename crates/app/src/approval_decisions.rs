@@ -72,7 +72,10 @@ impl App {
         let title = whole.title();
         let outcome = if !approve {
             store::skip_open(&mut tx, &request.id, request.step, now).await?;
-            store::set_request(&mut tx, &request.id, "rejected", request.step, Some(now)).await?;
+            still_pending(
+                store::set_request(&mut tx, &request.id, "rejected", request.step, Some(now))
+                    .await?,
+            )?;
             Some("rejected")
         } else {
             let others_done = tasks
@@ -88,8 +91,16 @@ impl App {
                         .await?;
                     None
                 } else {
-                    store::set_request(&mut tx, &request.id, "approved", request.step, Some(now))
-                        .await?;
+                    still_pending(
+                        store::set_request(
+                            &mut tx,
+                            &request.id,
+                            "approved",
+                            request.step,
+                            Some(now),
+                        )
+                        .await?,
+                    )?;
                     Some("approved")
                 }
             }
@@ -146,7 +157,7 @@ impl App {
         title: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> AppResult<()> {
-        store::set_request(tx, &request.id, "pending", step as i64, None).await?;
+        still_pending(store::set_request(tx, &request.id, "pending", step as i64, None).await?)?;
         self.ask_step(tx, request, steps, step, title, now).await
     }
 
@@ -188,5 +199,16 @@ impl App {
         let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
         let tasks = store::tasks_of(self.db(), &ids).await?;
         Ok(requests.iter().map(|r| request_view(r, &tasks)).collect())
+    }
+}
+
+/// A request another decision ended meanwhile refuses this one.
+fn still_pending(moved: bool) -> AppResult<()> {
+    if moved {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(
+            "this request was decided meanwhile".into(),
+        ))
     }
 }

@@ -73,6 +73,7 @@ impl App {
             self.audit(attempt("login_throttled")).await?;
             return Err(e);
         }
+        self.slow_down_if_attacked(email).await?;
         let user = store::user_by_email(self.db(), email.trim()).await?;
         let hash = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_owned();
@@ -86,6 +87,7 @@ impl App {
             Some(u) if ok && u.active => u,
             Some(u) => {
                 self.failed(
+                    email,
                     &keys,
                     Event {
                         user_id: Some(&u.id),
@@ -96,10 +98,11 @@ impl App {
                 return Err(refused());
             }
             None => {
-                self.failed(&keys, attempt("login_failed")).await?;
+                self.failed(email, &keys, attempt("login_failed")).await?;
                 return Err(refused());
             }
         };
+        // The owner got in from here: this address's mistakes on the account are forgotten.
         throttle::clear(self.db(), &keys[0].0).await?;
         let token = new_token();
         let now = self.now();
@@ -137,11 +140,34 @@ impl App {
         })
     }
 
-    pub(crate) async fn failed(&self, keys: &[(String, i64)], event: Event<'_>) -> AppResult<()> {
-        let failures: Vec<(String, String)> =
-            keys.iter().map(|(k, _)| (new_id(), k.clone())).collect();
+    /// Counts a failed attempt on `email`'s account under each of its keys, and logs it.
+    pub(crate) async fn failed(
+        &self,
+        email: &str,
+        keys: &[(String, i64)],
+        event: Event<'_>,
+    ) -> AppResult<()> {
+        let failures: Vec<(String, String)> = keys
+            .iter()
+            .map(|(k, _)| k.clone())
+            .chain(std::iter::once(account_key(email)))
+            .map(|k| (new_id(), k))
+            .collect();
         throttle::record_failure(self.db(), &failures, self.now()).await?;
         self.audit(event).await
+    }
+
+    /// An account attacked from many addresses is slowed down, never locked: each attempt on
+    /// it waits a little longer, whoever makes it, and its owner still gets in.
+    async fn slow_down_if_attacked(&self, email: &str) -> AppResult<()> {
+        let window_start = self.now() - Duration::minutes(THROTTLE_WINDOW_MINUTES);
+        let failures =
+            throttle::failures_since(self.db(), &account_key(email), window_start).await?;
+        let wait = attack_delay(failures);
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        Ok(())
     }
 
     pub(crate) async fn check_throttle(&self, keys: &[(String, i64)]) -> AppResult<()> {
@@ -259,20 +285,52 @@ impl App {
 
 /// Failed sign-ins are counted over this many minutes.
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
-/// Failures within the window after which an account answers 429.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-/// Failures within the window after which an address answers 429 (a shared office address makes
-/// honest mistakes of many people add up, hence the higher limit).
+/// Failures on an account from one address within the window after which that address gets
+/// 429 for that account (others, the owner among them, still sign in).
+pub const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS: i64 = 5;
+/// Failures within the window after which an address answers 429 for every account (a shared
+/// office address makes honest mistakes of many people add up, hence the higher limit).
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 30;
+/// Failures on an account from anywhere within the window after which every attempt on it is
+/// slowed down.
+pub const SLOW_DOWN_AFTER: i64 = 10;
+/// The longest an attempt on an attacked account waits.
+const MAX_ATTACK_DELAY: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// The keys a sign-in is throttled under, with their limits: the account first.
+/// How long an attempt on an account waits, given its recent failures from anywhere: nothing
+/// up to [`SLOW_DOWN_AFTER`], then half a second more per failure, at most five seconds.
+pub fn attack_delay(failures: i64) -> std::time::Duration {
+    let over = failures.saturating_sub(SLOW_DOWN_AFTER - 1).clamp(0, 10);
+    std::time::Duration::from_millis(500 * over.unsigned_abs()).min(MAX_ATTACK_DELAY)
+}
+
+fn account_key(email: &str) -> String {
+    format!("email:{}", email.trim().to_lowercase())
+}
+
+/// The keys a sign-in is refused under, with their limits: the account from this address
+/// first, then the address.
 pub(crate) fn throttle_keys(email: &str, client: Option<&str>) -> Vec<(String, i64)> {
-    let mut keys = vec![(
-        format!("email:{}", email.trim().to_lowercase()),
-        MAX_FAILURES_PER_ACCOUNT,
-    )];
-    if let Some(addr) = client {
-        keys.push((format!("ip:{addr}"), MAX_FAILURES_PER_ADDRESS));
+    let address = client.unwrap_or("unknown");
+    vec![
+        (
+            format!("email+ip:{}|{address}", email.trim().to_lowercase()),
+            MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+        ),
+        (format!("ip:{address}"), MAX_FAILURES_PER_ADDRESS),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attacked_account_slows_down_but_never_stops() {
+        assert!(attack_delay(0).is_zero());
+        assert!(attack_delay(SLOW_DOWN_AFTER - 1).is_zero());
+        assert_eq!(attack_delay(SLOW_DOWN_AFTER).as_millis(), 500);
+        assert_eq!(attack_delay(SLOW_DOWN_AFTER + 3).as_millis(), 2_000);
+        assert_eq!(attack_delay(10_000), MAX_ATTACK_DELAY);
     }
-    keys
 }

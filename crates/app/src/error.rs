@@ -27,6 +27,14 @@ pub enum AppError {
     RateLimited(String),
     #[error("{0}")]
     Unavailable(String),
+    /// Something this server was not set up with (Chromium for PDF); the message says what to
+    /// install.
+    #[error("{0}")]
+    NotInstalled(String),
+    /// A bounded resource (the printing browsers) stayed taken while the request waited; the
+    /// same request may succeed in a few seconds.
+    #[error("{0}")]
+    Busy(String),
     /// A fault of ours, not the caller's; the cause is logged and never shown.
     #[error("internal error")]
     Internal(String),

@@ -50,7 +50,8 @@ impl App {
             client,
         };
         let Some(new_hash) = new_hash.filter(|_| current_ok) else {
-            self.failed(&keys, event("password_change_failed")).await?;
+            self.failed(&user.email, &keys, event("password_change_failed"))
+                .await?;
             return Err(
                 CoreError::field("current_password", "this is not your current password").into(),
             );

@@ -62,6 +62,15 @@ impl<'a> Policy<'a> {
     }
 
     /// The fields the actor may see, in display order.
+    /// The field `name` of `obj` when a figure may be computed from it: only from fields the
+    /// actor reads in full. A figure from a hidden or masked field (a sum, an average, a total
+    /// per group, a count per value) would give the field away, so every figure — analytics,
+    /// board totals, reports — asks here and leaves the figure out (or refuses) on `None`.
+    pub fn figure_field<'o>(&self, obj: &'o ObjectDef, name: &str) -> Option<&'o FieldDef> {
+        obj.field(name)
+            .filter(|f| self.field_access(obj, f).readable())
+    }
+
     pub fn visible_fields<'o>(&self, obj: &'o ObjectDef) -> Vec<&'o FieldDef> {
         obj.fields
             .iter()

@@ -53,6 +53,15 @@ impl App {
         if query.len() > 4000 {
             return Err(CoreError::field("query", "at most 4000 characters").into());
         }
+        // A view's query is a list's address query, written back into links and redirects:
+        // URL-encoded, so never a space, a line break or any other control character.
+        if !query.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(CoreError::field(
+                "query",
+                "a list's query string, URL-encoded (no spaces, line breaks or other characters)",
+            )
+            .into());
+        }
         let team_id = match (shared, &actor.team_id) {
             (false, _) => None,
             (true, Some(team)) => Some(team.clone()),

@@ -53,6 +53,13 @@ pub struct FieldDef {
     /// Digits after the decimal point (decimal and percent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<u32>,
+    /// Smallest and largest value a number, percent or money field takes, in the units people
+    /// write (a percent's 100, a price's whole currency units); inclusive. Every number also
+    /// stays within `input::MAX_UNITS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
     /// The label in other languages (`zh-CN` → "…"); custom fields carry their own.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, String>,
@@ -156,6 +163,8 @@ impl FieldDef {
             default: None,
             max_length: None,
             scale: None,
+            min: None,
+            max: None,
             convert_to: vec![],
             labels: BTreeMap::new(),
             option_labels: BTreeMap::new(),
@@ -316,6 +325,21 @@ pub fn check_field(f: &FieldDef) -> Result<(), CoreError> {
     }
     if f.kind == FieldKind::Id {
         return Err(CoreError::field("type", "'id' is not a field type"));
+    }
+    let numeric = matches!(
+        f.kind,
+        FieldKind::Integer | FieldKind::Decimal | FieldKind::Percent | FieldKind::Money
+    );
+    if (f.min.is_some() || f.max.is_some()) && !numeric {
+        return Err(CoreError::field("min", "only number fields have a range"));
+    }
+    if let (Some(lo), Some(hi)) = (f.min, f.max)
+        && lo > hi
+    {
+        return Err(CoreError::field(
+            "min",
+            "the smallest value is above the largest",
+        ));
     }
     if f.label.trim().is_empty() {
         return Err(CoreError::field("label", "a field needs a label"));

@@ -111,11 +111,12 @@ pub fn price_line(line: &LineInput, extra_discount: i64) -> Result<LineAmounts, 
     let share = percent_of(net, pct(extra_discount))?;
     let taxable = net - share;
     let tax = percent_of(taxable, pct(line.tax_rate))?;
+    let too_large = || err("quantity", "the amount is too large");
     Ok(LineAmounts {
         subtotal,
-        discount: own + share,
+        discount: own.checked_add(share).ok_or_else(too_large)?,
         tax,
-        total: taxable + tax,
+        total: taxable.checked_add(tax).ok_or_else(too_large)?,
     })
 }
 

@@ -29,6 +29,15 @@ pub enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "PELAGIC_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
+        /// Proxies or load balancers in front of Pelagic (addresses or networks, comma
+        /// separated): from them, the client's address is read from X-Forwarded-For and HTTPS
+        /// from X-Forwarded-Proto.
+        #[arg(long, env = "PELAGIC_TRUSTED_PROXIES", default_value = "")]
+        trusted_proxies: String,
+        /// The address people open Pelagic at (e.g. https://crm.example.com); an https address
+        /// makes cookies Secure and pins browsers to HTTPS.
+        #[arg(long, env = "PELAGIC_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Bring the database schema up to date and exit.
     Migrate,

@@ -72,7 +72,20 @@ fn redact(url: &str) -> String {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { listen } => serve::serve(open(&cli.database_url).await?, &listen).await,
+        Command::Serve {
+            listen,
+            trusted_proxies,
+            public_url,
+        } => {
+            let edge = pelagic_web::Edge {
+                trusted_proxies: pelagic_web::Edge::parse_proxies(&trusted_proxies)
+                    .map_err(|e| anyhow::anyhow!("--trusted-proxies: {e}"))?,
+                public_https: public_url
+                    .as_deref()
+                    .is_some_and(|u| u.to_ascii_lowercase().starts_with("https://")),
+            };
+            serve::serve(open(&cli.database_url).await?, &listen, edge).await
+        }
         Command::Migrate => {
             open(&cli.database_url).await?;
             println!("the database is up to date");

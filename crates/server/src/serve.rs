@@ -10,7 +10,7 @@ use tokio::sync::watch;
 /// How often the scheduler looks for due jobs.
 const JOB_TICK: Duration = Duration::from_secs(30);
 
-pub async fn serve(app: Arc<App>, listen: &str) -> anyhow::Result<()> {
+pub async fn serve(app: Arc<App>, listen: &str, edge: pelagic_web::Edge) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
@@ -20,7 +20,7 @@ pub async fn serve(app: Arc<App>, listen: &str) -> anyhow::Result<()> {
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let jobs = tokio::spawn(run_jobs(app.clone(), stop_rx));
-    let result = pelagic_web::serve(listener, app.clone(), shutdown_signal()).await;
+    let result = pelagic_web::serve(listener, app.clone(), edge, shutdown_signal()).await;
     let _ = stop_tx.send(true);
     let _ = jobs.await;
     app.db().close().await;
@@ -34,17 +34,27 @@ async fn run_jobs(app: Arc<App>, mut stop: watch::Receiver<bool>) {
     loop {
         tokio::select! {
             _ = tick.tick() => {
-                if let Err(e) = app.run_due_jobs().await {
-                    tracing::error!(error = %e, "running scheduled jobs failed");
-                }
-                // Bulk jobs start as soon as they are asked for; this picks up those another
-                // instance left unfinished when it stopped.
-                if let Err(e) = app.run_bulk_jobs().await {
-                    tracing::error!(error = %e, "running bulk jobs failed");
+                // Each round runs as a task of its own, so that a fault in one job (even a
+                // panic) is logged and the next round still comes.
+                let round = tokio::spawn(run_round(app.clone()));
+                if let Err(e) = round.await {
+                    tracing::error!(error = %e, "a round of scheduled jobs stopped");
                 }
             }
             _ = stop.changed() => return,
         }
+    }
+}
+
+/// One round: the due scheduled jobs, then the bulk jobs nobody is running.
+async fn run_round(app: Arc<App>) {
+    if let Err(e) = app.run_due_jobs().await {
+        tracing::error!(error = %e, "running scheduled jobs failed");
+    }
+    // Bulk jobs start as soon as they are asked for; this picks up those another instance left
+    // unfinished when it stopped.
+    if let Err(e) = app.run_bulk_jobs().await {
+        tracing::error!(error = %e, "running bulk jobs failed");
     }
 }
 

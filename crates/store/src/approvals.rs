@@ -171,9 +171,12 @@ async fn select(
 }
 
 /// One request, read in the transaction.
+/// Locked until the transaction ends, so that two approvers deciding at once decide one after
+/// the other, each on what the other committed.
 pub async fn request(tx: &mut Tx, id: &str) -> Result<Option<RequestRow>> {
-    let rows = select(tx.into(), REQUESTS, &REQUEST_COLUMNS, eq("id", id), &[], 1).await?;
-    Ok(rows.first().map(|r| request_of(r)))
+    let p = projection(&REQUEST_COLUMNS);
+    let row = records::lock_first_tx(tx, REQUESTS, &p, &eq("id", id)).await?;
+    Ok(row.as_ref().map(|r| request_of(r)))
 }
 
 /// The requests of a record, newest first.
@@ -299,14 +302,14 @@ pub async fn decide(
     Ok(records::update(tx, TASKS, &sets, &pred).await? == 1)
 }
 
-/// Moves a pending request to a step, or ends it.
+/// Moves a pending request to a step, or ends it; gives whether it was still pending.
 pub async fn set_request(
     tx: &mut Tx,
     id: &str,
     status: &str,
     step: i64,
     decided_at: Option<DateTime<Utc>>,
-) -> Result<()> {
+) -> Result<bool> {
     let sets = [
         (
             "status".to_owned(),
@@ -320,14 +323,14 @@ pub async fn set_request(
             opt_time(decided_at),
         ),
     ];
-    records::update(
+    let moved = records::update(
         tx,
         REQUESTS,
         &sets,
         &Pred::And(vec![eq("id", id), eq("status", "pending")]),
     )
     .await?;
-    Ok(())
+    Ok(moved == 1)
 }
 
 /// Closes the undecided tasks of a step once it is decided (one approval was enough, or the

@@ -50,9 +50,12 @@ pub struct DocumentRow {
     pub sent_at: Option<DateTime<Utc>>,
     pub sent_by: Option<String>,
     pub sent_to: Option<String>,
+    /// The fields the document holds (JSON, see the app's `FieldRead`); none for documents
+    /// kept before Pelagic noted them.
+    pub fields: Option<String>,
 }
 
-const DOCUMENT_COLUMNS: [(&str, ColType); 11] = [
+const DOCUMENT_COLUMNS: [(&str, ColType); 12] = [
     ("id", ColType::Text),
     ("object", ColType::Text),
     ("record_id", ColType::Text),
@@ -64,6 +67,7 @@ const DOCUMENT_COLUMNS: [(&str, ColType); 11] = [
     ("sent_at", ColType::DateTime),
     ("sent_by", ColType::Text),
     ("sent_to", ColType::Text),
+    ("fields", ColType::Text),
 ];
 
 /// The listing columns: everything but the HTML.
@@ -111,6 +115,7 @@ fn document_of(r: &[Value]) -> DocumentRow {
         sent_at: rest[2].as_datetime(),
         sent_by: rest[3].as_str().map(str::to_owned),
         sent_to: rest[4].as_str().map(str::to_owned),
+        fields: rest.get(5).and_then(|v| v.as_str()).map(str::to_owned),
     }
 }
 
@@ -233,6 +238,7 @@ pub async fn insert_document(tx: &mut Tx, d: &DocumentRow) -> Result<()> {
         d.sent_at.map_or(Value::Null, Value::DateTime),
         Value::text_or_null(d.sent_by.clone()),
         Value::text_or_null(d.sent_to.clone()),
+        Value::text_or_null(d.fields.clone()),
     ];
     records::insert(tx, DOCUMENTS, &columns(&DOCUMENT_COLUMNS), &[row]).await
 }

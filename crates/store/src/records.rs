@@ -96,6 +96,35 @@ pub async fn first_tx(
         .next())
 }
 
+/// [`first_tx`], locking the row until the transaction ends (PostgreSQL's `FOR UPDATE`; SQLite's
+/// write transactions already hold the one write lock): a use case that reads a record, decides
+/// and writes it cannot interleave with another doing the same, so a rule such as "only once"
+/// is decided on what the other committed.
+pub async fn lock_first_tx(
+    tx: &mut Tx,
+    table: &str,
+    projection: &Projection,
+    pred: &Pred,
+) -> Result<Option<Vec<Value>>> {
+    let be = tx.backend();
+    let q = one(table, projection, pred);
+    let mut sel = Query::select();
+    sel.from(Alias::new(q.table));
+    for (name, _) in &q.projection.columns {
+        sel.column(Alias::new(name));
+    }
+    sel.and_where(condition(q.pred, be));
+    sel.limit(1);
+    if be == Backend::Postgres {
+        sel.lock(sea_query::LockType::Update);
+    }
+    let types: Vec<ColType> = q.projection.columns.iter().map(|(_, t)| *t).collect();
+    Ok(exec::fetch(tx.into(), &sel, &types)
+        .await?
+        .into_iter()
+        .next())
+}
+
 fn one<'a>(table: &'a str, projection: &'a Projection, pred: &'a Pred) -> ListQuery<'a> {
     ListQuery {
         table,

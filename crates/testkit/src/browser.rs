@@ -14,20 +14,7 @@ impl Browser {
     /// Creates a user with `role` and signs them in with the sign-in form.
     pub async fn sign_in(t: &TestApp, email: &str, role: &str) -> Browser {
         t.user_token(email, role).await;
-        let body = format!(
-            "email={}&password=correct+horse+battery+staple",
-            urlencode(email)
-        );
-        let r = t
-            .http
-            .send(
-                "POST",
-                "/login",
-                None,
-                &[("content-type", "application/x-www-form-urlencoded")],
-                body.into_bytes(),
-            )
-            .await;
+        let r = sign_in_form(t, email, "correct horse battery staple", None).await;
         assert_eq!(r.status, 303, "signing in: {}", r.text);
         let cookie = r
             .set_cookies
@@ -77,4 +64,41 @@ impl Browser {
     pub async fn post(&self, t: &TestApp, path: &str, fields: &[(&str, &str)]) -> Reply {
         self.submit(t, path, fields, true).await
     }
+}
+
+/// Opens the sign-in page (with the cookies `cookie`, if any) and submits its form with its
+/// token, as a browser does; gives the reply to the submission.
+pub async fn sign_in_form(t: &TestApp, email: &str, password: &str, cookie: Option<&str>) -> Reply {
+    let mut headers = Vec::new();
+    if let Some(c) = cookie {
+        headers.push(("cookie", c));
+    }
+    let page = t.http.send("GET", "/login", None, &headers, vec![]).await;
+    let token = page
+        .text
+        .split("name=\"_csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let mut jar: Vec<String> = cookie.map(|c| vec![c.to_owned()]).unwrap_or_default();
+    jar.extend(
+        page.set_cookies
+            .iter()
+            .filter_map(|c| c.split(';').next())
+            .map(str::to_owned),
+    );
+    let jar = jar.join("; ");
+    let body = format!(
+        "email={}&password={}&_csrf={token}",
+        urlencode(email),
+        urlencode(password)
+    );
+    let mut headers = vec![("content-type", "application/x-www-form-urlencoded")];
+    if !jar.is_empty() {
+        headers.push(("cookie", jar.as_str()));
+    }
+    t.http
+        .send("POST", "/login", None, &headers, body.into_bytes())
+        .await
 }

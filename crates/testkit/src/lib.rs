@@ -119,6 +119,21 @@ async fn fresh_db(backend: Backend) -> (Db, Cleanup) {
     }
 }
 
+/// Serves `app` on a free loopback port until the test ends; gives the address.
+async fn serve(app: Arc<App>, edge: pelagic_web::Edge) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(pelagic_web::serve(
+        listener,
+        app,
+        edge,
+        std::future::pending(),
+    ));
+    addr
+}
+
 impl TestApp {
     /// Starts Pelagic on `backend` with the system clock.
     pub async fn start(backend: Backend) -> TestApp {
@@ -126,17 +141,23 @@ impl TestApp {
     }
 
     pub async fn start_with_clock(backend: Backend, clock: Arc<dyn Clock>) -> TestApp {
+        TestApp::start_full(backend, clock, pelagic_web::Edge::default()).await
+    }
+
+    /// A server behind `edge`: for example trusting 127.0.0.1 as a proxy, so that a test can say
+    /// which client a request comes from with `X-Forwarded-For`.
+    pub async fn start_behind(backend: Backend, edge: pelagic_web::Edge) -> TestApp {
+        TestApp::start_full(backend, Arc::new(SystemClock), edge).await
+    }
+
+    async fn start_full(
+        backend: Backend,
+        clock: Arc<dyn Clock>,
+        edge: pelagic_web::Edge,
+    ) -> TestApp {
         let (db, cleanup) = fresh_db(backend).await;
         let app = App::open_with_clock(db, clock).await.expect("open app");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        tokio::spawn(pelagic_web::serve(
-            listener,
-            app.clone(),
-            std::future::pending(),
-        ));
+        let addr = serve(app.clone(), edge).await;
         TestApp {
             backend,
             app,
@@ -152,6 +173,13 @@ impl TestApp {
         App::open_with_clock(self.cleanup.reconnect().await, clock)
             .await
             .expect("open second instance")
+    }
+
+    /// A second `pelagic serve` on the same database, on a port of its own, as behind a load
+    /// balancer; gives a client for it.
+    pub async fn another_server(&self) -> HttpClient {
+        let app = self.another_instance(Arc::new(SystemClock)).await;
+        HttpClient::new(serve(app, pelagic_web::Edge::default()).await)
     }
 
     /// Creates a user with a role and signs them in; gives their bearer token.

@@ -1,6 +1,7 @@
 //! The web interface as a browser without scripts uses it: first run, sign in and out, home,
 //! lists and record pages, in the user's language, with permissions honoured.
 
+use pelagic_testkit::browser::sign_in_form;
 use pelagic_testkit::client::Reply;
 use pelagic_testkit::{TestApp, each_backend};
 use serde_json::json;
@@ -72,16 +73,10 @@ async fn the_first_visitor_creates_the_company_and_lands_signed_in_at_home() {
 async fn signing_in_and_out_with_the_form() {
     each_backend(|t| async move {
         t.user_token("ana@example.com", "sales").await;
-        let wrong = post_form(&t, "/login", None, "email=ana%40example.com&password=nope").await;
+        let wrong = sign_in_form(&t, "ana@example.com", "nope", None).await;
         assert_eq!(wrong.status, 401);
         assert!(wrong.text.contains("wrong"), "{}", wrong.text);
-        let ok = post_form(
-            &t,
-            "/login",
-            None,
-            "email=ana%40example.com&password=correct+horse+battery+staple",
-        )
-        .await;
+        let ok = sign_in_form(&t, "ana@example.com", "correct horse battery staple", None).await;
         assert_eq!(ok.status, 303);
         let cookie = cookies(&ok);
         assert_eq!(get(&t, "/o/account", Some(&cookie), "en").await.status, 200);
@@ -142,13 +137,8 @@ async fn lists_and_record_pages_show_what_the_user_may_see_in_their_language() {
         t.create(&admin, "account", json!({"name": "Someone Else's"}))
             .await;
 
-        let signed_in = post_form(
-            &t,
-            "/login",
-            None,
-            "email=ana2%40example.com&password=correct+horse+battery+staple",
-        )
-        .await;
+        let signed_in =
+            sign_in_form(&t, "ana2@example.com", "correct horse battery staple", None).await;
         let cookie = cookies(&signed_in);
         let list = get(&t, "/o/account", Some(&cookie), "es-ES,es;q=0.9").await;
         assert_eq!(list.status, 200);
@@ -193,13 +183,7 @@ async fn lists_and_record_pages_show_what_the_user_may_see_in_their_language() {
 async fn the_profile_page_switches_the_language_and_refuses_a_bad_time_zone() {
     each_backend(|t| async move {
         t.user_token("ana@example.com", "sales").await;
-        let ok = post_form(
-            &t,
-            "/login",
-            None,
-            "email=ana%40example.com&password=correct+horse+battery+staple",
-        )
-        .await;
+        let ok = sign_in_form(&t, "ana@example.com", "correct horse battery staple", None).await;
         let cookie = cookies(&ok);
         let csrf = csrf_of(&cookie);
         let bad = post_form(
@@ -250,7 +234,7 @@ async fn the_list_filters_on_several_conditions_and_refuses_a_field_the_user_can
             .await;
         assert_eq!(r.status, 200);
         t.user_token("ana@example.com", "sales").await;
-        let signed_in = post_form(&t, "/login", None, "email=ana%40example.com&password=correct+horse+battery+staple").await;
+        let signed_in = sign_in_form(&t, "ana@example.com", "correct horse battery staple", None).await;
         let cookie = cookies(&signed_in);
         for (name, kind) in [("Alpha Tea", "customer"), ("Beta Tea", "customer"), ("Gamma Coffee", "customer"), ("Delta Tea", "partner")] {
             let r = post_form(&t, "/o/account/new", Some(&cookie), &format!("_csrf={}&name={}&type={kind}", csrf_of(&cookie), name.replace(' ', "+"))).await;
@@ -286,11 +270,7 @@ async fn a_saved_view_is_kept_for_its_owner_or_shared_with_their_team() {
         let browser = |email: &'static str| {
             let t = &t;
             async move {
-                let body = format!(
-                    "email={}&password=correct+horse+battery+staple",
-                    email.replace('@', "%40")
-                );
-                cookies(&post_form(t, "/login", None, &body).await)
+                cookies(&sign_in_form(t, email, "correct horse battery staple", None).await)
             }
         };
         let ana = browser("ana@example.com").await;

@@ -201,3 +201,47 @@ async fn bad_shares_are_refused() {
         assert_eq!(groups.status, 403);
     }
 }
+
+/// What belongs to a record (a contact or a deal under an account) is added by those who may
+/// edit it: a read-only share lets its holder look at the account, not add under it.
+#[tokio::test]
+async fn a_read_only_share_does_not_let_anyone_add_records_under_the_account() {
+    for backend in backends() {
+        let t = TestApp::start(backend).await;
+        let o = org(&t).await;
+        let account = t
+            .create(&o.east, "account", json!({"name": "Look But Do Not Touch"}))
+            .await;
+        let id = account["id"].as_str().unwrap();
+        let west = t.user_id(&o.west).await;
+        let (status, _) = share(&t, &o.east, id, json!({"user_id": west, "access": "read"})).await;
+        assert_eq!(status, 201);
+        for (object, body) in [
+            ("contact", json!({"name": "Intruso", "account_id": id})),
+            ("opportunity", json!({"name": "Intrusa", "account_id": id})),
+        ] {
+            let r = t
+                .http
+                .post(&format!("/api/v1/records/{object}"), Some(&o.west), &body)
+                .await;
+            assert_eq!(r.status, 422, "{object}: {}", r.body);
+            assert!(
+                r.body["error"]["details"]["fields"]["account_id"]
+                    .as_str()
+                    .unwrap()
+                    .contains("not edit"),
+                "{}",
+                r.body
+            );
+        }
+        // With a read-write share, adding under it is fine.
+        let (status, _) = share(&t, &o.east, id, json!({"user_id": west, "access": "edit"})).await;
+        assert_eq!(status, 201);
+        t.create(
+            &o.west,
+            "contact",
+            json!({"name": "Invitada", "account_id": id}),
+        )
+        .await;
+    }
+}

@@ -5,6 +5,7 @@
 
 mod conditions;
 mod display;
+pub mod edge;
 mod form_values;
 mod format;
 pub mod i18n;

@@ -26,19 +26,6 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .filter(|v| !v.is_empty())
 }
 
-/// Whether the request reached us over HTTPS (directly, or as a proxy in front says).
-fn over_https(headers: &HeaderMap) -> bool {
-    let forwarded_proto = headers
-        .get("x-forwarded-proto")
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
-    let forwarded = headers
-        .get("forwarded")
-        .and_then(|h| h.to_str().ok())
-        .is_some_and(|f| f.to_ascii_lowercase().contains("proto=https"));
-    forwarded_proto || forwarded
-}
-
 fn set(headers: &mut HeaderMap, text: String) {
     if let Ok(v) = HeaderValue::from_str(&text) {
         headers.append(SET_COOKIE, v);
@@ -46,8 +33,8 @@ fn set(headers: &mut HeaderMap, text: String) {
 }
 
 /// The `Set-Cookie` headers starting a session (or, with `None`, ending it).
-pub fn session_cookies(request: &HeaderMap, session: Option<(&str, &str)>) -> HeaderMap {
-    let secure = if over_https(request) { "; Secure" } else { "" };
+pub fn session_cookies(https: bool, session: Option<(&str, &str)>) -> HeaderMap {
+    let secure = if https { "; Secure" } else { "" };
     let mut out = HeaderMap::new();
     match session {
         Some((token, csrf)) => {
@@ -73,6 +60,37 @@ pub fn session_cookies(request: &HeaderMap, session: Option<(&str, &str)>) -> He
         }
     }
     out
+}
+
+/// The cookie that ties a sign-in form to the browser it was given to (login CSRF: another
+/// site must not sign a visitor in to an account of its own).
+pub const LOGIN_COOKIE: &str = "pelagic_login";
+
+/// A sign-in form's token and the cookie to set with it: the browser's existing login cookie
+/// is reused, so that several open sign-in tabs all work.
+pub fn login_form_token(request: &HeaderMap, https: bool) -> (String, HeaderMap) {
+    let mut out = HeaderMap::new();
+    let nonce = match cookie(request, LOGIN_COOKIE) {
+        Some(n) if n.len() <= 100 => n.to_owned(),
+        _ => {
+            let n = pelagic_app::ids::new_token();
+            let secure = if https { "; Secure" } else { "" };
+            set(
+                &mut out,
+                format!(
+                    "{LOGIN_COOKIE}={n}; Path=/login; Max-Age=86400; HttpOnly; SameSite=Lax{secure}"
+                ),
+            );
+            n
+        }
+    };
+    (pelagic_app::ids::csrf_token(&nonce), out)
+}
+
+/// Whether a submitted sign-in form carries the token of the form this browser was given.
+pub fn login_form_matches(request: &HeaderMap, given: Option<&str>) -> bool {
+    cookie(request, LOGIN_COOKIE)
+        .is_some_and(|n| csrf_matches(given, &pelagic_app::ids::csrf_token(n)))
 }
 
 /// Whether a method changes something (and so needs the anti-forgery token with a cookie).

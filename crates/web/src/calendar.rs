@@ -35,7 +35,11 @@ pub async fn feed(
             .uid(&item.uid)
             .summary(&item.summary)
             .starts(item.starts)
-            .ends(item.starts + chrono::Duration::minutes(30));
+            .ends(
+                item.starts
+                    .checked_add_signed(chrono::Duration::minutes(30))
+                    .unwrap_or(item.starts),
+            );
         if !item.description.is_empty() {
             event.description(&item.description);
         }

@@ -6,6 +6,11 @@ use axum::response::{IntoResponse, Response};
 use pelagic_app::AppError;
 use serde_json::{Value, json};
 
+/// Seconds a client waits before asking a busy server again.
+const BUSY_RETRY_SECONDS: u32 = 5;
+/// Seconds a client waits after being rate-limited.
+const RATE_LIMIT_RETRY_SECONDS: u32 = 60;
+
 /// An error on its way to the client.
 #[derive(Debug)]
 pub struct ApiError {
@@ -77,6 +82,10 @@ impl From<AppError> for ApiError {
                     "the database is busy or unreachable; try again shortly",
                 )
             }
+            AppError::NotInstalled(m) => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_installed", m)
+            }
+            AppError::Busy(m) => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", m),
             AppError::Internal(m) => {
                 tracing::error!(cause = %m, "internal error");
                 ApiError::new(
@@ -92,7 +101,19 @@ impl From<AppError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = json!({ "error": { "code": self.code, "message": self.message, "details": self.details } });
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        // When to try again: a busy printer frees up in seconds, a sign-in throttle in minutes.
+        let retry_after = match self.code {
+            "busy" => Some(BUSY_RETRY_SECONDS),
+            "rate_limited" => Some(RATE_LIMIT_RETRY_SECONDS),
+            _ => None,
+        };
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 

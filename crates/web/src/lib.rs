@@ -5,6 +5,7 @@ mod api;
 mod calendar;
 mod error;
 mod extract;
+mod headers;
 mod openapi;
 mod openapi_admin;
 mod openapi_documents;
@@ -15,15 +16,16 @@ mod openapi_sharing;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use axum::{Router, middleware};
 use pelagic_app::App;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use error::ApiError;
+pub use pelagic_ui::edge::Edge;
 
 /// Largest request body accepted (a batch of 1,000 records fits comfortably).
 pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -34,8 +36,14 @@ pub struct AppState {
     pub app: Arc<App>,
 }
 
-/// The whole HTTP application.
+/// The whole HTTP application, reached directly (no proxy in front, no HTTPS).
 pub fn router(app: Arc<App>) -> Router {
+    router_behind(app, Edge::default())
+}
+
+/// The whole HTTP application, reached through `edge` (the proxies trusted to name clients, and
+/// whether the public address is HTTPS).
+pub fn router_behind(app: Arc<App>, edge: Edge) -> Router {
     let state = AppState { app: app.clone() };
     Router::new()
         .route("/healthz", get(api::health::healthz))
@@ -51,6 +59,11 @@ pub fn router(app: Arc<App>) -> Router {
             Duration::from_secs(30),
         ))
         .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(middleware::from_fn(headers::secure))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(edge),
+            pelagic_ui::edge::resolve,
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -59,12 +72,14 @@ pub fn router(app: Arc<App>) -> Router {
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Arc<App>,
+    edge: Edge,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // The peer address is what sign-in throttling counts per address.
+    // The peer address (or, from a trusted proxy, the client it names) is what sign-in
+    // throttling counts per address.
     axum::serve(
         listener,
-        router(app).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        router_behind(app, edge).into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await

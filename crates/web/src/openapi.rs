@@ -71,8 +71,23 @@ fn field_schema(f: &FieldDef) -> Value {
         FieldKind::Text | FieldKind::Textarea => {
             json!({ "type": "string", "maxLength": f.max_length() })
         }
-        FieldKind::Integer => json!({ "type": "integer", "format": "int64" }),
-        FieldKind::Decimal | FieldKind::Percent => decimal,
+        FieldKind::Integer => {
+            let bound = pelagic_core::input::MAX_UNITS;
+            json!({ "type": "integer", "format": "int64",
+                "minimum": f.min.unwrap_or(-bound).max(-bound), "maximum": f.max.unwrap_or(bound).min(bound) })
+        }
+        FieldKind::Decimal | FieldKind::Percent => match (f.min, f.max) {
+            (None, None) => decimal,
+            (lo, hi) => {
+                let mut d = decimal;
+                d["description"] = json!(format!(
+                    "an exact decimal written as text, from {} to {}",
+                    lo.map_or("any".to_owned(), |v| v.to_string()),
+                    hi.map_or("any".to_owned(), |v| v.to_string())
+                ));
+                d
+            }
+        },
         FieldKind::Money => {
             let mut d = decimal;
             d["description"] = json!(format!(
@@ -162,8 +177,17 @@ fn errors() -> Map<String, Value> {
         ("403", "not allowed"),
         ("404", "not found"),
         ("409", "conflict"),
+        ("413", "the body is larger than 4 MiB"),
         ("415", "not JSON"),
         ("422", "invalid fields"),
+        (
+            "429",
+            "too many attempts (sign-ins, duplicate checks and refusals): wait as `Retry-After` says",
+        ),
+        (
+            "503",
+            "the database is unavailable, a printer is busy (`Retry-After`), or PDF printing is not installed",
+        ),
     ] {
         m.insert(code.into(), ok(what, reference("Error")));
     }
@@ -250,7 +274,10 @@ fn static_schemas() -> Map<String, Value> {
         "plural_labels": { "type": "object", "description": "language → plural label", "additionalProperties": { "type": "string" } } } }));
     m.insert("Field".into(), json!({ "type": "object", "required": ["name", "label", "type"], "properties": {
         "name": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" }, "label": { "type": "string" },
-        "type": { "type": "string", "enum": FieldKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>() },
+        "type": { "type": "string", "enum": FieldKind::ALL.iter().chain([&FieldKind::Id]).map(|k| k.name()).collect::<Vec<_>>(),
+            "description": "the field's kind; `id` is the kind of every record's built-in `id`, never of a field one adds" },
+        "min": { "type": "integer", "description": "the smallest value of a number, percent or money field, in the units people write" },
+        "max": { "type": "integer", "description": "the largest value of a number, percent or money field, in the units people write" },
         "required": { "type": "boolean" }, "options": { "type": "array", "items": { "type": "string" } }, "target": { "type": "string" },
         "searchable": { "type": "boolean" }, "indexed": { "type": "boolean" }, "unique": { "type": "boolean" },
         "labels": { "type": "object", "description": "language (en, zh-CN, zh-TW, es, ru) → label", "additionalProperties": { "type": "string" } },

@@ -164,10 +164,11 @@ pub(crate) fn pipeline_figure_paths(p: &mut Map<String, Value>) {
         "won": count, "lost": count, "invalid": count, "win_rate": rate } });
     p.insert("/api/v1/analytics/funnel".into(), json!({ "parameters": scope,
         "get": op("The stage conversion funnel of a process over the opportunities the caller may read", responses("200", ok("the funnel", funnel)), json!({})) }));
-    let decimal = json!({ "type": "string", "description": "a decimal in the row's currency" });
     let forecast = json!({ "type": "object", "properties": {
         "owner_id": text, "month": { "type": ["string", "null"], "description": "YYYY-MM of the expected close" }, "stage": text,
-        "currency": text, "deals": count, "amount": decimal, "weighted": { "type": "string", "description": "the amount weighted by each deal's probability" } } });
+        "currency": { "type": ["string", "null"], "description": "null when the caller may not read the amounts" }, "deals": count,
+        "amount": { "type": ["string", "null"], "description": "a decimal in the row's currency; null when the caller may not read the amounts" },
+        "weighted": { "type": ["string", "null"], "description": "the amount weighted by each deal's probability; null when the caller may not read the amounts or probabilities" } } });
     p.insert("/api/v1/analytics/forecast".into(), json!({ "parameters": scope,
         "get": op("The open pipeline of a process by owner, month of expected close, stage and currency, weighted by probability", responses("200", ok("forecast rows", data_list(&forecast))), json!({})) }));
     let figures = json!({ "type": "object", "properties": {

@@ -3,14 +3,16 @@
 //! which the record's history and its account's timeline show.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::access::Actor;
+use pelagic_core::access::{Actor, FieldAccess};
 use pelagic_store::documents::{self as store, DocumentRow};
 use serde::Serialize;
 use serde_json::{Value as Json, json};
 
-use super::render::Rendering;
+use super::render::{Rendered, Rendering, field_of};
+use super::tracked::FieldRead;
 use super::{TemplateView, printable};
 use crate::history::{self, Change};
+use crate::policy::Operation;
 use crate::{App, AppError, AppResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,10 +101,25 @@ impl App {
         template_id: Option<&str>,
         words: &Json,
     ) -> AppResult<(String, String)> {
+        let (name, rendered) = self
+            .render_kept(reader, object, id, template_id, words)
+            .await?;
+        Ok((name, rendered.html))
+    }
+
+    /// [`render_document`], with the fields the rendering read.
+    async fn render_kept(
+        &self,
+        reader: &Actor,
+        object: &str,
+        id: &str,
+        template_id: Option<&str>,
+        words: &Json,
+    ) -> AppResult<(String, Rendered)> {
         let (title, template) = self.printing(reader, object, id, template_id).await?;
         let role = self.author_role(reader, &template).await?;
         let name = format!("{title} – {}", template.name);
-        let html = self
+        let rendered = self
             .render_page(
                 reader,
                 object,
@@ -115,7 +132,7 @@ impl App {
                 },
             )
             .await?;
-        Ok((name, html))
+        Ok((name, rendered))
     }
 
     /// A template being written, tried on a record: checked and bounded as if `reader` saved it.
@@ -129,18 +146,20 @@ impl App {
     ) -> AppResult<String> {
         self.check_template(reader, object, body).await?;
         let (title, _) = self.printing(reader, object, id, None).await?;
-        self.render_page(
-            reader,
-            object,
-            id,
-            &Rendering {
-                body,
-                author_role: &reader.role,
-                words,
-                title: &title,
-            },
-        )
-        .await
+        let rendered = self
+            .render_page(
+                reader,
+                object,
+                id,
+                &Rendering {
+                    body,
+                    author_role: &reader.role,
+                    words,
+                    title: &title,
+                },
+            )
+            .await?;
+        Ok(rendered.html)
     }
 
     /// Generates a document and keeps it with the record.
@@ -152,9 +171,11 @@ impl App {
         template_id: Option<&str>,
         words: &Json,
     ) -> AppResult<DocumentView> {
-        let (name, html) = self
-            .render_document(reader, object, id, template_id, words)
+        let (name, rendered) = self
+            .render_kept(reader, object, id, template_id, words)
             .await?;
+        let fields = serde_json::to_string(&rendered.reads)
+            .map_err(|e| AppError::Internal(format!("document fields: {e}")))?;
         let now = self.now();
         let row = DocumentRow {
             id: crate::ids::new_id(),
@@ -162,12 +183,13 @@ impl App {
             record_id: id.to_owned(),
             template_id: template_id.map_or_else(|| super::builtin::id(object), str::to_owned),
             name,
-            html,
+            html: rendered.html,
             created_by: reader.user_id.clone(),
             created_at: now,
             sent_at: None,
             sent_by: None,
             sent_to: None,
+            fields: Some(fields),
         };
         let mut tx = self.db().begin().await?;
         store::insert_document(&mut tx, &row).await?;
@@ -213,6 +235,7 @@ impl App {
             .get(&d.object, &d.record_id)
             .await
             .map_err(|_| missing())?;
+        self.may_open(reader, &d).await?;
         let html = d.html.clone();
         Ok((d.into(), html))
     }
@@ -264,5 +287,66 @@ impl App {
             .into_iter()
             .map(Into::into)
             .collect())
+    }
+}
+
+impl App {
+    /// A kept document stays as it was made (it is what the customer received), so it opens
+    /// only for a reader who may read every value it holds: each field it read readable (or
+    /// masked for them as it was for its maker) and each record it read within their reach.
+    /// Documents kept before Pelagic noted their fields open for their maker and administrators.
+    async fn may_open(&self, reader: &Actor, d: &DocumentRow) -> AppResult<()> {
+        let Some(reads) = d.fields.as_deref() else {
+            return if reader.user_id == d.created_by || reader.role == "admin" {
+                Ok(())
+            } else {
+                Err(AppError::Forbidden(
+                    "this document was kept before Pelagic noted the fields it holds; only the person who made it and administrators may open it — print it again to see it with what you may read".into(),
+                ))
+            };
+        };
+        let reads: Vec<FieldRead> = serde_json::from_str(reads)
+            .map_err(|e| AppError::Internal(format!("document {}: fields: {e}", d.id)))?;
+        let snap = self.snapshot().await?;
+        let records = self.records(reader);
+        let mut refused = std::collections::BTreeSet::new();
+        let mut reached = std::collections::BTreeMap::new();
+        for read in &reads {
+            let shown = format!("{}.{}", read.object, read.field);
+            let Ok(obj) = snap.schema.object(&read.object) else {
+                refused.insert(shown);
+                continue;
+            };
+            let access = field_of(obj, &read.field).map_or(FieldAccess::Hidden, |f| {
+                snap.access.field_access(&reader.role, &obj.name, f)
+            });
+            let allowed = match access {
+                FieldAccess::Hidden => false,
+                FieldAccess::Masked => read.masked,
+                FieldAccess::Read | FieldAccess::Edit => true,
+            };
+            let within_reach = match &read.id {
+                Some(id) => match reached.get(&(read.object.clone(), id.clone())) {
+                    Some(ok) => *ok,
+                    None => {
+                        let ok = records.get(&read.object, id).await.is_ok();
+                        reached.insert((read.object.clone(), id.clone()), ok);
+                        ok
+                    }
+                },
+                None => records.require(&read.object, Operation::Read).await.is_ok(),
+            };
+            if !(allowed && within_reach) {
+                refused.insert(shown);
+            }
+        }
+        if refused.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "this document holds {}, which you may not read; print it again to see it with what you may read",
+                refused.into_iter().collect::<Vec<_>>().join(", ")
+            )))
+        }
     }
 }

@@ -6,11 +6,14 @@ mod builtin;
 mod generated;
 pub mod pdf;
 mod render;
+mod sanitize;
 mod templates;
+mod tracked;
 
 pub use generated::DocumentView;
 pub use render::WORDS;
 pub use templates::{MergeSource, TemplateChange, TemplateView, may_write_templates};
+pub use tracked::FieldRead;
 
 /// The objects that have printable documents.
 pub const PRINTABLE: [&str; 3] = ["quote", "order", "contract"];

@@ -3,14 +3,16 @@
 //! the author may not read is left out. Templates cannot include files, call out, or run for
 //! long (a fuel limit), and every merged value is HTML-escaped.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
-use pelagic_core::access::Actor;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use pelagic_core::access::{Actor, FieldAccess};
 use pelagic_core::filter::Filter;
 use pelagic_core::meta::ObjectDef;
 use serde_json::{Map, Value as Json, json};
 
+use super::sanitize;
+use super::tracked::{FieldRead, Reads};
 use crate::records::{ListRequest, Record};
 use crate::{App, AppError, AppResult};
 
@@ -61,15 +63,66 @@ pub(super) fn environment() -> Environment<'static> {
     env.set_fuel(Some(FUEL));
     // Merged values are always escaped: what a customer's name holds never becomes markup.
     env.remove_filter("safe");
-    // An empty field prints nothing (not "none").
-    env.set_formatter(|out, state, value| {
+    // An empty field prints nothing (not "none"); everything else is escaped whatever the
+    // template says (`{% autoescape false %}` included): only what the engine itself made safe
+    // (escaped text, a macro's escaped output, `tojson`) is written as it is.
+    env.set_formatter(|out, _state, value| {
         if value.is_none() || value.is_undefined() {
             Ok(())
+        } else if value.is_safe() {
+            write!(out, "{value}").map_err(minijinja::Error::from)
         } else {
-            minijinja::escape_formatter(out, state, value)
+            write!(out, "{}", minijinja::HtmlEscape(&value.to_string()))
+                .map_err(minijinja::Error::from)
         }
     });
     env
+}
+
+/// Template statements that would write merged values unescaped; refused when a template is
+/// saved (rendering escapes regardless).
+const RAW_OUTPUT: [&str; 2] = ["autoescape", "safe"];
+
+/// Refuses a template that asks for raw output, naming what it used.
+pub(super) fn refuse_raw_output(body: &str) -> AppResult<()> {
+    for code in code_blocks(body) {
+        let words = code.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+        if let Some(word) = words.into_iter().find(|w| RAW_OUTPUT.contains(w)) {
+            return Err(AppError::Invalid(format!(
+                "the template uses '{word}'; merged values are always escaped, so a template may not turn escaping off"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The text inside a template's `{% … %}` and `{{ … }}` blocks.
+fn code_blocks(body: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = match after.chars().next() {
+            Some('%') => "%}",
+            Some('{') => "}}",
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let inner = &after[1..];
+        match inner.find(close) {
+            Some(end) => {
+                out.push(&inner[..end]);
+                rest = &inner[end + close.len()..];
+            }
+            None => {
+                out.push(inner);
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// A template's syntax checked, and the merge fields it names outside loops (`record.total`).
@@ -91,11 +144,7 @@ pub(super) fn may_read(
     if key == "id" {
         return true;
     }
-    let field = obj.field(key).or_else(|| {
-        key.strip_suffix("_currency")
-            .and_then(|base| obj.field(base))
-    });
-    field.is_some_and(|f| app_rules.field_access(role, &obj.name, f).readable())
+    field_of(obj, key).is_some_and(|f| app_rules.field_access(role, &obj.name, f).readable())
 }
 
 /// What the reader read, less what the author may not read; decimals without trailing zeros
@@ -136,34 +185,49 @@ pub(super) struct Rendering<'a> {
     pub title: &'a str,
 }
 
+/// A rendered page and the fields it read.
+pub(super) struct Rendered {
+    pub html: String,
+    pub reads: Vec<FieldRead>,
+}
+
 impl App {
     /// Renders `r.body` for the record `object` `id` as `reader`, into a whole HTML page that
-    /// loads nothing from anywhere.
+    /// loads nothing from anywhere, noting every field the template read.
     pub(super) async fn render_page(
         &self,
         reader: &Actor,
         object: &str,
         id: &str,
         r: &Rendering<'_>,
-    ) -> AppResult<String> {
+    ) -> AppResult<Rendered> {
         let records = self.records(reader);
         let snap = self.snapshot().await?;
         let rules = &snap.access;
         let record = records.get(object, id).await?;
         let obj = snap.schema.object(object)?;
-        let mut ctx = Map::new();
+        let reads = Reads::default();
+        let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
         let linked = |key: &str| record.get(key).and_then(Json::as_str).map(str::to_owned);
         for (name, source) in sources(object) {
             let value = if source == object {
-                sandboxed(rules, r.author_role, obj, record.clone())
+                reads.record(
+                    object,
+                    Some(id),
+                    sandboxed(rules, r.author_role, obj, record.clone()),
+                )
             } else {
                 let target = snap.schema.object(&source)?;
                 match linked(&format!("{source}_id")) {
                     Some(link) => match records.get(&source, &link).await {
-                        Ok(found) => sandboxed(rules, r.author_role, target, found),
-                        Err(_) => json!({}),
+                        Ok(found) => reads.record(
+                            &source,
+                            Some(&link),
+                            sandboxed(rules, r.author_role, target, found),
+                        ),
+                        Err(_) => Value::from(BTreeMap::<String, Value>::new()),
                     },
-                    None => json!({}),
+                    None => Value::from(BTreeMap::<String, Value>::new()),
                 }
             };
             ctx.insert(name.to_owned(), value);
@@ -184,28 +248,60 @@ impl App {
                 lines = page
                     .data
                     .into_iter()
-                    .map(|l| sandboxed(rules, r.author_role, line_obj, l))
+                    .map(|l| {
+                        reads.record(
+                            &line_object,
+                            None,
+                            sandboxed(rules, r.author_role, line_obj, l),
+                        )
+                    })
                     .collect();
             }
         }
-        ctx.insert("lines".into(), Json::Array(lines));
+        ctx.insert("lines".into(), Value::from(lines));
         ctx.insert(
             "company".into(),
-            json!({"name": self.company_name().await?}),
+            Value::from(minijinja::value::Serde(
+                json!({"name": self.company_name().await?}),
+            )),
         );
         let zone = pelagic_core::period::zone(&reader.time_zone);
         ctx.insert(
             "today".into(),
-            json!(self.now().with_timezone(&zone).date_naive().to_string()),
+            Value::from(self.now().with_timezone(&zone).date_naive().to_string()),
         );
-        ctx.insert("user".into(), json!({"name": reader.name}));
-        ctx.insert("t".into(), r.words.clone());
+        ctx.insert(
+            "user".into(),
+            Value::from(minijinja::value::Serde(json!({"name": reader.name}))),
+        );
+        ctx.insert("t".into(), Value::from(minijinja::value::Serde(r.words)));
         let env = environment();
         let html = env
-            .render_str(r.body, minijinja::value::Serde(&ctx))
+            .render_str(r.body, Value::from(ctx))
             .map_err(|e| AppError::Invalid(format!("the template could not be rendered: {e}")))?;
-        Ok(page(&reader.locale, r.title, &html))
+        let html = page(&reader.locale, r.title, &sanitize::clean(&html));
+        let reads = reads
+            .taken()
+            .into_iter()
+            .map(|mut read| {
+                read.masked = snap.schema.object(&read.object).is_ok_and(|o| {
+                    field_of(o, &read.field).is_some_and(|f| {
+                        rules.field_access(&reader.role, &o.name, f) == FieldAccess::Masked
+                    })
+                });
+                read
+            })
+            .collect();
+        Ok(Rendered { html, reads })
     }
+}
+
+/// The field a merge key stands for: a field, or the money field whose currency it is.
+pub(super) fn field_of<'a>(obj: &'a ObjectDef, key: &str) -> Option<&'a pelagic_core::FieldDef> {
+    obj.field(key).or_else(|| {
+        key.strip_suffix("_currency")
+            .and_then(|base| obj.field(base))
+    })
 }
 
 /// A whole page around a rendered template: UTF-8, the reader's language, fonts that cover
@@ -217,7 +313,7 @@ fn page(lang: &str, title: &str, body: &str) -> String {
 <html lang="{}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <title>{title}</title>
 <style>
   @page {{ size: A4; margin: 18mm 16mm; }}

@@ -244,6 +244,7 @@ impl App {
         object: &str,
         body: &str,
     ) -> AppResult<()> {
+        render::refuse_raw_output(body)?;
         let snap = self.snapshot().await?;
         let sources = render::sources(object);
         for path in render::merge_fields(body)? {

@@ -3,6 +3,7 @@
 //! the same customer at the same moment exactly one succeeds and the other learns who owns it.
 
 pub mod admin;
+mod probing;
 mod rebuild;
 
 use std::collections::{BTreeMap, BTreeSet};

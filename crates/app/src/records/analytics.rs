@@ -80,6 +80,7 @@ impl RecordService<'_> {
         &self,
         scope: &Scope,
     ) -> AppResult<(Pred, Process, std::sync::Arc<pelagic_core::ObjectDef>, bool)> {
+        super::check_period(scope.from, scope.to)?;
         let t = self.target("opportunity").await?;
         let policy = t.policy(self.actor);
         policy.require(&t.obj, Operation::Read)?;
@@ -134,6 +135,10 @@ impl RecordService<'_> {
     /// The stage conversion funnel of a process.
     pub async fn funnel(&self, scope: &Scope) -> AppResult<Funnel> {
         let (pred, process, obj, every) = self.covered_all(scope).await?;
+        let usable = self
+            .figure_fields("opportunity", &["stage", "furthest_stage"])
+            .await?;
+        require_figures(&usable, &["stage", "furthest_stage"], "the funnel")?;
         let groups = grouped(
             self.app.db(),
             &obj.table,
@@ -228,6 +233,24 @@ impl RecordService<'_> {
     /// each deal's probability; amounts per currency.
     pub async fn forecast(&self, scope: &Scope) -> AppResult<Vec<serde_json::Value>> {
         let (pred, process, obj) = self.covered(scope).await?;
+        let usable = self
+            .figure_fields(
+                "opportunity",
+                &[
+                    "owner_id",
+                    "stage",
+                    "expected_close_date",
+                    "amount",
+                    "probability",
+                ],
+            )
+            .await?;
+        require_figures(&usable, &["owner_id", "stage"], "the forecast")?;
+        let (by_month, with_amount) = (
+            usable.contains("expected_close_date"),
+            usable.contains("amount"),
+        );
+        let weighted_too = with_amount && usable.contains("probability");
         let open = Pred::And(vec![
             pred,
             Pred::In {
@@ -240,33 +263,39 @@ impl RecordService<'_> {
             },
         ]);
         let prob_scale = obj.field("probability").map_or(2, |f| f.scale());
-        let groups = grouped(
-            self.app.db(),
-            &obj.table,
-            &open,
-            &[
-                ("owner_id", ColType::Text),
-                ("stage", ColType::Text),
-                ("expected_close_date", ColType::Date),
-                ("amount_currency", ColType::Text),
-                ("probability", ColType::BigInt),
-            ],
-            &["amount"],
-        )
-        .await?;
+        // Groups read only fields the reader may read: a hidden close date leaves the month out,
+        // a hidden amount the amounts, a hidden probability the weighted amount.
+        let mut by = vec![("owner_id", ColType::Text), ("stage", ColType::Text)];
+        if by_month {
+            by.push(("expected_close_date", ColType::Date));
+        }
+        if with_amount {
+            by.push(("amount_currency", ColType::Text));
+        }
+        if weighted_too {
+            by.push(("probability", ColType::BigInt));
+        }
+        let sums: &[&str] = if with_amount { &["amount"] } else { &[] };
+        let groups = grouped(self.app.db(), &obj.table, &open, &by, sums).await?;
         // (owner, month, stage, currency) → (deals, amount, weighted) in minor units
         let mut sums: BTreeMap<ForecastKey, ForecastSums> = BTreeMap::new();
         for (g, count, s) in &groups {
-            let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-            let month = match &g[2] {
-                Value::Date(d) => d.format("%Y-%m").to_string(),
+            let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_owned();
+            let mut rest = g[2..].iter();
+            let month = match by_month.then(|| rest.next()).flatten() {
+                Some(Value::Date(d)) => d.format("%Y-%m").to_string(),
                 _ => String::new(),
             };
-            let amount = i128::from(s[0]);
-            let prob = i128::from(g[4].as_int().unwrap_or(0));
-            let weighted = amount * prob / (100 * 10_i128.pow(prob_scale));
+            let currency = text(with_amount.then(|| rest.next()).flatten());
+            let prob = weighted_too
+                .then(|| rest.next())
+                .flatten()
+                .and_then(Value::as_int)
+                .map(i128::from);
+            let amount = s.first().map_or(0, |a| i128::from(*a));
+            let weighted = prob.map_or(0, |p| amount * p / (100 * 10_i128.pow(prob_scale)));
             let e = sums
-                .entry((text(&g[0]), month, text(&g[1]), text(&g[3])))
+                .entry((text(g.first()), month, text(g.get(1)), currency))
                 .or_default();
             e.0 += count;
             e.1 += amount;
@@ -279,10 +308,42 @@ impl RecordService<'_> {
                 let show = |units: i128| money::format_scaled(i64::try_from(units).unwrap_or(i64::MAX), exp);
                 json!({
                     "owner_id": owner, "month": (!month.is_empty()).then_some(month), "stage": stage,
-                    "currency": currency, "deals": deals, "amount": show(amount), "weighted": show(weighted),
+                    "currency": with_amount.then_some(currency), "deals": deals,
+                    "amount": with_amount.then(|| show(amount)),
+                    "weighted": weighted_too.then(|| show(weighted)),
                 })
             })
             .collect())
+    }
+
+    /// Which of `names` (fields of `object`) the actor's figures may be computed from (see
+    /// `Policy::figure_field`).
+    pub async fn figure_fields(
+        &self,
+        object: &str,
+        names: &[&str],
+    ) -> AppResult<std::collections::BTreeSet<String>> {
+        let t = self.target(object).await?;
+        let policy = t.policy(self.actor);
+        Ok(names
+            .iter()
+            .filter(|n| policy.figure_field(&t.obj, n).is_some())
+            .map(|n| (*n).to_owned())
+            .collect())
+    }
+}
+
+/// Refuses (403) a figure that cannot be made without one of `needed`.
+pub(crate) fn require_figures(
+    usable: &std::collections::BTreeSet<String>,
+    needed: &[&str],
+    figure: &str,
+) -> AppResult<()> {
+    match needed.iter().find(|n| !usable.contains(**n)) {
+        Some(missing) => Err(AppError::Forbidden(format!(
+            "{figure} needs the field '{missing}', which you may not read"
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -319,14 +380,21 @@ impl RecordService<'_> {
     /// actor may read and their amounts.
     pub async fn board_totals(&self, scope: &Scope) -> AppResult<(Process, Vec<Column>)> {
         let (pred, process, obj) = self.covered(scope).await?;
-        let groups = grouped(
-            self.app.db(),
-            &obj.table,
-            &pred,
-            &[("stage", ColType::Text), ("amount_currency", ColType::Text)],
-            &["amount"],
-        )
-        .await?;
+        let usable = self
+            .figure_fields("opportunity", &["stage", "amount"])
+            .await?;
+        require_figures(&usable, &["stage"], "the board")?;
+        // Lane totals only for a reader who reads the amounts themselves.
+        let with_amount = usable.contains("amount");
+        let (by, sums): (&[(&str, ColType)], &[&str]) = if with_amount {
+            (
+                &[("stage", ColType::Text), ("amount_currency", ColType::Text)],
+                &["amount"],
+            )
+        } else {
+            (&[("stage", ColType::Text)], &[])
+        };
+        let groups = grouped(self.app.db(), &obj.table, &pred, by, sums).await?;
         let stages = process
             .stages
             .iter()
@@ -343,9 +411,11 @@ impl RecordService<'_> {
                     amounts: mine
                         .iter()
                         .filter_map(|(g, _, s)| {
-                            let currency = g[1].as_str()?.to_owned();
-                            let text =
-                                money::format_scaled(s[0], money::currency_exponent(&currency));
+                            let currency = g.get(1)?.as_str()?.to_owned();
+                            let text = money::format_scaled(
+                                *s.first()?,
+                                money::currency_exponent(&currency),
+                            );
                             Some((currency, text))
                         })
                         .collect(),

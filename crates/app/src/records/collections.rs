@@ -103,6 +103,7 @@ impl RecordService<'_> {
                 "group by month, owner, team or account, not '{group}'"
             )));
         }
+        super::check_period(q.from, q.to)?;
         let t = self.target("payment_plan").await?;
         let policy = t.policy(self.actor);
         policy.require(&t.obj, Operation::Read)?;

@@ -100,6 +100,11 @@ fn under(what: &str, e: AppError) -> AppError {
 impl RecordService<'_> {
     /// Converts a lead the actor may edit.
     pub async fn convert_lead(&self, id: &str, req: &ConvertRequest) -> AppResult<Converted> {
+        let outcome = self.convert_unchecked(id, req).await;
+        self.app.counted_duplicate(self.actor, outcome).await
+    }
+
+    async fn convert_unchecked(&self, id: &str, req: &ConvertRequest) -> AppResult<Converted> {
         let t = self.target("lead").await?;
         let lead = &t.obj;
         let policy = t.policy(self.actor);

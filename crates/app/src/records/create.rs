@@ -46,6 +46,16 @@ impl RecordService<'_> {
         bodies: &[Json],
         list_name: &str,
     ) -> AppResult<Vec<Record>> {
+        let outcome = self.create_unchecked(object, bodies, list_name).await;
+        self.app.counted_duplicate(self.actor, outcome).await
+    }
+
+    async fn create_unchecked(
+        &self,
+        object: &str,
+        bodies: &[Json],
+        list_name: &str,
+    ) -> AppResult<Vec<Record>> {
         let prepared = self
             .prepare_create(object, bodies, list_name, &BTreeSet::new())
             .await?;

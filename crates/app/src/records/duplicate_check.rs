@@ -42,6 +42,7 @@ impl RecordService<'_> {
         if policy.require(obj, Operation::Create).is_err() {
             policy.require(obj, Operation::Edit)?;
         }
+        self.app.spend_duplicate_answer(self.actor).await?;
         let rules = t.snap.duplicates.of(&obj.name);
         let mut columns: BTreeMap<String, Value> = BTreeMap::new();
         for (name, text) in values {

@@ -50,6 +50,9 @@ pub(super) async fn refresh(
 ) -> AppResult<()> {
     for (object, id) in documents {
         let doc = schema.object(object)?;
+        // Two payments of one order written at once are summed one after the other: the second
+        // waits here and then reads the first.
+        rows::lock(tx, doc, id).await?;
         let Some(row) = rows::live(
             tx,
             doc,

@@ -167,3 +167,24 @@ fn id_is(id: &str) -> Pred {
         value: Value::Text(id.to_owned()),
     }
 }
+
+/// Refuses (400) a period bound outside the years a date may have (see `input::YEARS`), before
+/// any date arithmetic on it.
+pub(crate) fn check_period(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> crate::AppResult<()> {
+    use chrono::Datelike;
+    for (name, date) in [("from", from), ("to", to)] {
+        if let Some(d) = date
+            && !pelagic_core::input::YEARS.contains(&d.year())
+        {
+            return Err(crate::AppError::Invalid(format!(
+                "{name}: the year must be between {} and {}",
+                pelagic_core::input::YEARS.start(),
+                pelagic_core::input::YEARS.end()
+            )));
+        }
+    }
+    Ok(())
+}

@@ -100,6 +100,7 @@ impl RecordService<'_> {
             .ok_or_else(|| {
                 AppError::Forbidden("order statistics need the orders' totals".into())
             })?;
+        super::check_period(q.from, q.to)?;
         let mut conditions = Vec::new();
         if let Some(from) = q.from {
             conditions.push(json!({"field": "order_date", "op": "gte", "value": from}));

@@ -348,10 +348,10 @@ impl RecordService<'_> {
             ..ListRequest::default()
         };
         if let Some(o) = self.list("order", &existing).await?.data.first() {
-            return Err(AppError::Conflict(format!(
-                "order {} was already made from this {object}",
-                o.get("number").and_then(Json::as_str).unwrap_or_default()
-            )));
+            return Err(made_already(
+                object,
+                o.get("number").and_then(Json::as_str).unwrap_or_default(),
+            ));
         }
         let mut prepared = self
             .prepare_create("order", &[Json::Object(order)], "", &BTreeSet::new())
@@ -370,6 +370,23 @@ impl RecordService<'_> {
             )
         };
         let mut tx = self.app.db().begin().await?;
+        // One order per quote or deal: the source stays locked until this commits, and the
+        // orders made from it are counted again behind that lock, so of concurrent requests
+        // (on any instance) one makes the order and the others see it.
+        self.whole_unchecked(&mut tx, object, id).await?;
+        let orders = prepared.t.obj.clone();
+        if let Some(o) = super::rows::live(
+            &mut tx,
+            &orders,
+            &["number"],
+            super::rows::is(&link, id),
+            &[],
+        )
+        .await?
+        .first()
+        {
+            return Err(made_already(object, o.text("number").unwrap_or_default()));
+        }
         self.insert_prepared(&mut tx, &mut prepared).await?;
         if let Some(p) = prepared_lines.as_mut() {
             self.insert_prepared(&mut tx, p).await?;
@@ -377,6 +394,12 @@ impl RecordService<'_> {
         tx.commit().await?;
         self.get("order", &order_id).await
     }
+}
+
+fn made_already(object: &str, number: &str) -> AppError {
+    AppError::Conflict(format!(
+        "order {number} was already made from this {object}"
+    ))
 }
 
 fn text_set(column: &str, value: &str) -> (String, ColType, Value) {

@@ -1,6 +1,9 @@
 //! Checking that lookups, user fields and references point at records and users that exist and,
 //! for records, that the actor may read (an id out of reach is answered like one that does not
-//! exist, so ids cannot be probed by linking to them).
+//! exist, so ids cannot be probed by linking to them). A record that *belongs* to another (a
+//! `cascade` lookup: a contact or deal under an account, a line under a quote) changes what its
+//! parent holds, so it may be put under a parent only by someone who may edit the parent; a
+//! read-only share lets its holder look, not add.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,7 +31,8 @@ pub(crate) async fn check(
 ) -> AppResult<FieldErrors> {
     // Which ids each target (an object's table, or the users) must have.
     let mut wanted: BTreeMap<Option<String>, BTreeSet<String>> = BTreeMap::new();
-    let mut uses: Vec<(String, String, Option<String>, String)> = Vec::new(); // (label, field, target, id)
+    // (label, field, target, id, belongs under it)
+    let mut uses: Vec<(String, String, Option<String>, String, bool)> = Vec::new();
     let mut errors = FieldErrors::new();
     for (label, cols) in records {
         for f in obj.fields.iter().filter(|f| {
@@ -65,36 +69,59 @@ pub(crate) async fn check(
                 },
             };
             wanted.entry(target.clone()).or_default().insert(id.clone());
-            uses.push((label.clone(), f.name.clone(), target, id.clone()));
+            let belongs = f.kind == FieldKind::Lookup && f.cascade;
+            uses.push((label.clone(), f.name.clone(), target, id.clone(), belongs));
         }
     }
     let mut existing: BTreeMap<Option<String>, BTreeSet<String>> = BTreeMap::new();
+    let mut editable: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (target, ids) in &wanted {
         let ids: Vec<String> = ids.iter().cloned().collect();
         let found = match target {
             None => users::existing_user_ids(db, &ids).await?,
-            Some(object) => readable_ids(db, schema, policy, object, &ids).await?,
+            Some(object) => {
+                reachable_ids(db, schema, policy, object, &ids, Operation::Read).await?
+            }
         };
+        if let Some(object) = target
+            && uses.iter().any(|u| u.4 && u.2.as_ref() == Some(object))
+        {
+            let edit = reachable_ids(db, schema, policy, object, &found, Operation::Edit).await?;
+            editable.insert(object.clone(), edit.into_iter().collect());
+        }
         existing.insert(target.clone(), found.into_iter().collect());
     }
-    for (label, field, target, id) in uses {
+    for (label, field, target, id, belongs) in uses {
+        let what = target.as_deref().unwrap_or("user");
         if !existing.get(&target).is_some_and(|s| s.contains(&id)) {
-            let what = target.as_deref().unwrap_or("user");
             errors.insert(
                 format!("{label}{field}"),
                 format!("there is no {what} with id '{id}'"),
+            );
+        } else if belongs
+            && !target
+                .as_ref()
+                .and_then(|t| editable.get(t))
+                .is_some_and(|s| s.contains(&id))
+        {
+            errors.insert(
+                format!("{label}{field}"),
+                format!(
+                    "you may read this {what} but not edit it, so nothing can be added under it"
+                ),
             );
         }
     }
     Ok(errors)
 }
 
-async fn readable_ids(
+async fn reachable_ids(
     db: &Db,
     schema: &Schema,
     policy: &Policy<'_>,
     object: &str,
     ids: &[String],
+    op: Operation,
 ) -> AppResult<Vec<String>> {
     let Ok(target) = schema.object(object) else {
         return Ok(vec![]);
@@ -104,7 +131,7 @@ async fn readable_ids(
     let mut found = Vec::new();
     for chunk in ids.chunks(500) {
         let pred = Pred::And(vec![
-            policy.reachable(target, Operation::Read),
+            policy.reachable(target, op),
             Pred::In {
                 col: "id".into(),
                 values: chunk.iter().map(|i| Value::Text(i.clone())).collect(),

@@ -27,7 +27,7 @@ pub(super) fn plan(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) -> Vec<(String,
     let due: Option<DateTime<Utc>> = get("due_at").as_datetime();
     let before = get("remind_before").as_str().and_then(lead_time);
     let at = match (due, before) {
-        (Some(d), Some(b)) => Value::DateTime(d - b),
+        (Some(d), Some(b)) => d.checked_sub_signed(b).map_or(Value::Null, Value::DateTime),
         _ => Value::Null,
     };
     vec![
@@ -41,7 +41,7 @@ pub(super) fn plan(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) -> Vec<(String,
 pub(super) fn plan_renewal(get: &dyn Fn(&str) -> Value) -> Vec<(String, Value)> {
     let due = match (get("end_date"), get("renewal_notice_days")) {
         (Value::Date(end), Value::Int(days)) if days > 0 => end
-            .checked_sub_signed(Duration::days(days))
+            .checked_sub_signed(Duration::try_days(days).unwrap_or(Duration::MAX))
             .map_or(Value::Null, Value::Date),
         (Value::Date(end), _) => Value::Date(end),
         _ => Value::Null,

@@ -109,6 +109,15 @@ pub(super) fn is(column: &str, value: &str) -> Pred {
 }
 
 /// Sets columns of one row by id (live or not); does nothing when `sets` is empty.
+/// Locks a record's row until the transaction ends (see `records::lock_first_tx`), whether or
+/// not it is live.
+pub(super) async fn lock(tx: &mut Tx, obj: &ObjectDef, id: &str) -> AppResult<()> {
+    let mut projection = Projection::default();
+    projection.push("id", ColType::Text);
+    store_rows::lock_first_tx(tx, &obj.table, &projection, &is("id", id)).await?;
+    Ok(())
+}
+
 pub(super) async fn set(
     tx: &mut Tx,
     obj: &ObjectDef,

@@ -2,6 +2,7 @@
 //! and edit, optionally until a moment. Whoever may edit the record by their role shares it;
 //! every share given or ended is in the record's history.
 
+use chrono::Datelike as _;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
@@ -148,11 +149,21 @@ impl RecordService<'_> {
     }
 
     fn moment(&self, text: &str) -> AppResult<DateTime<Utc>> {
+        let out_of_range =
+            || CoreError::field("until", "the year must be between 1000 and 2999").into();
         if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-            return Ok(t.with_timezone(&Utc));
+            let t = t.with_timezone(&Utc);
+            return if pelagic_core::input::YEARS.contains(&t.year()) {
+                Ok(t)
+            } else {
+                Err(out_of_range())
+            };
         }
         let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map_err(|_| CoreError::field("until", "a date (YYYY-MM-DD) or an RFC 3339 time"))?;
+        if !pelagic_core::input::YEARS.contains(&date.year()) {
+            return Err(out_of_range());
+        }
         let tz = period::zone(&self.actor.time_zone);
         let end = date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN);
         Ok(tz

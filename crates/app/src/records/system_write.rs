@@ -50,7 +50,9 @@ impl Whole {
 }
 
 impl RecordService<'_> {
-    /// Reads a whole record the actor may edit, inside `tx`.
+    /// Reads a whole record the actor may edit, inside `tx`, locked until it ends: an action
+    /// that decides on what it read (a quote's step, a revision, a conversion) decides on what
+    /// a concurrent one committed, never on a stale copy.
     pub(crate) async fn whole_for_edit(
         &self,
         tx: &mut Tx,
@@ -66,14 +68,14 @@ impl RecordService<'_> {
             projection.push(&c, ty);
         }
         let pred = Pred::And(vec![policy.reachable(&t.obj, Operation::Edit), id_is(id)]);
-        let row = store_rows::first_tx(tx, &t.obj.table, &projection, &pred)
+        let row = store_rows::lock_first_tx(tx, &t.obj.table, &projection, &pred)
             .await?
             .ok_or_else(|| no_such(&t.obj, id))?;
         Ok(Whole { t, projection, row })
     }
 
     /// Reads a whole live record inside `tx` whatever the actor's permissions, for a decision
-    /// the actor takes as an approver rather than as an editor.
+    /// the actor takes as an approver rather than as an editor; locked like [`whole_for_edit`].
     pub(crate) async fn whole_unchecked(
         &self,
         tx: &mut Tx,
@@ -91,7 +93,7 @@ impl RecordService<'_> {
             },
             id_is(id),
         ]);
-        let row = store_rows::first_tx(tx, &t.obj.table, &projection, &pred)
+        let row = store_rows::lock_first_tx(tx, &t.obj.table, &projection, &pred)
             .await?
             .ok_or_else(|| no_such(&t.obj, id))?;
         Ok(Whole { t, projection, row })

@@ -192,6 +192,7 @@ impl RecordService<'_> {
     /// The activity report of a team, person by person and period by period.
     pub async fn team_report(&self, q: &TeamQuery) -> AppResult<TeamReport> {
         let snap = self.app.snapshot().await?;
+        super::check_period(q.from, q.to)?;
         let zone = pelagic_core::period::zone(&self.actor.time_zone);
         let period = q.period.unwrap_or_default();
         let today = self.app.now().with_timezone(&zone).date_naive();

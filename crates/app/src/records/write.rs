@@ -18,7 +18,8 @@ use crate::{AppError, AppResult};
 impl RecordService<'_> {
     /// Changes the given fields of a record.
     pub async fn update(&self, object: &str, id: &str, body: &Json) -> AppResult<Record> {
-        self.change(object, id, body, "update").await
+        let outcome = self.change(object, id, body, "update").await;
+        self.app.counted_duplicate(self.actor, outcome).await
     }
 
     /// Changes fields, recording the change in the history under `action`.

@@ -13,6 +13,7 @@ sign-out = Sign out
 email = Email
 password = Password
 sign-in-failed = The email or password is wrong.
+sign-in-expired = This sign-in form has expired. Please sign in again.
 sign-in-throttled = Too many failed attempts. Try again in 15 minutes.
 setup-title = Welcome to Pelagic
 setup-intro = Create your company and its first administrator. You can change all of this later in the settings.

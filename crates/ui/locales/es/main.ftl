@@ -13,6 +13,7 @@ sign-out = Cerrar sesión
 email = Correo electrónico
 password = Contraseña
 sign-in-failed = El correo electrónico o la contraseña no son correctos.
+sign-in-expired = Este formulario de acceso ha caducado. Vuelva a iniciar sesión.
 sign-in-throttled = Demasiados intentos fallidos. Vuelve a intentarlo en 15 minutos.
 setup-title = Te damos la bienvenida a Pelagic
 setup-intro = Crea tu empresa y su primer administrador. Podrás cambiar todo esto más adelante en la configuración.

@@ -13,6 +13,7 @@ sign-out = 退出登录
 email = 邮箱
 password = 密码
 sign-in-failed = 邮箱或密码错误。
+sign-in-expired = 登录表单已过期，请重新登录。
 sign-in-throttled = 登录失败次数过多，请 15 分钟后再试。
 setup-title = 欢迎使用 Pelagic
 setup-intro = 创建您的公司及首位管理员。以上信息稍后均可在设置中修改。

@@ -13,6 +13,7 @@ sign-out = 登出
 email = 電子郵件
 password = 密碼
 sign-in-failed = 電子郵件或密碼錯誤。
+sign-in-expired = 登入表單已過期，請重新登入。
 sign-in-throttled = 登入失敗次數過多，請於 15 分鐘後再試。
 setup-title = 歡迎使用 Pelagic
 setup-intro = 建立您的公司及第一位管理員。這些資料之後都可以在設定中修改。

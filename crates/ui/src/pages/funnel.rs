@@ -142,8 +142,9 @@ pub async fn show(
                 owner: users.get(&text("owner_id")).cloned().unwrap_or_default(),
                 stage: label(&text("stage")),
                 deals: format::number(code, &r["deals"].to_string()),
-                amount: format::money(code, &text("amount"), &currency),
-                weighted: format::money(code, &text("weighted"), &currency),
+                // A reader who may not read the amounts gets none (see `Policy::figure_field`).
+                amount: shown_money(code, r["amount"].as_str(), &currency),
+                weighted: shown_money(code, r["weighted"].as_str(), &currency),
             }
         })
         .collect();
@@ -181,4 +182,9 @@ pub async fn show(
             forecast,
         },
     )
+}
+
+/// A money figure, or a dash when it was left out.
+fn shown_money(code: &str, amount: Option<&str>, currency: &str) -> String {
+    amount.map_or_else(|| "—".to_owned(), |a| format::money(code, a, currency))
 }

@@ -1,11 +1,10 @@
 //! Signing in and out with a form: the session goes into the cookies, a new sign-in replaces
 //! the browser's old session.
 
-use std::net::SocketAddr;
-
+use crate::edge::ClientInfo;
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
@@ -24,45 +23,68 @@ struct LoginPage {
     tr: Tr,
     email: String,
     error: Option<String>,
+    /// Ties the form to this browser (see `session::login_form_token`).
+    csrf: String,
 }
 
-pub async fn form(State(s): State<UiState>, headers: HeaderMap) -> Response {
+/// The sign-in page with its form token, its cookie set when new.
+fn login_page(
+    headers: &HeaderMap,
+    peer: ClientInfo,
+    status: StatusCode,
+    tr: Tr,
+    email: String,
+    error: Option<String>,
+) -> Response {
+    let (csrf, cookies) = session::login_form_token(headers, peer.https);
+    let page = LoginPage {
+        tr,
+        email,
+        error,
+        csrf,
+    };
+    (cookies, html(status, &page)).into_response()
+}
+
+pub async fn form(State(s): State<UiState>, peer: ClientInfo, headers: HeaderMap) -> Response {
     if viewer(&s, &headers).await.is_ok() {
         return Redirect::to("/").into_response();
     }
     if !s.app.has_users().await.unwrap_or(true) {
         return Redirect::to("/setup").into_response();
     }
-    let page = LoginPage {
-        tr: browser_language(&headers),
-        email: String::new(),
-        error: None,
-    };
-    html(StatusCode::OK, &page)
+    let tr = browser_language(&headers);
+    login_page(&headers, peer, StatusCode::OK, tr, String::new(), None)
 }
 
 #[derive(Deserialize)]
 pub struct Credentials {
     email: String,
     password: String,
+    #[serde(rename = "_csrf")]
+    csrf: Option<String>,
 }
 
 pub async fn submit(
     State(s): State<UiState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientInfo,
     headers: HeaderMap,
     Form(c): Form<Credentials>,
 ) -> Response {
-    let address = peer.ip().to_string();
+    let address = peer.address_text();
     let client = Client {
         address: Some(&address),
         previous_session: session::cookie(&headers, session::SESSION_COOKIE),
     };
     let tr = browser_language(&headers);
+    if !session::login_form_matches(&headers, c.csrf.as_deref()) {
+        let error = Some(tr.t("sign-in-expired"));
+        return login_page(&headers, peer, StatusCode::FORBIDDEN, tr, c.email, error);
+    }
     match s.app.login(&c.email, &c.password, client).await {
         Ok(login) => {
             let csrf = pelagic_app::ids::csrf_token(&login.token);
-            let cookies = session::session_cookies(&headers, Some((&login.token, &csrf)));
+            let cookies = session::session_cookies(peer.https, Some((&login.token, &csrf)));
             (cookies, Redirect::to("/")).into_response()
         }
         Err(e) => {
@@ -70,12 +92,8 @@ pub async fn submit(
                 AppError::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "sign-in-throttled"),
                 _ => (StatusCode::UNAUTHORIZED, "sign-in-failed"),
             };
-            let page = LoginPage {
-                error: Some(tr.t(key)),
-                email: c.email,
-                tr,
-            };
-            html(status, &page)
+            let error = Some(tr.t(key));
+            login_page(&headers, peer, status, tr, c.email, error)
         }
     }
 }
@@ -88,7 +106,7 @@ pub struct Token {
 
 pub async fn logout(
     State(s): State<UiState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientInfo,
     headers: HeaderMap,
     Form(t): Form<Token>,
 ) -> Response {
@@ -97,13 +115,13 @@ pub async fn logout(
     }
     if let Some(token) = session::cookie(&headers, session::SESSION_COOKIE)
         && let Ok(auth) = s.app.authenticate(token).await
-        && let Err(e) = s.app.logout(&auth, Some(&peer.ip().to_string())).await
+        && let Err(e) = s.app.logout(&auth, Some(&peer.address_text())).await
     {
         // The cookies are cleared below either way; the token expires on its own.
         tracing::warn!(cause = %e, "signing out failed");
     }
     (
-        session::session_cookies(&headers, None),
+        session::session_cookies(peer.https, None),
         Redirect::to("/login"),
     )
         .into_response()

@@ -85,6 +85,11 @@ pub async fn board(
             .map(|f| v.tr.option(&obj, f, st))
             .unwrap_or_else(|| st.to_owned())
     };
+    // Cards are ordered by amount for those who may read amounts, else by when they close.
+    let by_amount = records
+        .figure_fields("opportunity", &["amount"])
+        .await
+        .is_ok_and(|usable| usable.contains("amount"));
     let mut lanes = Vec::new();
     for c in &columns {
         let closing = pelagic_app::processes::CLOSING.contains(&c.stage.as_str());
@@ -95,8 +100,13 @@ pub async fn board(
             ]}))
             .ok(),
             sort: vec![(
-                if closing { "closed_at" } else { "amount" }.to_owned(),
-                true,
+                match (closing, by_amount) {
+                    (true, _) => "closed_at",
+                    (false, true) => "amount",
+                    (false, false) => "expected_close_date",
+                }
+                .to_owned(),
+                closing || by_amount,
             )],
             limit: Some(if closing { 10 } else { PER_COLUMN }),
             ..ListRequest::default()

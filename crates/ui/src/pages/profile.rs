@@ -1,11 +1,10 @@
 //! The user's own page: interface language and time zone, and changing the password (which
 //! signs out every other session).
 
-use std::net::SocketAddr;
-
+use crate::edge::ClientInfo;
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
@@ -192,7 +191,7 @@ pub struct NewPassword {
 
 pub async fn change_password(
     State(s): State<UiState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientInfo,
     headers: HeaderMap,
     Form(p): Form<NewPassword>,
 ) -> Response {
@@ -207,7 +206,7 @@ pub async fn change_password(
         Ok(a) => a,
         Err(_) => return Redirect::to("/login").into_response(),
     };
-    let client = peer.ip().to_string();
+    let client = peer.address_text();
     match s
         .app
         .change_password(&auth, &p.current_password, &p.new_password, Some(&client))

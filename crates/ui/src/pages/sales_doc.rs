@@ -233,8 +233,13 @@ pub fn document_response(name: &str, body: Vec<u8>, pdf: bool) -> Response {
             (header::CONTENT_DISPOSITION, disposition),
             (
                 header::CONTENT_SECURITY_POLICY,
-                "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:".to_owned(),
+                // A document loads nothing and runs nothing; it may be shown in our own
+                // template editor's preview frame, nowhere else.
+                "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
+                 base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+                    .to_owned(),
             ),
+            (header::X_FRAME_OPTIONS, "SAMEORIGIN".to_owned()),
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
         ],
         Body::from(body),

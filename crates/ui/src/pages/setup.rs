@@ -1,10 +1,9 @@
 //! The first run: with no users yet, the first page creates the company and its administrator.
 
-use std::net::SocketAddr;
-
+use crate::edge::ClientInfo;
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
@@ -157,7 +156,7 @@ pub async fn form(State(s): State<UiState>, headers: HeaderMap) -> Response {
 
 pub async fn submit(
     State(s): State<UiState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientInfo,
     headers: HeaderMap,
     Form(f): Form<FirstRun>,
 ) -> Response {
@@ -166,7 +165,7 @@ pub async fn submit(
     } else {
         &f.language
     });
-    let address = peer.ip().to_string();
+    let address = peer.address_text();
     let client = Client {
         address: Some(&address),
         previous_session: None,
@@ -174,7 +173,7 @@ pub async fn submit(
     match s.app.first_run(&f, client).await {
         Ok(login) => {
             let csrf = pelagic_app::ids::csrf_token(&login.token);
-            let cookies = session::session_cookies(&headers, Some((&login.token, &csrf)));
+            let cookies = session::session_cookies(peer.https, Some((&login.token, &csrf)));
             (cookies, Redirect::to("/")).into_response()
         }
         Err(AppError::Conflict(_)) => Redirect::to("/login").into_response(),

@@ -1,10 +1,10 @@
 //! Signing in and out, the caller's own account and API tokens.
 
 use axum::Json;
-use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use pelagic_ui::edge::ClientInfo;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -26,18 +26,18 @@ pub struct LoginBody {
 
 pub async fn login(
     State(s): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientInfo,
     headers: HeaderMap,
     JsonBody(b): JsonBody<LoginBody>,
 ) -> ApiResult<(HeaderMap, Json<Value>)> {
-    let address = peer.ip().to_string();
+    let address = peer.address_text();
     let client = Client {
         address: Some(&address),
         previous_session: session::cookie(&headers, session::SESSION_COOKIE),
     };
     let login = s.app.login(&b.email, &b.password, client).await?;
     let csrf = csrf_token(&login.token);
-    let cookies = session::session_cookies(&headers, Some((&login.token, &csrf)));
+    let cookies = session::session_cookies(peer.https, Some((&login.token, &csrf)));
     Ok((
         cookies,
         Json(json!({ "token": login.token, "csrf_token": csrf, "user": login.user })),
@@ -46,14 +46,13 @@ pub async fn login(
 
 pub async fn logout(
     State(s): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    peer: ClientInfo,
     Auth(a): Auth,
 ) -> ApiResult<(StatusCode, HeaderMap)> {
-    s.app.logout(&a, Some(&peer.ip().to_string())).await?;
+    s.app.logout(&a, Some(&peer.address_text())).await?;
     Ok((
         StatusCode::NO_CONTENT,
-        session::session_cookies(&headers, None),
+        session::session_cookies(peer.https, None),
     ))
 }
 
@@ -67,11 +66,11 @@ pub struct PasswordBody {
 /// `POST /me/password`: every other session and token of the user ends.
 pub async fn change_password(
     State(s): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    peer: ClientInfo,
     Auth(a): Auth,
     JsonBody(b): JsonBody<PasswordBody>,
 ) -> ApiResult<StatusCode> {
-    let client = peer.ip().to_string();
+    let client = peer.address_text();
     s.app
         .change_password(&a, &b.current_password, &b.new_password, Some(&client))
         .await?;
