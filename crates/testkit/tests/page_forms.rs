@@ -211,3 +211,46 @@ async fn a_field_is_edited_in_place_and_values_read_the_way_the_readers_language
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_new_product_starts_active_and_an_unticked_box_stays_unticked() {
+    each_backend(|t| async move {
+        let admin = Browser::sign_in(&t, "admin@example.com", "admin").await;
+        let form = admin.get(&t, "/o/product/new").await;
+        assert_eq!(form.status, 200);
+        assert!(
+            form.text.contains(r#"name="active" value="true" checked"#),
+            "the default is ticked: {}",
+            form.text
+        );
+        // A refused form keeps the box as the user left it.
+        let refused = admin
+            .submit(
+                &t,
+                "/o/product/new",
+                &[("name", ""), ("active__shown", "1")],
+                true,
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.text);
+        assert!(
+            !refused
+                .text
+                .contains(r#"name="active" value="true" checked"#)
+        );
+        let made = admin
+            .submit(
+                &t,
+                "/o/product/new",
+                &[
+                    ("name", "Té verde"),
+                    ("active__shown", "1"),
+                    ("active", "true"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(made.status, 303, "{}", made.text);
+    })
+    .await;
+}

@@ -368,3 +368,23 @@ async fn two_first_runs_at_once_make_one_administrator() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn every_page_names_an_icon_and_the_browser_finds_it() {
+    each_backend(|t| async move {
+        t.user_token("ana@example.com", "sales").await;
+        let login = get(&t, "/login", None, "zh-CN").await;
+        assert!(
+            login
+                .text
+                .contains(r#"<link rel="icon" href="/static/icon.svg""#)
+        );
+        for path in ["/favicon.ico", "/static/icon.svg"] {
+            let icon = get(&t, path, None, "en").await;
+            assert_eq!(icon.status, 200, "{path}");
+            assert_eq!(icon.content_type, "image/svg+xml", "{path}");
+            assert!(icon.text.starts_with("<svg"), "{path}");
+        }
+    })
+    .await;
+}

@@ -294,6 +294,23 @@ async fn daily_limits_capacity_and_membership_are_enforced() {
         assert_eq!(over.status, 409, "{}", over.body);
         assert_eq!(over.body["error"]["details"]["reason"], "capacity");
         assert_eq!(over.body["error"]["details"]["limit"], 2);
+
+        // `null` takes the cap away.
+        let cleared = t
+            .http
+            .patch(
+                "/api/v1/admin/settings",
+                Some(&admin),
+                &json!({"account_capacity": null}),
+            )
+            .await;
+        assert_eq!(cleared.status, 200, "{}", cleared.body);
+        assert!(
+            cleared.body["account_capacity"].is_null(),
+            "{}",
+            cleared.body
+        );
+        assert_eq!(claim(&t, &ana, &p2, &r2[0]).await.status, 200);
     })
     .await;
 }

@@ -43,8 +43,8 @@ pub struct Choices {
     pub title_fields: HashMap<String, String>,
 }
 
-/// The inputs for `fields` of `obj`, filled from `record` (as the API gives it) and with the
-/// errors of a refused submission.
+/// The inputs for `fields` of `obj`, filled from `record` (as the API gives it; a field it
+/// leaves out shows its default) and with the errors of a refused submission.
 pub fn inputs(
     tr: &Tr,
     obj: &ObjectDef,
@@ -63,7 +63,9 @@ pub fn inputs(
         .iter()
         .filter_map(|n| obj.field(n))
         .map(|f| {
-            let value = text(record.get(&f.name));
+            // A new record's form starts from the field's default (a product starts active);
+            // a refused form and an edited record carry every field they show.
+            let value = text(record.get(&f.name).or(f.default.as_ref()));
             let (kind, options): (&'static str, Vec<(String, String)>) = match f.kind {
                 FieldKind::Email => ("email", vec![]),
                 FieldKind::Phone => ("tel", vec![]),

@@ -123,6 +123,9 @@ pub fn routes(app: Arc<App>) -> Router {
         .merge(settings_routes())
         .route("/static/app.css", get(stylesheet))
         .route("/static/app.js", get(script))
+        // Browsers ask for /favicon.ico whatever the page says; both answer with our one icon.
+        .route("/static/icon.svg", get(icon))
+        .route("/favicon.ico", get(icon))
         .with_state(UiState { app })
 }
 
@@ -189,6 +192,16 @@ async fn script() -> impl IntoResponse {
             (CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/app.js"),
+    )
+}
+
+async fn icon() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "image/svg+xml"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../static/icon.svg"),
     )
 }
 

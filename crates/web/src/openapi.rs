@@ -328,7 +328,9 @@ fn static_paths() -> Map<String, Value> {
             json!({ "requestBody": body(json!({ "type": "object", "properties": { "label": { "type": "string" }, "labels": by_language, "required": { "type": "boolean" }, "options": { "type": "array", "items": { "type": "string" } }, "option_labels": { "type": "object", "description": "option → language → label", "additionalProperties": by_language } } })) })) }));
     p.insert("/api/v1/meta/objects/{object}/fields".into(), json!({ "parameters": object_param,
         "post": op("Add a custom field (administrators): a real column, usable at once", responses("201", ok("the field", reference("Field"))), json!({ "requestBody": body(reference("Field")) })) }));
-    let settings = json!({ "type": "object", "properties": { "company_name": { "type": "string", "maxLength": 200 }, "default_region": { "type": "string" }, "default_currency": { "type": "string" }, "recycle_bin_days": { "type": "integer", "minimum": 1, "maximum": 3650 } } });
+    let settings = json!({ "type": "object", "properties": { "company_name": { "type": "string", "maxLength": 200 }, "default_region": { "type": "string" }, "default_currency": { "type": "string" }, "recycle_bin_days": { "type": "integer", "minimum": 1, "maximum": 3650 },
+        "account_capacity": { "type": ["integer", "null"], "minimum": 0, "maximum": 10000000, "description": "accounts one salesperson may own in all; null or 0: no cap" },
+        "stale_after_days": { "type": "object", "description": "account level → days without a follow-up before its owner is reminded (0: never)", "additionalProperties": { "type": "integer", "minimum": 0, "maximum": 3650 } } } });
     p.insert("/api/v1/admin/settings".into(), json!({
         "get": op("Company settings", responses("200", ok("settings", settings.clone())), json!({})),
         "patch": op("Change company settings (administrators)", responses("200", ok("settings", settings.clone())), json!({ "requestBody": body(settings) })),

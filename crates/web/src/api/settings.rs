@@ -35,7 +35,9 @@ pub struct SettingsBody {
     default_region: Option<String>,
     default_currency: Option<String>,
     recycle_bin_days: Option<i64>,
-    account_capacity: Option<i64>,
+    /// Left out: unchanged; `null` (or 0): no cap.
+    #[serde(default, deserialize_with = "present")]
+    account_capacity: Option<Option<i64>>,
     stale_after_days: Option<std::collections::BTreeMap<String, i64>>,
 }
 
@@ -49,9 +51,18 @@ pub async fn patch_settings(
         default_region: b.default_region,
         default_currency: b.default_currency,
         recycle_bin_days: b.recycle_bin_days,
-        account_capacity: b.account_capacity,
+        account_capacity: b.account_capacity.map(|n| n.unwrap_or(0)),
         stale_after_days: b.stale_after_days,
     };
     s.app.set_defaults(&a.actor, &change).await?;
     current(&s).await
+}
+
+/// A field that was sent, even as `null` (`Some(None)`), apart from one left out (`None`).
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
