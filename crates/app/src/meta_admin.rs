@@ -36,6 +36,11 @@ pub struct NewField {
     pub max_length: Option<usize>,
     #[serde(default)]
     pub scale: Option<u32>,
+    /// The range of a number, percent or money field, in the units people write.
+    #[serde(default)]
+    pub min: Option<i64>,
+    #[serde(default)]
+    pub max: Option<i64>,
     #[serde(default)]
     pub default: Option<serde_json::Value>,
     /// The label in each language (`zh-CN` → "…").
@@ -83,12 +88,14 @@ impl App {
         field.options = new.options;
         field.target = new.target;
         field.searchable = new.searchable.unwrap_or(false) && kind.searchable();
-        field.indexed = new.indexed.unwrap_or(true);
+        field.indexed = new.indexed.unwrap_or(kind.indexed_by_default());
         field.unique = new.unique;
         field.custom = true;
         field.default = new.default;
         field.max_length = new.max_length;
         field.scale = new.scale;
+        field.min = new.min;
+        field.max = new.max;
         field.labels = crate::field_admin::check_labels("labels", &new.labels)?;
         for (option, by_lang) in &new.option_labels {
             if !field.options.contains(option) {

@@ -204,6 +204,13 @@ impl FieldKind {
         !matches!(self, FieldKind::Multiselect | FieldKind::Reference)
     }
 
+    /// Whether a field of this kind gets an index unless its author says otherwise: those a list
+    /// is usefully sorted or filtered on. Long text and picked lists are searched inside, which
+    /// no index helps, and an index would only slow every write.
+    pub fn indexed_by_default(self) -> bool {
+        !matches!(self, FieldKind::Textarea | FieldKind::Multiselect)
+    }
+
     /// Whether the kind carries a list of options.
     pub fn has_options(self) -> bool {
         matches!(self, FieldKind::Select | FieldKind::Multiselect)

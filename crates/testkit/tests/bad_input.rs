@@ -281,3 +281,30 @@ async fn unknown_ids_paths_and_methods_answer_in_the_error_shape() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_refused_batch_names_the_record_that_broke_a_rule() {
+    each_backend(|t| async move {
+        let token = t.admin().await;
+        let mut leads: Vec<Value> = (0..5)
+            .map(|i| json!({"name": format!("Lead {i}"), "company": format!("Firma {i}")}))
+            .collect();
+        // An invalid lead must say why; the fourth does not.
+        leads[3] = json!({"name": "Sin razón", "company": "Nada SL", "status": "invalid"});
+        let r = t
+            .http
+            .post(
+                "/api/v1/records/lead/batch",
+                Some(&token),
+                &json!({ "records": leads }),
+            )
+            .await;
+        assert_error(&r, 422, "validation_failed", "a lead without its reason");
+        assert!(
+            r.body["error"]["details"]["fields"]["records[3].invalid_reason"].is_string(),
+            "{}",
+            r.text
+        );
+    })
+    .await;
+}

@@ -1,7 +1,7 @@
 //! Administrators add fields and objects at run time; they are usable at once, everywhere.
 
 use pelagic_testkit::each_backend;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn a_wechat_id_field_added_by_an_administrator_is_usable_by_the_next_request() {
@@ -79,6 +79,60 @@ async fn only_administrators_change_metadata_and_names_are_checked() {
         assert_eq!(t.http.post("/api/v1/meta/objects/account/fields", Some(&admin), &body).await.status, 201);
         assert_eq!(t.http.post("/api/v1/meta/objects/account/fields", Some(&admin), &body).await.status, 409);
         assert_eq!(t.http.post("/api/v1/meta/objects/nothing/fields", Some(&admin), &body).await.status, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_long_text_field_gets_no_index_and_a_number_field_keeps_its_range() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let field = |body: Value| {
+            let (t, admin) = (&t, admin.clone());
+            async move {
+                t.http
+                    .post("/api/v1/meta/objects/account/fields", Some(&admin), &body)
+                    .await
+            }
+        };
+        let notes =
+            field(json!({"name": "visit_notes", "label": "Visit notes", "type": "textarea"})).await;
+        assert_eq!(notes.status, 201, "{}", notes.body);
+        assert_eq!(
+            notes.body["indexed"], false,
+            "long text is searched inside, not indexed"
+        );
+        let code =
+            field(json!({"name": "branch_code", "label": "Branch code", "type": "text"})).await;
+        assert_eq!(
+            code.body["indexed"], true,
+            "short text is sorted and filtered on"
+        );
+        let seats = field(
+            json!({"name": "seats", "label": "Seats", "type": "integer", "min": 1, "max": 500}),
+        )
+        .await;
+        assert_eq!(seats.status, 201, "{}", seats.body);
+        let r = t
+            .http
+            .post(
+                "/api/v1/records/account",
+                Some(&admin),
+                &json!({"name": "Aforo", "seats": 501}),
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(
+            r.body["error"]["details"]["fields"]["seats"],
+            "must be between 1 and 500"
+        );
+        let wrong =
+            field(json!({"name": "motto", "label": "Motto", "type": "text", "min": 1})).await;
+        assert_eq!(
+            wrong.status, 422,
+            "only numbers have a range: {}",
+            wrong.body
+        );
     })
     .await;
 }

@@ -147,3 +147,20 @@ async fn the_collection_rate_equals_the_one_worked_out_by_hand() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_collection_rate_bars_are_drawn_in_the_stylesheets_colours() {
+    each_backend(|t| async move {
+        let boss =
+            pelagic_testkit::browser::Browser::sign_in(&t, "boss@example.com", "admin").await;
+        let page = boss.get(&t, "/collections").await;
+        assert_eq!(page.status, 200);
+        let css = boss.get(&t, "/static/app.css").await.text;
+        // The bars are SVG rectangles, black unless the stylesheet fills them.
+        assert!(
+            css.contains("svg.rate rect {") && css.contains("svg.rate rect.track {"),
+            "the bars have a fill"
+        );
+    })
+    .await;
+}

@@ -341,3 +341,33 @@ async fn an_administrator_sets_up_a_process_and_the_customer_rules_on_the_settin
     })
     .await;
 }
+
+#[tokio::test]
+async fn deals_closed_without_moving_count_as_lost_in_the_first_stage() {
+    each_backend(|t| async move {
+        let ana = t.user_token("ana@example.com", "sales").await;
+        let acct = t.create(&ana, "account", json!({"name": "Perdido SA"})).await;
+        for name in ["Uno", "Dos"] {
+            t.create(
+                &ana,
+                "opportunity",
+                json!({"name": name, "account_id": acct["id"], "stage": "lost", "lost_reason": "precio"}),
+            )
+            .await;
+        }
+        t.create(&ana, "opportunity", json!({"name": "Abierta", "account_id": acct["id"]}))
+            .await;
+        let f = t.http.get("/api/v1/analytics/funnel", Some(&ana)).await.body;
+        assert_eq!(f["lost"], 2, "{f}");
+        let lost_here: i64 = f["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["lost_here"].as_i64().unwrap())
+            .sum();
+        assert_eq!(lost_here, 2, "the stages account for every lost deal: {f}");
+        assert_eq!(f["stages"][0]["lost_here"], 2);
+        assert_eq!(f["stages"][0]["reached"], 3, "every deal reached the first stage: {f}");
+    })
+    .await;
+}

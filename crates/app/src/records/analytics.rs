@@ -161,12 +161,13 @@ impl RecordService<'_> {
             invalid: 0,
             win_rate: None,
         };
-        // (furthest position, current stage, count)
+        // (furthest position, current stage, count). Every deal starts in the first stage, so
+        // one closed without ever moving (entered as lost, say) counts as lost there.
         let rows: Vec<(i64, String, i64)> = groups
             .iter()
             .map(|(g, count, _)| {
                 (
-                    g[0].as_int().unwrap_or(0),
+                    g[0].as_int().unwrap_or(0).max(1),
                     g[1].as_str().unwrap_or_default().to_owned(),
                     *count,
                 )

@@ -157,7 +157,7 @@ impl RecordService<'_> {
         };
         let mut stage_changes = Vec::new();
         let mut table_rows = Vec::with_capacity(parsed.len());
-        for ((_, cols), pool) in parsed.into_iter().zip(&entries.0) {
+        for ((label, cols), pool) in parsed.into_iter().zip(&entries.0) {
             let mut row = vec![Value::Null; columns.len()];
             for (c, v) in cols.columns {
                 if let Some(i) = layout.position(&c) {
@@ -186,7 +186,8 @@ impl RecordService<'_> {
             {
                 policy.require_assignable(obj, Operation::Create, to)?;
             }
-            super::convert::check_lead_status(obj, &|c| layout.get(&row, c).clone())?;
+            super::convert::check_lead_status(obj, &|c| layout.get(&row, c).clone())
+                .map_err(|e| super::labelled(&label, e))?;
             for (c, _, v) in super::reminders::plan(obj, &|c| layout.get(&row, c).clone()) {
                 layout.set(&mut row, &c, v);
             }
@@ -218,7 +219,8 @@ impl RecordService<'_> {
                         user: &self.actor.user_id,
                         now,
                     },
-                )?;
+                )
+                .map_err(|e| super::labelled(&label, e))?;
                 if let Some(m) = planned {
                     for (c, _, v) in m.sets {
                         layout.set(&mut row, &c, v);

@@ -188,3 +188,17 @@ pub(crate) fn check_period(
     }
     Ok(())
 }
+
+/// A refusal about one record of a batch, its fields named with the record's place in it
+/// (`records[3].invalid_reason`); `label` is empty for a single record.
+pub(crate) fn labelled(label: &str, e: crate::AppError) -> crate::AppError {
+    match e {
+        crate::AppError::Validation(fields) if !label.is_empty() => crate::AppError::Validation(
+            fields
+                .into_iter()
+                .map(|(k, v)| (format!("{label}{k}"), v))
+                .collect(),
+        ),
+        other => other,
+    }
+}

@@ -25,6 +25,12 @@ pub fn field_json(f: &FieldDef) -> Value {
     if let Some(t) = &f.target {
         v["target"] = json!(t);
     }
+    if let Some(min) = f.min {
+        v["min"] = json!(min);
+    }
+    if let Some(max) = f.max {
+        v["max"] = json!(max);
+    }
     if !f.labels.is_empty() {
         v["labels"] = json!(f.labels);
     }

@@ -324,6 +324,8 @@ pub async fn add_field(
         unique: false,
         max_length: None,
         scale: None,
+        min: None,
+        max: None,
         default: None,
         labels,
         option_labels,
