@@ -34,7 +34,7 @@ pub use convert::{ConvertRequest, Converted, check_conversion_targets};
 pub use duplicate_check::{GroupPage, MAX_GROUPS};
 pub use export::{MAX_EXPORT, cell};
 pub use numbering::{DEFAULT_PATTERNS, check_pattern, format as format_number};
-pub use quotes::QuoteStep;
+pub use quotes::{NextSteps, QuoteStep};
 pub use shares::ShareInput;
 pub use transfer::{MAX_TRANSFER, TransferRequest};
 mod refs;

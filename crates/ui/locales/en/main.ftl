@@ -555,6 +555,7 @@ step-accept = Customer accepted
 step-reject = Customer rejected
 step-revise = Revise (new version)
 step-order = Create order
+order-made-from = Order { $number } was made from this quote
 approvals = Approvals
 documents = Documents
 template = Template

@@ -555,6 +555,7 @@ step-accept = El cliente aceptó
 step-reject = El cliente rechazó
 step-revise = Revisar (nueva versión)
 step-order = Crear pedido
+order-made-from = De este presupuesto se hizo el pedido { $number }
 approvals = Aprobaciones
 documents = Documentos
 template = Plantilla

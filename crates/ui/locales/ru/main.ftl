@@ -568,6 +568,7 @@ step-accept = Клиент принял
 step-reject = Клиент отклонил
 step-revise = Новая версия
 step-order = Создать заказ
+order-made-from = По этому предложению оформлен заказ { $number }
 approvals = Согласования
 documents = Документы
 template = Шаблон

@@ -504,6 +504,7 @@ step-accept = 客户已接受
 step-reject = 客户已拒绝
 step-revise = 修订（新版本）
 step-order = 生成订单
+order-made-from = 已由此报价生成订单 { $number }
 approvals = 审批
 documents = 文档
 template = 模板

@@ -504,6 +504,7 @@ step-accept = 客戶已接受
 step-reject = 客戶已拒絕
 step-revise = 修訂（新版本）
 step-order = 產生訂單
+order-made-from = 已由此報價產生訂單 { $number }
 approvals = 審批
 documents = 文件
 template = 範本

@@ -287,7 +287,7 @@ pub async fn draw(
     } else {
         Vec::new()
     };
-    let doc = super::sales_doc::panel(s, &v.tr, &v.actor, &object, &id, &record).await;
+    let doc = super::sales_doc::panel(s, &v.tr, &v.actor, &object, &id).await;
     let lines = super::lines::editor(s, &ctx, &v.actor, &object, &id, &record).await;
     let payments = if object == "account" {
         super::account_money::rows(s, &v.tr, &v.actor, &id).await

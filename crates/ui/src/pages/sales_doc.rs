@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::records::QuoteStep;
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::failure;
 use super::form::csrf;
@@ -27,37 +27,15 @@ pub struct DocItem {
 
 /// The sales-document panel of a record page.
 pub struct DocPanel {
-    /// (step, label) of the buttons that apply now.
+    /// (step, label) of the buttons that apply now, as the app says.
     pub steps: Vec<(String, String)>,
+    /// The order made from this quote: (id, "Order SO-…" in the reader's language).
+    pub order: Option<(String, String)>,
     /// (id, name) of the templates for this object.
     pub templates: Vec<(String, String)>,
     pub documents: Vec<DocItem>,
     /// One line per approval request: flow, status, decisions with comments.
     pub approvals: Vec<String>,
-}
-
-/// The steps a record can take in its status.
-fn steps(object: &str, record: &Map<String, Json>) -> Vec<&'static str> {
-    let text = |k: &str| record.get(k).and_then(Json::as_str).unwrap_or_default();
-    let pending = text("approval_status") == "pending";
-    match object {
-        "quote" => {
-            let latest = record.get("latest").and_then(Json::as_bool).unwrap_or(true);
-            let mut s: Vec<&str> = match text("status") {
-                "draft" => vec!["submit"],
-                "approved" => vec!["send"],
-                "sent" => vec!["accept", "reject"],
-                "accepted" => vec!["order"],
-                _ => vec![],
-            };
-            if latest && !pending && text("status") != "accepted" {
-                s.push("revise");
-            }
-            s
-        }
-        _ if pending || text("approval_status") == "approved" => vec![],
-        _ => vec!["submit"],
-    }
 }
 
 /// The panel for `object` `id`, or none when the object prints nothing.
@@ -67,7 +45,6 @@ pub async fn panel(
     actor: &pelagic_core::access::Actor,
     object: &str,
     id: &str,
-    record: &Map<String, Json>,
 ) -> Option<DocPanel> {
     if !pelagic_app::documents::printable(object) {
         return None;
@@ -147,11 +124,21 @@ pub async fn panel(
             )
         })
         .collect();
+    let next = s
+        .app
+        .records(actor)
+        .next_steps(object, id)
+        .await
+        .unwrap_or_default();
     Some(DocPanel {
-        steps: steps(object, record)
-            .into_iter()
-            .map(|st| (st.to_owned(), tr.t(&format!("step-{st}"))))
+        steps: next
+            .steps
+            .iter()
+            .map(|st| ((*st).to_owned(), tr.t(&format!("step-{st}"))))
             .collect(),
+        order: next
+            .order
+            .map(|(id, number)| (id, tr.t1("order-made-from", "number", &number))),
         templates,
         documents,
         approvals,
