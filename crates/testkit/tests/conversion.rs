@@ -230,3 +230,33 @@ async fn mapped_custom_fields_carry_over_and_the_status_keeps_its_rules() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_converted_lead_comes_back_from_the_recycle_bin_beside_its_contact() {
+    each_backend(|t| async move {
+        let ana = t.user_token("ana@example.com", "sales").await;
+        let lead = t
+            .create(&ana, "lead", json!({"name": "Olga Petrova", "company": "ООО Север", "email": "olga@sever.ru", "phone": "+74951234567"}))
+            .await;
+        let done = convert(&t, &ana, &lead, json!({})).await;
+        assert_eq!(done.status, 200, "{}", done.body);
+        let id = lead["id"].as_str().unwrap();
+        let gone = t.http.delete(&format!("/api/v1/records/lead/{id}"), Some(&ana)).await;
+        assert_eq!(gone.status, 204, "{}", gone.body);
+        // Its email and phone are now the contact's: the two are one customer, not duplicates.
+        let back = t
+            .http
+            .post(&format!("/api/v1/recycle-bin/lead/{id}/restore"), Some(&ana), &json!({}))
+            .await;
+        assert_eq!(back.status, 200, "{}", back.body);
+        assert_eq!(back.body["status"], "converted");
+        // Someone else entering the same email is still refused.
+        let bo = t.user_token("bo@example.com", "sales").await;
+        let twin = t
+            .http
+            .post("/api/v1/records/contact", Some(&bo), &json!({"name": "Otra Olga", "email": "olga@sever.ru"}))
+            .await;
+        assert_eq!(twin.status, 409, "{}", twin.body);
+    })
+    .await;
+}

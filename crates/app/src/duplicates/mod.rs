@@ -116,6 +116,21 @@ pub(crate) async fn claim(
     records: &[(String, Vec<Key>)],
     on_taken: OnTaken,
 ) -> AppResult<()> {
+    claim_linked(db, schema, tx, obj, records, on_taken, &BTreeSet::new()).await
+}
+
+/// [`claim`], where a key held by one of the records in `linked` (those the records point at:
+/// the contact and account a lead was converted into) is shared, never refused: records linked
+/// to each other are one customer, not duplicates of each other.
+async fn claim_linked(
+    db: &Db,
+    schema: &Schema,
+    tx: &mut Tx,
+    obj: &ObjectDef,
+    records: &[(String, Vec<Key>)],
+    on_taken: OnTaken,
+    linked: &BTreeSet<String>,
+) -> AppResult<()> {
     let pairs: Vec<(String, String)> = records
         .iter()
         .flat_map(|(_, keys)| keys.iter().map(|k| (k.kind.clone(), k.key.clone())))
@@ -129,19 +144,25 @@ pub(crate) async fn claim(
         |r: &KeyRow| r.object == obj.name && records.iter().any(|(id, _)| *id == r.record_id);
     let held: Vec<KeyRow> = store::holders(tx, &pairs).await?;
     let mut taken: BTreeSet<(String, String)> = BTreeSet::new();
+    // Keys a linked record holds: shared by ours, never refused.
+    let mut with_linked: BTreeSet<(String, String)> = BTreeSet::new();
     for h in held.iter().filter(|h| !ours(h)) {
-        if on_taken == OnTaken::Refuse {
+        let pair = (h.kind.clone(), h.key.clone());
+        if linked.contains(&h.record_id) {
+            with_linked.insert(pair.clone());
+        } else if on_taken == OnTaken::Refuse {
             let field = field_of(records, h);
             return Err(duplicate_of(db, schema, obj, &field, h).await);
         }
-        taken.insert((h.kind.clone(), h.key.clone()));
+        taken.insert(pair);
     }
     let mut rows = Vec::new();
     for (id, keys) in records {
         for k in keys {
             let pair = (k.kind.clone(), k.key.clone());
+            let linked_holds = with_linked.contains(&pair);
             let holder = taken.insert(pair);
-            if !holder && on_taken == OnTaken::Refuse {
+            if !holder && !linked_holds && on_taken == OnTaken::Refuse {
                 // Two records of this write share a key.
                 return Err(AppError::Conflict(format!(
                     "two of these records have the same {}",
@@ -270,6 +291,17 @@ pub(crate) async fn claim_stored(
             projection.push(&f.column, ColType::Text);
         }
     }
+    let links: Vec<&str> = obj
+        .fields
+        .iter()
+        .filter(|f| f.kind == pelagic_core::FieldKind::Lookup)
+        .map(|f| f.column.as_str())
+        .filter(|c| projection.position(c).is_none())
+        .collect();
+    for c in &links {
+        projection.push(c, ColType::Text);
+    }
+    let mut linked = BTreeSet::new();
     let mut records = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let pred = Pred::In {
@@ -288,10 +320,18 @@ pub(crate) async fn claim_stored(
             },
         )
         .await?;
+        for r in &found {
+            linked.extend(
+                links
+                    .iter()
+                    .filter_map(|c| projection.position(c))
+                    .filter_map(|i| r[i].as_str().map(str::to_owned)),
+            );
+        }
         records.extend(found.iter().map(|r| {
             let id = r[0].as_str().unwrap_or_default().to_owned();
             (id, keys_of_row(obj, rules, &projection, r))
         }));
     }
-    claim(db, schema, tx, obj, &records, on_taken).await
+    claim_linked(db, schema, tx, obj, &records, on_taken, &linked).await
 }

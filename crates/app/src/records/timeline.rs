@@ -109,7 +109,31 @@ impl RecordService<'_> {
         {
             out.push(json!({"kind": "change", "at": e.get("at").cloned(), "change": e}));
         }
-        out.sort_by(|a, b| b["at"].as_str().cmp(&a["at"].as_str()));
+        // Newest first, by the moment itself: times are written with and without fractions of
+        // a second (or with an offset), which as text do not sort in time order.
+        out.sort_by_key(|e| std::cmp::Reverse(moment(&e["at"])));
         Ok(out)
+    }
+}
+
+/// A timeline entry's time, for ordering; entries without one sort last.
+fn moment(at: &Json) -> Option<chrono::DateTime<chrono::Utc>> {
+    at.as_str()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::moment;
+    use serde_json::json;
+
+    #[test]
+    fn times_written_differently_order_by_the_moment() {
+        let whole = moment(&json!("2026-12-03T09:49:58Z"));
+        let later = moment(&json!("2026-12-03T09:49:58.84Z"));
+        let offset = moment(&json!("2026-12-03T17:49:59+08:00"));
+        assert!(whole < later && later < offset);
+        assert!(moment(&json!(null)) < whole);
     }
 }
