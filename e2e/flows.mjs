@@ -310,6 +310,11 @@ try {
     await page.goto(base + '/o/account');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `page is ${width}px wide`);
+    // The approval flows' form holds long selects and a flow with its condition.
+    await page.goto(base + '/settings/approvals');
+    const flows = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(flows <= 375, `the approval flows page is ${flows}px wide`);
+    await page.goto(base + '/o/account');
     await page.locator('details.nav-toggle summary').click();
     await page.locator('.nav-toggle nav').getByRole('link', { name: '联系人' }).click();
     await page.waitForURL(/\/o\/contact$/);
