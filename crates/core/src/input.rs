@@ -9,6 +9,8 @@ use crate::meta::{FieldDef, ObjectDef};
 use crate::value::truncate_to_micros;
 use crate::{CoreError, FieldErrors, Value, money, phone};
 
+pub use crate::bounds::{MAX_UNITS, YEARS};
+
 /// Settings that shape how input is read.
 #[derive(Debug, Clone)]
 pub struct InputContext {
@@ -191,70 +193,8 @@ pub fn field_columns(
         }
         _ => vec![scalar(f, raw, ctx)?],
     };
-    within_bounds(f, &values)?;
+    crate::bounds::within_bounds(f, &values)?;
     Ok(names.iter().cloned().zip(values).collect())
-}
-
-/// Largest magnitude of a stored number, in its smallest units (cents, ten-thousandths): far
-/// above any real amount, exact in every JSON client (below 2^53), and thousands of them still
-/// add up without overflowing.
-pub const MAX_UNITS: i64 = 1_000_000_000_000_000;
-
-/// Years a date may have: four digits, so that dates sort as text, print in every calendar
-/// format, and survive any reminder arithmetic.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
-
-/// A value within its field's `min`/`max`, every number within [`MAX_UNITS`], every date within
-/// [`YEARS`].
-fn within_bounds(f: &FieldDef, values: &[Value]) -> Result<(), String> {
-    use chrono::Datelike;
-    let year = match values.first() {
-        Some(Value::Date(d)) => Some(d.year()),
-        Some(Value::DateTime(t)) => Some(t.year()),
-        _ => None,
-    };
-    if let Some(y) = year
-        && !YEARS.contains(&y)
-    {
-        return Err(format!(
-            "the year must be between {} and {}",
-            YEARS.start(),
-            YEARS.end()
-        ));
-    }
-    let (Some(Value::Int(units)), Some(exp)) = (values.first(), number_exponent(f, values)) else {
-        return Ok(());
-    };
-    let scale = 10_i128.pow(exp);
-    let units = i128::from(*units);
-    let low = f
-        .min
-        .map_or(-i128::from(MAX_UNITS), |m| i128::from(m) * scale);
-    let high = f
-        .max
-        .map_or(i128::from(MAX_UNITS), |m| i128::from(m) * scale);
-    if units < low.max(-i128::from(MAX_UNITS)) || units > high.min(i128::from(MAX_UNITS)) {
-        return Err(match (f.min, f.max) {
-            (Some(lo), Some(hi)) => format!("must be between {lo} and {hi}"),
-            (Some(lo), None) => format!("must be at least {lo}"),
-            (None, Some(hi)) => format!("must be at most {hi}"),
-            (None, None) => "is too large".to_owned(),
-        });
-    }
-    Ok(())
-}
-
-/// Digits after the point of a number field's stored units (none for other kinds).
-fn number_exponent(f: &FieldDef, values: &[Value]) -> Option<u32> {
-    match f.kind {
-        FieldKind::Integer => Some(0),
-        FieldKind::Decimal | FieldKind::Percent => Some(f.scale()),
-        FieldKind::Money => values
-            .get(1)
-            .and_then(Value::as_str)
-            .map(money::currency_exponent),
-        _ => None,
-    }
 }
 
 /// The value of a single-column kind (also used for filter values, see `plan`).

@@ -478,33 +478,3 @@ async fn an_administrator_sets_approval_flows_and_numbering_in_the_settings() {
     })
     .await;
 }
-
-#[tokio::test]
-async fn a_quote_that_became_an_order_links_it_and_offers_no_second_order() {
-    each_backend(|t| async move {
-        let ana = Browser::sign_in(&t, "ana@example.com", "sales").await;
-        let token = token_of(&t, "ana@example.com").await;
-        let acct = t.create(&token, "account", json!({"name": "Pedido Único"})).await;
-        let q = t
-            .create(&token, "quote", json!({"name": "Sillas", "account_id": acct["id"], "currency": "EUR"}))
-            .await;
-        t.create(&token, "quote_line", json!({"quote_id": q["id"], "description": "Silla", "quantity": "2", "unit_price": "40", "unit_price_currency": "EUR"}))
-            .await;
-        let page_path = format!("/o/quote/{}", id(&q));
-        for step in ["submit", "send", "accept"] {
-            let r = ana.post(&t, &format!("{page_path}/do/{step}"), &[]).await;
-            assert_eq!(r.status, 303, "{step}: {}", r.text);
-        }
-        let page = ana.get(&t, &page_path).await;
-        assert!(page.text.contains("data-step=\"order\""), "an accepted quote offers its order");
-        assert!(!page.text.contains("data-step=\"accept\""), "and no step it already took");
-        let made = ana.post(&t, &format!("{page_path}/do/order"), &[]).await;
-        assert_eq!(made.status, 303, "{}", made.text);
-        let page = ana.get(&t, &page_path).await;
-        assert!(!page.text.contains("data-step=\"order\""), "one order per quote: {}", page.text);
-        let order = made.header("location").to_owned();
-        assert!(page.text.contains(&format!("href=\"{order}\"")), "the page links {order}");
-        assert!(page.text.contains("was made from this quote"));
-    })
-    .await;
-}

@@ -20,18 +20,16 @@ fn behind_proxy() -> pelagic_web::Edge {
 }
 
 async fn sign_in(t: &TestApp, email: &str, password: &str, from: &str) -> Reply {
+    sign_in_with(t, email, password, &[("x-forwarded-for", from)]).await
+}
+
+/// Signs in through the API with extra request headers.
+async fn sign_in_with(t: &TestApp, email: &str, password: &str, headers: &[(&str, &str)]) -> Reply {
     let body = serde_json::to_vec(&json!({"email": email, "password": password})).unwrap();
+    let mut all = vec![("content-type", "application/json")];
+    all.extend_from_slice(headers);
     t.http
-        .send(
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            &[
-                ("content-type", "application/json"),
-                ("x-forwarded-for", from),
-            ],
-            body,
-        )
+        .send("POST", "/api/v1/auth/login", None, &all, body)
         .await
 }
 
@@ -160,23 +158,16 @@ async fn over_https_cookies_are_secure_and_browsers_are_pinned_to_it() {
     };
     let t = TestApp::start_behind(backends()[0], https).await;
     t.user_token("fe@example.com", "sales").await;
-    let body =
-        serde_json::to_vec(&json!({"email": "fe@example.com", "password": PASSWORD})).unwrap();
     let send = |proto: &'static str| {
-        let (t, body) = (&t, body.clone());
+        let t = &t;
         async move {
-            t.http
-                .send(
-                    "POST",
-                    "/api/v1/auth/login",
-                    None,
-                    &[
-                        ("content-type", "application/json"),
-                        ("x-forwarded-proto", proto),
-                    ],
-                    body,
-                )
-                .await
+            sign_in_with(
+                t,
+                "fe@example.com",
+                PASSWORD,
+                &[("x-forwarded-proto", proto)],
+            )
+            .await
         }
     };
     let secure = send("https").await;

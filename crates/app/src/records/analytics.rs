@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::RecordService;
+use super::figure_access::require_figures;
 use crate::policy::Operation;
 use crate::processes::Process;
 use crate::{App, AppError, AppResult};
@@ -315,36 +316,6 @@ impl RecordService<'_> {
                 })
             })
             .collect())
-    }
-
-    /// Which of `names` (fields of `object`) the actor's figures may be computed from (see
-    /// `Policy::figure_field`).
-    pub async fn figure_fields(
-        &self,
-        object: &str,
-        names: &[&str],
-    ) -> AppResult<std::collections::BTreeSet<String>> {
-        let t = self.target(object).await?;
-        let policy = t.policy(self.actor);
-        Ok(names
-            .iter()
-            .filter(|n| policy.figure_field(&t.obj, n).is_some())
-            .map(|n| (*n).to_owned())
-            .collect())
-    }
-}
-
-/// Refuses (403) a figure that cannot be made without one of `needed`.
-pub(crate) fn require_figures(
-    usable: &std::collections::BTreeSet<String>,
-    needed: &[&str],
-    figure: &str,
-) -> AppResult<()> {
-    match needed.iter().find(|n| !usable.contains(**n)) {
-        Some(missing) => Err(AppError::Forbidden(format!(
-            "{figure} needs the field '{missing}', which you may not read"
-        ))),
-        None => Ok(()),
     }
 }
 

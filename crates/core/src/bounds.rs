@@ -1,0 +1,68 @@
+//! The ranges values are held to: a number field's `min`/`max`, every number within
+//! [`MAX_UNITS`], every date within [`YEARS`]; checked when input becomes columns.
+
+use crate::kind::FieldKind;
+use crate::meta::FieldDef;
+use crate::{Value, money};
+
+/// Largest magnitude of a stored number, in its smallest units (cents, ten-thousandths): far
+/// above any real amount, exact in every JSON client (below 2^53), and thousands of them still
+/// add up without overflowing.
+pub const MAX_UNITS: i64 = 1_000_000_000_000_000;
+
+/// Years a date may have: four digits, so that dates sort as text, print in every calendar
+/// format, and survive any reminder arithmetic.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+
+/// A value within its field's `min`/`max`, every number within [`MAX_UNITS`], every date within
+/// [`YEARS`].
+pub(crate) fn within_bounds(f: &FieldDef, values: &[Value]) -> Result<(), String> {
+    use chrono::Datelike;
+    let year = match values.first() {
+        Some(Value::Date(d)) => Some(d.year()),
+        Some(Value::DateTime(t)) => Some(t.year()),
+        _ => None,
+    };
+    if let Some(y) = year
+        && !YEARS.contains(&y)
+    {
+        return Err(format!(
+            "the year must be between {} and {}",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    let (Some(Value::Int(units)), Some(exp)) = (values.first(), number_exponent(f, values)) else {
+        return Ok(());
+    };
+    let scale = 10_i128.pow(exp);
+    let units = i128::from(*units);
+    let low = f
+        .min
+        .map_or(-i128::from(MAX_UNITS), |m| i128::from(m) * scale);
+    let high = f
+        .max
+        .map_or(i128::from(MAX_UNITS), |m| i128::from(m) * scale);
+    if units < low.max(-i128::from(MAX_UNITS)) || units > high.min(i128::from(MAX_UNITS)) {
+        return Err(match (f.min, f.max) {
+            (Some(lo), Some(hi)) => format!("must be between {lo} and {hi}"),
+            (Some(lo), None) => format!("must be at least {lo}"),
+            (None, Some(hi)) => format!("must be at most {hi}"),
+            (None, None) => "is too large".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Digits after the point of a number field's stored units (none for other kinds).
+fn number_exponent(f: &FieldDef, values: &[Value]) -> Option<u32> {
+    match f.kind {
+        FieldKind::Integer => Some(0),
+        FieldKind::Decimal | FieldKind::Percent => Some(f.scale()),
+        FieldKind::Money => values
+            .get(1)
+            .and_then(Value::as_str)
+            .map(money::currency_exponent),
+        _ => None,
+    }
+}
