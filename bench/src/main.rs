@@ -3,10 +3,12 @@
 //! same planned queries run directly on the database (the floor), the web interface's list page,
 //! and the server's peak memory.
 
+mod cursor_pages;
 mod floor;
 mod load;
 mod money;
 mod pages;
+mod phones;
 mod sales;
 mod server;
 mod stats;
@@ -63,6 +65,13 @@ struct Args {
     /// Orders (each with a line and two instalments), for --money.
     #[arg(long, default_value_t = 200_000)]
     orders: u64,
+    /// Measure paging by cursor through leads, contacts and accounts instead, in-process on
+    /// their own database (--accounts rows of each).
+    #[arg(long)]
+    cursor_pages: bool,
+    /// Measure reading and refusing phone numbers instead (no database).
+    #[arg(long)]
+    phones: bool,
     /// Where to write the figures as JSON.
     #[arg(long, default_value = "bench/out/results.json")]
     out: PathBuf,
@@ -88,6 +97,25 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir)?;
+    }
+    if args.cursor_pages {
+        let url = args.database_url.replace("bench.db", "cursor.db");
+        println!("machine: {}", stats::machine());
+        let figures = cursor_pages::run(&url, args.accounts, args.samples).await?;
+        std::fs::write(
+            args.out.with_file_name("cursor_pages.json"),
+            serde_json::to_string_pretty(&figures)?,
+        )?;
+        return Ok(());
+    }
+    if args.phones {
+        println!("machine: {}", stats::machine());
+        let figures = phones::run(2_000);
+        std::fs::write(
+            args.out.with_file_name("phones.json"),
+            serde_json::to_string_pretty(&figures)?,
+        )?;
+        return Ok(());
     }
     if args.sales {
         let url = args.database_url.replace("bench.db", "sales.db");

@@ -4,6 +4,7 @@
 //! approver has waiting, and a record's trail.
 
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use serde_json::{Value as Json, json};
 
 use crate::approvals::{Step, request_view, text_set};
@@ -51,16 +52,15 @@ impl App {
             .find(|t| t.user_id == actor.user_id)
             .ok_or_else(not_yours)?;
         if request.status != "pending" {
-            return Err(AppError::Conflict(format!(
-                "this request is already {}",
-                request.status
-            )));
+            return Err(Said::new(Reason::RequestAlreadyDecided)
+                .with("status", &request.status)
+                .into());
         }
         let decision = if approve { "approved" } else { "rejected" };
         if mine.decision.is_some()
             || !store::decide(&mut tx, &mine.id, decision, comment, now).await?
         {
-            return Err(AppError::Conflict("you already decided this step".into()));
+            return Err(Said::new(Reason::StepAlreadyDecided).into());
         }
         let steps: Vec<Step> = serde_json::from_str(&request.steps).unwrap_or_default();
         let step = request.step as usize;
@@ -207,8 +207,6 @@ fn still_pending(moved: bool) -> AppResult<()> {
     if moved {
         Ok(())
     } else {
-        Err(AppError::Conflict(
-            "this request was decided meanwhile".into(),
-        ))
+        Err(Said::new(Reason::RequestDecidedMeanwhile).into())
     }
 }

@@ -11,6 +11,7 @@ use pelagic_core::access::Actor;
 use pelagic_core::filter::Filter;
 use pelagic_core::meta::ObjectDef;
 use pelagic_core::plan::{self, Cmp, Pred};
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, Value};
 use pelagic_store::approvals::{self as store, RequestRow, TaskRow};
 use pelagic_store::{Tx, metadata};
@@ -352,11 +353,13 @@ impl App {
             .filter(|u| u != submitter && active(u))
             .collect();
         if found.is_empty() {
-            return Err(AppError::Conflict(match step.approver.as_str() {
-                "manager" => "nobody can approve this: your team has no manager above you; ask an administrator to set one".into(),
-                "role" => format!("nobody but you has the role '{}' to approve this", step.role.clone().unwrap_or_default()),
-                _ => "the user named to approve this cannot (inactive, or it is you)".into(),
-            }));
+            return Err(match step.approver.as_str() {
+                "manager" => Said::new(Reason::NoManagerToApprove),
+                "role" => Said::new(Reason::NoRoleToApprove)
+                    .with("role", step.role.clone().unwrap_or_default()),
+                _ => Said::new(Reason::NamedApproverCannot),
+            }
+            .into());
         }
         Ok(found)
     }

@@ -109,17 +109,30 @@ impl App {
         let snap = self.snapshot().await?;
         let obj = snap.schema.object(object)?;
         records.require(object, req.action.operation()).await?;
-        if let BulkAction::Update { field, .. } = &req.action
-            && !records.editable_fields(object).await?.contains(field)
-        {
-            return Err(AppError::Forbidden(format!(
-                "you may not change {}'s '{field}'",
-                obj.name
-            )));
+        if let BulkAction::Update { field, value } = &req.action {
+            if !records.editable_fields(object).await?.contains(field) {
+                return Err(AppError::Forbidden(format!(
+                    "you may not change {}'s '{field}'",
+                    obj.name
+                )));
+            }
+            // A value the field cannot take is refused before any record is touched, so a
+            // job never runs to "done" having written nothing, or an empty field.
+            let mut one = serde_json::Map::new();
+            one.insert(field.clone(), value.clone());
+            pelagic_core::input::parse_record(
+                obj,
+                &one,
+                pelagic_core::input::WriteMode::Update,
+                &snap.input,
+            )?;
         }
         match (&req.ids, &req.filter) {
             (Some(ids), _) if ids.is_empty() => {
-                return Err(AppError::Invalid("choose at least one record".into()));
+                return Err(pelagic_core::said::Said::new(
+                    pelagic_core::said::Reason::ChooseRecords,
+                )
+                .into());
             }
             (Some(ids), _) if ids.len() > MAX_BULK => {
                 return Err(AppError::Invalid(format!(

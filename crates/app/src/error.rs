@@ -35,9 +35,18 @@ pub enum AppError {
     /// same request may succeed in a few seconds.
     #[error("{0}")]
     Busy(String),
+    /// A refusal with a stable reason, which pages say in the reader's language.
+    #[error("{0}")]
+    Said(pelagic_core::said::Said),
     /// A fault of ours, not the caller's; the cause is logged and never shown.
     #[error("internal error")]
     Internal(String),
+}
+
+impl From<pelagic_core::said::Said> for AppError {
+    fn from(said: pelagic_core::said::Said) -> Self {
+        AppError::Said(said)
+    }
 }
 
 impl From<CoreError> for AppError {

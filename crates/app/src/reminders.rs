@@ -69,6 +69,7 @@ impl App {
                 col: "remind_at".into(),
                 ty: ColType::DateTime,
                 desc: false,
+                nullable: true,
             }];
             let mut tx = self.db().begin().await?;
             let due = rows::claim_rows(
@@ -203,6 +204,7 @@ impl App {
                     col: "last_follow_up_at".into(),
                     ty: ColType::DateTime,
                     desc: false,
+                    nullable: true,
                 }];
                 let named = rows::select(
                     self.db(),

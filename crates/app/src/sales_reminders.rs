@@ -174,6 +174,7 @@ impl App {
             col: w.order.into(),
             ty: w.order_ty,
             desc: false,
+            nullable: true,
         }];
         let mut tx = self.db().begin().await?;
         let found = rows::claim_rows(

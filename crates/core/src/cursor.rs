@@ -62,11 +62,13 @@ mod tests {
                 col: "amount".into(),
                 ty: ColType::BigInt,
                 desc: true,
+                nullable: true,
             },
             OrderKey {
                 col: "id".into(),
                 ty: ColType::Text,
                 desc: true,
+                nullable: false,
             },
         ]
     }

@@ -22,6 +22,7 @@ pub mod period;
 pub mod phone;
 pub mod plan;
 pub mod pricing;
+pub mod said;
 pub mod search;
 pub mod span;
 pub mod value;

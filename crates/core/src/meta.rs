@@ -145,6 +145,11 @@ impl FieldDef {
     }
 
     /// A built-in field present on every object.
+    /// Whether every record has a value here (the id and the record's own times).
+    pub fn always_set(&self) -> bool {
+        self.system && ALWAYS_SET.contains(&self.name.as_str())
+    }
+
     fn builtin(name: &str, label: &str, kind: FieldKind, indexed: bool) -> FieldDef {
         FieldDef {
             name: name.into(),
@@ -204,6 +209,12 @@ pub struct ObjectDef {
 /// Names of the fields every record has.
 pub const BUILTIN_FIELDS: [&str; 5] = ["id", "owner_id", "created_at", "updated_at", "created_by"];
 
+/// The index every object has: its records by owner, newest first.
+const OWN_NEWEST: [&str; 3] = ["owner_id", "created_at", "id"];
+
+/// The built-in fields every record has a value in from the moment it is written.
+const ALWAYS_SET: [&str; 3] = ["id", "created_at", "updated_at"];
+
 impl ObjectDef {
     pub fn field(&self, name: &str) -> Option<&FieldDef> {
         self.fields.iter().find(|f| f.name == name)
@@ -246,6 +257,12 @@ impl ObjectDef {
             ));
         }
         self.table = ObjectDef::table_for(&self.name);
+        // Everyone's first list is their own records, newest first: an index in that order lets
+        // the database read one page of it instead of sorting all of a person's records.
+        let own_newest: Vec<String> = OWN_NEWEST.map(String::from).to_vec();
+        if !self.indexes.contains(&own_newest) {
+            self.indexes.push(own_newest);
+        }
         let mut fields = vec![
             FieldDef::builtin("id", "ID", FieldKind::Id, false),
             FieldDef::builtin("owner_id", "Owner", FieldKind::User, true),

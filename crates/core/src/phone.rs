@@ -1,7 +1,11 @@
 //! Phone numbers: normalised to E.164 with a default region, so that duplicates and filters match.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
+
 use phonenumber::country;
 use phonenumber::metadata::DATABASE;
+use regex::{Regex, RegexBuilder};
 
 /// Parses what a person typed (`"138 0013 8000"`, `"+86 138-0013-8000"`) into E.164
 /// (`"+8613800138000"`), reading numbers without a country prefix as numbers of `region`.
@@ -35,17 +39,23 @@ pub fn to_e164(input: &str, region: &str) -> Result<String, String> {
 
 /// Whether the number fits the numbering plan of a region that uses its country code: the plan's
 /// general pattern and the pattern of one number type (mobile, fixed line, toll free …). This is
-/// `phonenumber::is_valid` without its first step, finding the one region the number belongs to,
-/// which for +1 tries the number-type patterns of some twenty regions and, through their
-/// regular-expression caches, held tens of megabytes.
+/// `phonenumber::is_valid` without its first step, finding the one region the number belongs to.
+/// The patterns are compiled once and kept (`plan_regex`): the crate's own cache holds 100 of
+/// them, and the twenty-five regions of +1 alone need some 250, so every +1 number compiled them
+/// all again (8–12 ms a number).
 fn matches_numbering_plan(number: &phonenumber::PhoneNumber) -> bool {
     let national = number.national().to_string();
     let Some(regions) = DATABASE.by_code(&number.code().value()) else {
         return false;
     };
+    let fits = |d: &phonenumber::metadata::Descriptor| {
+        let lengths = d.possible_length();
+        (lengths.is_empty() || lengths.iter().any(|l| usize::from(*l) == national.len()))
+            && plan_regex(d).is_some_and(|re| re.is_match(&national))
+    };
     regions.iter().any(|meta| {
         let plan = meta.descriptors();
-        plan.general().is_match(&national)
+        fits(plan.general())
             && [
                 plan.mobile(),
                 plan.fixed_line(),
@@ -60,8 +70,29 @@ fn matches_numbering_plan(number: &phonenumber::PhoneNumber) -> bool {
             ]
             .into_iter()
             .flatten()
-            .any(|kind| kind.is_match(&national))
+            .any(fits)
     })
+}
+
+/// The numbering-plan pattern `pattern`, compiled on first use and kept for the life of the
+/// process (a few hundred small patterns), matched whole as libphonenumber matches them. Kept by
+/// the pattern's place in the phone library's metadata, which lives as long as the process:
+/// hashing the pattern's text (often hundreds of characters) cost more than matching it.
+fn plan_regex(d: &phonenumber::metadata::Descriptor) -> Option<Arc<Regex>> {
+    static COMPILED: LazyLock<RwLock<HashMap<usize, Arc<Regex>>>> = LazyLock::new(Default::default);
+    let pattern = d.national_number();
+    let key = std::ptr::from_ref(pattern) as usize;
+    if let Some(re) = COMPILED.read().ok()?.get(&key) {
+        return Some(re.clone());
+    }
+    let re = Arc::new(
+        RegexBuilder::new(&format!("^(?:{})$", pattern.as_str()))
+            .ignore_whitespace(true)
+            .build()
+            .ok()?,
+    );
+    COMPILED.write().ok()?.insert(key, re.clone());
+    Some(re)
 }
 
 /// Numbers of the +7 plan (Russia, Kazakhstan) whose area code starts with 8 — St Petersburg

@@ -44,6 +44,14 @@ pub enum Pred {
         col: String,
         pattern: String,
     },
+    /// `(cols…) op (values…)`, compared as rows: how a list pages past a row when its order's
+    /// keys all go one way and are never empty, so that the database seeks straight to the
+    /// next row instead of reading past ties.
+    RowCmp {
+        cols: Vec<String>,
+        op: Cmp,
+        values: Vec<Value>,
+    },
     /// `col IN (SELECT column FROM table WHERE pred)`: membership in a system table (the
     /// records shared with the actor). `table` and `column` are fixed names, never request text.
     InSelect {
@@ -76,6 +84,7 @@ impl Pred {
             | Pred::IsNull { col }
             | Pred::Like { col, .. }
             | Pred::InSelect { col, .. } => out.push(col),
+            Pred::RowCmp { cols, .. } => out.extend(cols.iter().map(String::as_str)),
         }
     }
 

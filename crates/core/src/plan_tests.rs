@@ -134,11 +134,13 @@ fn the_rows_after_a_cursor_follow_the_order_with_empty_values_lowest() {
             col: "level".into(),
             ty: ColType::Text,
             desc: false,
+            nullable: true,
         },
         OrderKey {
             col: "id".into(),
             ty: ColType::Text,
             desc: false,
+            nullable: false,
         },
     ];
     let p = after(&order, &[Value::Null, Value::Text("7".into())]);
@@ -159,6 +161,23 @@ fn the_rows_after_a_cursor_follow_the_order_with_empty_values_lowest() {
                 }
             ]),
         ])
+    );
+}
+
+#[test]
+fn the_next_page_of_a_newest_first_list_asks_nothing_about_empty_times_or_ids() {
+    let order = plan_sort(&account(), &[], &|_: &FieldDef| true).unwrap();
+    let at = Value::Text("2026-11-24T10:00:00.000000Z".into());
+    let p = after(&order, &[at.clone(), Value::Text("7".into())]);
+    assert_eq!(
+        p,
+        Pred::RowCmp {
+            cols: vec!["created_at".into(), "id".into()],
+            op: Cmp::Lt,
+            values: vec![at, Value::Text("7".into())],
+        },
+        "a record always has its id and creation time: the next page is the rows below this one, \
+         which the database seeks to in its index, ties included"
     );
 }
 

@@ -141,6 +141,7 @@ fn task_of(r: &[Value]) -> TaskRow {
 
 fn by(col: &str, desc: bool, ty: ColType) -> OrderKey {
     OrderKey {
+        nullable: col != "id",
         col: col.into(),
         ty,
         desc,

@@ -85,6 +85,7 @@ pub async fn list(
         col: "id".into(),
         ty: ColType::Text,
         desc: true,
+        nullable: false,
     }];
     let rows = records::select(
         db,

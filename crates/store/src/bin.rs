@@ -93,11 +93,13 @@ pub async fn list(
             col: "deleted_at".into(),
             ty: ColType::DateTime,
             desc: true,
+            nullable: true,
         },
         OrderKey {
             col: "id".into(),
             ty: ColType::Text,
             desc: true,
+            nullable: false,
         },
     ];
     let p = projection(&DELETION_COLUMNS);
@@ -122,6 +124,7 @@ pub async fn of_record(tx: &mut Tx, object: &str, record_id: &str) -> Result<Opt
         col: "deleted_at".into(),
         ty: ColType::DateTime,
         desc: true,
+        nullable: true,
     }];
     let p = projection(&DELETION_COLUMNS);
     let pred = Pred::And(vec![eq("object", object), eq("record_id", record_id)]);

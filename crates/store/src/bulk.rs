@@ -112,6 +112,7 @@ pub async fn claimable_ids(db: &Db, stale_before: DateTime<Utc>) -> Result<Vec<S
         col: "created_at".into(),
         ty: ColType::DateTime,
         desc: false,
+        nullable: true,
     }];
     let rows = records::select(
         db,

@@ -137,12 +137,9 @@ async fn select(
                 ColType::Text
             },
             desc,
+            nullable: true,
         },
-        OrderKey {
-            col: "id".into(),
-            ty: ColType::Text,
-            desc,
-        },
+        OrderKey::id(desc),
     ];
     records::select(
         db,

@@ -60,6 +60,7 @@ async fn rows_where(mut conn: Conn<'_>, pred: &Pred) -> Result<Vec<KeyRow>> {
         col: "record_id".into(),
         ty: ColType::Text,
         desc: false,
+        nullable: true,
     }];
     let q = ListQuery {
         table: TABLE,

@@ -52,6 +52,7 @@ pub(crate) async fn select_all(
         col: by.into(),
         ty: ColType::Text,
         desc: false,
+        nullable: true,
     }];
     records::select(
         db,

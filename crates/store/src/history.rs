@@ -73,11 +73,13 @@ pub async fn of_record(
             col: "at".into(),
             ty: ColType::DateTime,
             desc: true,
+            nullable: true,
         },
         OrderKey {
             col: "id".into(),
             ty: ColType::Text,
             desc: true,
+            nullable: false,
         },
     ];
     let rows = records::select(

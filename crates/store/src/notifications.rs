@@ -77,11 +77,13 @@ pub async fn of_user(
             col: "created_at".into(),
             ty: ColType::DateTime,
             desc: true,
+            nullable: true,
         },
         OrderKey {
             col: "id".into(),
             ty: ColType::Text,
             desc: true,
+            nullable: false,
         },
     ];
     let rows = records::select(

@@ -176,6 +176,7 @@ pub async fn come(
             col: column.into(),
             ty: ColType::DateTime,
             desc: false,
+            nullable: true,
         }],
         be,
     );
@@ -204,6 +205,7 @@ pub async fn of_owner(db: &crate::Db, owner_id: &str, limit: u64) -> Result<Vec<
         col: "due_at".into(),
         ty: ColType::DateTime,
         desc: false,
+        nullable: true,
     }];
     let pred = Pred::And(vec![
         eq("owner_id", owner_id),

@@ -270,6 +270,7 @@ pub async fn last_lost(
         col: "at".into(),
         ty: ColType::DateTime,
         desc: true,
+        nullable: true,
     }];
     let rows = records::select_tx(
         tx,

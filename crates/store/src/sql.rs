@@ -99,6 +99,18 @@ impl Conditions {
             Pred::Like { col: c, pattern } => col(c)
                 .is_not_null()
                 .and(col(c).like(LikeExpr::new(pattern.clone()).escape('\\'))),
+            Pred::RowCmp { cols, op, values } => {
+                let left = Expr::tuple(cols.iter().map(|c| col(c)));
+                let right = Expr::tuple(values.iter().map(|v| Expr::val(bind_value(v, be))));
+                match op {
+                    Cmp::Lt => left.lt(right),
+                    Cmp::Lte => left.lte(right),
+                    Cmp::Gt => left.gt(right),
+                    Cmp::Gte => left.gte(right),
+                    Cmp::Eq => left.eq(right),
+                    Cmp::Ne => left.ne(right),
+                }
+            }
             Pred::InSelect {
                 col: c,
                 table,

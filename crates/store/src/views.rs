@@ -50,6 +50,7 @@ pub async fn visible(
         col: "name".into(),
         ty: ColType::Text,
         desc: false,
+        nullable: true,
     }];
     let rows = records::select(
         db,

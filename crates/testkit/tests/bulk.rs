@@ -121,6 +121,85 @@ async fn ticked_rows_go_to_another_owner_and_every_match_gets_a_field_set() {
 }
 
 #[tokio::test]
+async fn a_bulk_change_sets_yes_no_and_pick_several_fields_and_refuses_what_it_cannot_read() {
+    each_backend(|t| async move {
+        let b = Browser::sign_in(&t, "ana@example.com", "admin").await;
+        let admin = t.user_token("boss@example.com", "admin").await;
+        for (name, kind) in [("vip", "boolean"), ("regions", "multiselect")] {
+            let mut field = json!({"name": name, "label": name, "type": kind});
+            if kind == "multiselect" {
+                field["options"] = json!(["north", "south", "east"]);
+            }
+            let made = t
+                .http
+                .post("/api/v1/meta/objects/account/fields", Some(&admin), &field)
+                .await;
+            assert_eq!(made.status, 201, "{}", made.body);
+        }
+        for name in ["Alpha", "Beta"] {
+            b.submit(&t, "/o/account/new", &[("name", name)], true)
+                .await;
+        }
+        let list = t.http.get("/api/v1/records/account", Some(&admin)).await;
+        let ids = ids_named(&list.body, &["Alpha", "Beta"]);
+        let set = |field: &'static str, value: &'static str| {
+            let mut form: Vec<(&str, &str)> =
+                vec![("action", "update"), ("field", field), ("value", value)];
+            for id in &ids {
+                form.push(("id", id));
+            }
+            let b = &b;
+            let t = &t;
+            async move { b.submit(t, "/o/account/bulk", &form, true).await }
+        };
+        let values = |list: &Value, field: &str| -> Vec<Value> {
+            list["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r[field].clone())
+                .collect()
+        };
+
+        for (field, typed) in [("vip", "Yes"), ("regions", "north, east")] {
+            let started = set(field, typed).await;
+            assert_eq!(started.status, 303, "{}", started.text);
+            let done = finished(&t, &b, &started.location.unwrap()).await;
+            assert!(done.contains("2 of 2"), "{done}");
+        }
+        let after = t.http.get("/api/v1/records/account", Some(&admin)).await;
+        assert_eq!(values(&after.body, "vip"), [json!(true), json!(true)]);
+        assert_eq!(
+            values(&after.body, "regions"),
+            [json!(["north", "east"]), json!(["north", "east"])]
+        );
+
+        for (field, typed) in [("vip", "perhaps"), ("regions", "west")] {
+            let refused = set(field, typed).await;
+            assert_eq!(refused.status, 422, "{field}: {}", refused.text);
+            assert!(
+                refused.text.contains(&format!("value=\"{typed}\""))
+                    && refused
+                        .text
+                        .contains("<details class=\"bulk-actions\" open>"),
+                "the bulk form is open on what was typed"
+            );
+        }
+        let kept = t.http.get("/api/v1/records/account", Some(&admin)).await;
+        assert_eq!(
+            values(&kept.body, "vip"),
+            [json!(true), json!(true)],
+            "never emptied"
+        );
+        assert_eq!(
+            values(&kept.body, "regions"),
+            values(&after.body, "regions")
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_bulk_delete_does_only_what_the_user_could_do_one_by_one_and_exports_only_ticked_rows() {
     each_backend(|t| async move {
         let b = Browser::sign_in(&t, "ana@example.com", "sales").await;
@@ -178,7 +257,12 @@ async fn a_bulk_delete_does_only_what_the_user_could_do_one_by_one_and_exports_o
         let none = b
             .submit(&t, "/o/account/bulk", &[("action", "delete")], true)
             .await;
-        assert_eq!(none.status, 400, "nothing ticked");
+        assert_eq!(none.status, 422, "nothing ticked");
+        assert!(
+            none.text.contains("id=\"bulk-refused\""),
+            "the list comes back with the reason: {}",
+            none.text
+        );
     })
     .await;
 }

@@ -116,7 +116,7 @@ async fn a_salesperson_builds_a_quote_line_by_line_and_the_totals_follow_to_the_
             .post(&t, &lines, &[("product_id", id(&seat)), ("quantity", "1")])
             .await;
         assert_eq!(refused.status, 422, "{}", refused.text);
-        assert!(refused.text.contains("only a draft quote can change"), "{}", refused.text);
+        assert!(refused.text.contains("Only a draft quote can change"), "{}", refused.text);
         assert!(refused.text.contains("€435.60"), "on the quote's page, as it was");
     })
     .await;

@@ -6,6 +6,7 @@
 mod conditions;
 mod display;
 pub mod edge;
+mod errors;
 mod form_values;
 mod format;
 pub mod i18n;

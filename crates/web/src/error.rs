@@ -4,6 +4,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use pelagic_app::AppError;
+use pelagic_core::said::{Kind, Said};
 use serde_json::{Value, json};
 
 /// Seconds a client waits before asking a busy server again.
@@ -86,6 +87,7 @@ impl From<AppError> for ApiError {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_installed", m)
             }
             AppError::Busy(m) => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", m),
+            AppError::Said(said) => said_error(&said),
             AppError::Internal(m) => {
                 tracing::error!(cause = %m, "internal error");
                 ApiError::new(
@@ -95,6 +97,33 @@ impl From<AppError> for ApiError {
                 )
             }
         }
+    }
+}
+
+/// A refusal with a stable reason: its kind's status and code, the English text, and the reason
+/// with its values under `details` (for a field, also under `details.fields` as validation).
+fn said_error(said: &Said) -> ApiError {
+    let message = said.to_string();
+    let params: serde_json::Map<String, Value> = said
+        .params
+        .iter()
+        .map(|p| (p.name.to_owned(), Value::String(p.value.clone())))
+        .collect();
+    let mut details = json!({ "reason": said.reason.code(), "params": params });
+    let (status, code) = match said.reason.kind() {
+        Kind::Invalid => (StatusCode::BAD_REQUEST, "invalid_request"),
+        Kind::Conflict => (StatusCode::CONFLICT, "conflict"),
+        Kind::Field => {
+            let field = said.field.clone().unwrap_or_else(|| "record".into());
+            details["fields"] = json!({ field: message });
+            (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+        }
+    };
+    ApiError {
+        status,
+        code,
+        message,
+        details,
     }
 }
 

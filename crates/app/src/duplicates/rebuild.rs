@@ -78,11 +78,7 @@ pub(super) async fn rebuild_object(
             projection.push(&f.column, ColType::Text);
         }
     }
-    let order = [OrderKey {
-        col: "id".into(),
-        ty: ColType::Text,
-        desc: false,
-    }];
+    let order = [OrderKey::id(false)];
     let mut after: Option<String> = None;
     loop {
         let mut pred = vec![Pred::IsNull {

@@ -71,6 +71,7 @@ impl RecordService<'_> {
             col: "created_at".into(),
             ty: pelagic_core::ColType::DateTime,
             desc: false,
+            nullable: false,
         }];
         let mut tx = self.app.db().begin().await?;
         let waiting = rows::select_tx(

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use pelagic_core::filter::Filter;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, Value};
 use pelagic_store::Tx;
 use pelagic_store::records as store_rows;
@@ -67,17 +68,14 @@ impl RecordService<'_> {
         let w = self.whole_for_edit(&mut tx, "quote", id).await?;
         let status = w.text("status").unwrap_or("draft").to_owned();
         if !step.from().contains(&status.as_str()) {
-            return Err(AppError::Conflict(format!(
-                "a quote that is {status} cannot be {}; it must be {}",
-                past(step),
-                step.from().join(" or ")
-            )));
+            return Err(Said::new(Reason::QuoteStepNotNow)
+                .with_option("status", ("quote", "status"), &status)
+                .with("step", step.name())
+                .into());
         }
         if step == QuoteStep::Submit {
             if w.get("total").as_int().unwrap_or(0) <= 0 {
-                return Err(AppError::Conflict(
-                    "a quote needs at least one line with an amount before it is submitted".into(),
-                ));
+                return Err(Said::new(Reason::QuoteNeedsLines).into());
             }
             let pending = self
                 .app
@@ -136,22 +134,15 @@ impl RecordService<'_> {
         policy.require(&w.t.obj, Operation::Create)?;
         match w.text("status") {
             Some("draft") | None => {
-                return Err(AppError::Conflict(
-                    "a draft quote is changed as it is; revise a quote once it left the draft"
-                        .into(),
-                ));
+                return Err(Said::new(Reason::DraftIsChangedNotRevised).into());
             }
             Some("in_approval") => {
-                return Err(AppError::Conflict(
-                    "this quote is waiting for approval; revise it once it is decided".into(),
-                ));
+                return Err(Said::new(Reason::ReviseOnceDecided).into());
             }
             _ => {}
         }
         if w.get("latest") == &Value::Bool(false) {
-            return Err(AppError::Conflict(
-                "a newer version of this quote exists; revise the latest one".into(),
-            ));
+            return Err(Said::new(Reason::ReviseTheLatest).into());
         }
         let new_id = crate::ids::new_id();
         let mut row = w.row.clone();
@@ -268,9 +259,7 @@ impl RecordService<'_> {
         match object {
             "quote" => {
                 if s("status").as_deref() != Some("accepted") {
-                    return Err(AppError::Conflict(
-                        "an order is made from a quote the customer accepted".into(),
-                    ));
+                    return Err(Said::new(Reason::OrderFromAcceptedQuote).into());
                 }
                 for f in [
                     "name",
@@ -316,9 +305,7 @@ impl RecordService<'_> {
             }
             "opportunity" => {
                 if s("stage").as_deref() != Some("won") {
-                    return Err(AppError::Conflict(
-                        "an order is made from a won opportunity".into(),
-                    ));
+                    return Err(Said::new(Reason::OrderFromWonDeal).into());
                 }
                 let name = s("name").unwrap_or_default();
                 order.insert("name".into(), json!(name));
@@ -349,7 +336,6 @@ impl RecordService<'_> {
         };
         if let Some(o) = self.list("order", &existing).await?.data.first() {
             return Err(made_already(
-                object,
                 o.get("number").and_then(Json::as_str).unwrap_or_default(),
             ));
         }
@@ -385,7 +371,7 @@ impl RecordService<'_> {
         .await?
         .first()
         {
-            return Err(made_already(object, o.text("number").unwrap_or_default()));
+            return Err(made_already(o.text("number").unwrap_or_default()));
         }
         self.insert_prepared(&mut tx, &mut prepared).await?;
         if let Some(p) = prepared_lines.as_mut() {
@@ -396,10 +382,10 @@ impl RecordService<'_> {
     }
 }
 
-fn made_already(object: &str, number: &str) -> AppError {
-    AppError::Conflict(format!(
-        "order {number} was already made from this {object}"
-    ))
+fn made_already(number: &str) -> AppError {
+    Said::new(Reason::OrderAlreadyMade)
+        .with("number", number)
+        .into()
 }
 
 fn text_set(column: &str, value: &str) -> (String, ColType, Value) {
@@ -408,13 +394,4 @@ fn text_set(column: &str, value: &str) -> (String, ColType, Value) {
         ColType::Text,
         Value::Text(value.to_owned()),
     )
-}
-
-fn past(step: QuoteStep) -> &'static str {
-    match step {
-        QuoteStep::Submit => "submitted",
-        QuoteStep::Send => "sent",
-        QuoteStep::Accept => "accepted",
-        QuoteStep::Reject => "rejected",
-    }
 }

@@ -61,12 +61,9 @@ pub(super) async fn live(
             col: f.compare_column(),
             ty: f.kind.columns().first().map_or(ColType::Text, |p| p.ty),
             desc: false,
+            nullable: !f.always_set(),
         })
-        .chain(std::iter::once(OrderKey {
-            col: "id".into(),
-            ty: ColType::Text,
-            desc: false,
-        }))
+        .chain(std::iter::once(OrderKey::id(false)))
         .collect();
     let pred = Pred::And(vec![
         Pred::IsNull {

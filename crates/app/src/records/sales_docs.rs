@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use pelagic_core::meta::{ObjectDef, Schema};
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{FieldErrors, Value};
 use pelagic_store::Tx;
 
@@ -21,26 +22,29 @@ fn invalid(field: &str, message: impl Into<String>) -> AppError {
     AppError::Validation(FieldErrors::from([(field.to_owned(), message.into())]))
 }
 
+/// A value of `field` refused for `reason`.
+fn refused(field: &str, said: Said) -> AppError {
+    said.on(field).into()
+}
+
 /// Refuses a change to a record that is locked: waiting for approval, or a quote past its
 /// draft (a quote is changed by revising it).
 pub(super) fn check_unlocked(obj: &ObjectDef, values: &Columns) -> AppResult<()> {
     let text = |c: &str| values.get(c).and_then(Value::as_str);
     if obj.field("approval_status").is_some() && text("approval_status") == Some("pending") {
-        return Err(AppError::Conflict(format!(
-            "this {} is waiting for approval and cannot change until it is approved or rejected",
-            obj.name
-        )));
+        return Err(Said::new(Reason::WaitingForApproval).into());
     }
     if obj.name == "quote" && text("status").is_some_and(|s| s != "draft") {
-        return Err(AppError::Conflict(
-            "only a draft quote can change; revise it to make a new version".into(),
-        ));
+        return Err(Said::new(Reason::OnlyDraftQuoteChanges).into());
     }
     if obj.name == "order" && matches!(text("status"), Some("completed" | "cancelled")) {
-        return Err(AppError::Conflict(format!(
-            "this order is {} and cannot change",
-            text("status").unwrap_or_default()
-        )));
+        return Err(Said::new(Reason::OrderClosed)
+            .with_option(
+                "status",
+                (&obj.name, "status"),
+                text("status").unwrap_or_default(),
+            )
+            .into());
     }
     Ok(())
 }
@@ -69,6 +73,33 @@ async fn document(
     Ok(found.map(|r| (doc, r)))
 }
 
+/// The currency the customer is billed in: that of the record the document's `account_id`
+/// names, when it has a valid one. A document given no currency takes it, else the company's.
+async fn customer_currency(
+    tx: &mut Tx,
+    schema: &Schema,
+    obj: &ObjectDef,
+    values: &Columns,
+) -> AppResult<Option<String>> {
+    let (Some(link), Some(Value::Text(id))) = (obj.field("account_id"), values.get("account_id"))
+    else {
+        return Ok(None);
+    };
+    let Some(target) = link.target.as_deref() else {
+        return Ok(None);
+    };
+    let customer = schema.object(target)?;
+    if customer.field("currency").is_none() {
+        return Ok(None);
+    }
+    let found = rows::live(tx, customer, &["currency"], is("id", id), &[])
+        .await?
+        .pop();
+    Ok(found
+        .and_then(|r| r.text("currency").map(str::to_uppercase))
+        .filter(|c| pelagic_core::money::is_currency_code(c)))
+}
+
 /// Fills and checks what a record of `obj` takes from the records it belongs to. `values` is
 /// the whole row as it will be written.
 pub(super) async fn complete(
@@ -86,11 +117,16 @@ pub(super) async fn complete(
             .get(&f.column)
             .and_then(Value::as_str)
             .map(str::to_uppercase);
-        let code = given.unwrap_or_else(|| default_currency.to_owned());
+        let code = match given {
+            Some(code) => code,
+            None => customer_currency(tx, schema, obj, values)
+                .await?
+                .unwrap_or_else(|| default_currency.to_owned()),
+        };
         if !pelagic_core::money::is_currency_code(&code) {
-            return Err(invalid(
+            return Err(refused(
                 "currency",
-                format!("'{code}' is not a currency code such as CNY, EUR or RUB"),
+                Said::new(Reason::NotACurrency).with("code", &code),
             ));
         }
         for (c, _, v) in f.text_sets(Some(&code)) {
@@ -125,10 +161,7 @@ pub(super) async fn complete(
     if object.ends_with("_line") {
         check_unlocked(&doc, &row.0)?;
     } else if row.text("approval_status") == Some("pending") {
-        return Err(AppError::Conflict(format!(
-            "the {} is waiting for approval and cannot change until it is approved or rejected",
-            doc.name
-        )));
+        return Err(Said::new(Reason::WaitingForApproval).into());
     }
     let currency = row.text("currency").unwrap_or(default_currency).to_owned();
     if matches!(object, "payment" | "payment_plan") {
@@ -145,12 +178,9 @@ pub(super) async fn complete(
         let cur = format!("{}_currency", f.column);
         let given = values.get(&cur).and_then(Value::as_str).unwrap_or_default();
         if values.get(&f.column).is_some_and(|v| !v.is_null()) && given != currency {
-            return Err(invalid(
+            return Err(refused(
                 &f.name,
-                format!(
-                    "the {} is in {currency}; give the amount in {currency}",
-                    doc.name
-                ),
+                Said::new(Reason::AmountInDocumentCurrency).with("currency", &currency),
             ));
         }
     }
@@ -197,17 +227,19 @@ async fn refund_source(
     let amount = values.get("amount").and_then(Value::as_int).unwrap_or(0);
     let left = payment.int("amount") - others;
     if amount <= 0 {
-        return Err(invalid("amount", "a refund is more than zero"));
+        return Err(refused("amount", Said::new(Reason::RefundAboveZero)));
     }
     if amount > left {
         let currency = payment.text("amount_currency").unwrap_or_default();
         let scale = pelagic_core::money::currency_exponent(currency);
-        return Err(invalid(
+        return Err(refused(
             "amount",
-            format!(
-                "at most {} {currency} of this payment is left to refund",
-                pelagic_core::money::format_scaled(left.max(0), scale)
-            ),
+            Said::new(Reason::RefundAtMost)
+                .with(
+                    "amount",
+                    pelagic_core::money::format_scaled(left.max(0), scale),
+                )
+                .with("currency", currency),
         ));
     }
     Ok((
@@ -230,16 +262,10 @@ async fn fill_from_product(
         Some(p) => p.to_owned(),
         None => {
             if values.get("description").is_none_or(Value::is_null) {
-                return Err(invalid(
-                    "description",
-                    "a line names a product or describes what it sells",
-                ));
+                return Err(refused("description", Said::new(Reason::LineNeedsWhat)));
             }
             if values.get("unit_price").is_none_or(Value::is_null) {
-                return Err(invalid(
-                    "unit_price",
-                    "a line without a product needs its unit price",
-                ));
+                return Err(refused("unit_price", Said::new(Reason::LineNeedsPrice)));
             }
             return Ok(());
         }
@@ -280,9 +306,9 @@ async fn fill_from_product(
                     .then(|| product.int("unit_price"))
             })
             .ok_or_else(|| {
-                invalid(
+                refused(
                     "unit_price",
-                    format!("the product has no price in {currency}; enter the unit price"),
+                    Said::new(Reason::NoPriceInCurrency).with("currency", currency),
                 )
             })?;
         values.insert("unit_price".into(), Value::Int(price));

@@ -16,6 +16,7 @@ option-account-type-customer = Customer
 option-account-type-partner = Partner
 option-account-type-other = Other
 field-account-level = Level
+field-account-currency = Currency
 option-account-level-a = A
 option-account-level-b = B
 option-account-level-c = C

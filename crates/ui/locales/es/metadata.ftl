@@ -16,6 +16,7 @@ option-account-type-customer = Cliente
 option-account-type-partner = Socio
 option-account-type-other = Otro
 field-account-level = Nivel
+field-account-currency = Moneda
 option-account-level-a = A
 option-account-level-b = B
 option-account-level-c = C

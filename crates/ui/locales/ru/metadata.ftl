@@ -16,6 +16,7 @@ option-account-type-customer = Клиент
 option-account-type-partner = Партнёр
 option-account-type-other = Другое
 field-account-level = Категория
+field-account-currency = Валюта
 option-account-level-a = A
 option-account-level-b = B
 option-account-level-c = C

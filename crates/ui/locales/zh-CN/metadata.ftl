@@ -16,6 +16,7 @@ option-account-type-customer = 成交客户
 option-account-type-partner = 合作伙伴
 option-account-type-other = 其他
 field-account-level = 客户级别
+field-account-currency = 币种
 option-account-level-a = A
 option-account-level-b = B
 option-account-level-c = C

@@ -16,6 +16,7 @@ option-account-type-customer = 正式客戶
 option-account-type-partner = 合作夥伴
 option-account-type-other = 其他
 field-account-level = 客戶等級
+field-account-currency = 幣別
 option-account-level-a = A
 option-account-level-b = B
 option-account-level-c = C

@@ -14,13 +14,16 @@ use pelagic_core::kind::FieldKind;
 use serde_json::{Value as Json, json};
 
 use super::form::csrf;
+use super::list::BulkTyped;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::conditions::Query as Conditions;
 use crate::viewer::{form_viewer, viewer};
 
 /// The value typed for a field, as the API takes it: an option typed by its label in the
-/// reader's language is that option.
+/// reader's language is that option, "yes"/"no" in that language a yes/no, and several options
+/// are separated by commas. Text that is none of these is passed on as typed, so that the app
+/// refuses it with the reason instead of the field being emptied.
 fn typed_value(
     tr: &crate::i18n::Tr,
     obj: &pelagic_core::meta::ObjectDef,
@@ -28,12 +31,40 @@ fn typed_value(
     text: &str,
     time_zone: &str,
 ) -> Json {
-    if let Some(f) = obj.field(field).filter(|f| f.kind == FieldKind::Select)
-        && let Some(o) = f.options.iter().find(|o| {
-            tr.option(obj, f, o).eq_ignore_ascii_case(text.trim()) || o.as_str() == text.trim()
-        })
-    {
-        return json!(o);
+    let text = text.trim();
+    let Some(f) = obj.field(field) else {
+        return json!(text);
+    };
+    let option = |typed: &str| -> Json {
+        f.options
+            .iter()
+            .find(|o| tr.option(obj, f, o).eq_ignore_ascii_case(typed) || o.as_str() == typed)
+            .map_or_else(|| json!(typed), |o| json!(o))
+    };
+    match f.kind {
+        FieldKind::Select if !text.is_empty() => return option(text),
+        FieldKind::Boolean if !text.is_empty() => {
+            let said = |word: &str| text.eq_ignore_ascii_case(word);
+            return match () {
+                _ if said(&tr.t("yes")) || ["true", "yes", "1"].into_iter().any(said) => {
+                    json!(true)
+                }
+                _ if said(&tr.t("no")) || ["false", "no", "0"].into_iter().any(said) => {
+                    json!(false)
+                }
+                _ => json!(text),
+            };
+        }
+        FieldKind::Multiselect => {
+            let items: Vec<Json> = text
+                .split([',', '，', '、', ';', '；'])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(option)
+                .collect();
+            return Json::Array(items);
+        }
+        _ => {}
     }
     let pairs = [(field.to_owned(), text.to_owned())];
     crate::form_values::body(obj, &[field.to_owned()], &pairs, time_zone, true)
@@ -74,16 +105,32 @@ pub async fn submit(
         .filter(|(k, _)| k == "id")
         .map(|(_, id)| id.clone())
         .collect();
-    if !every && ids.is_empty() {
-        return failure(&v.tr, AppError::Invalid(v.tr.t("bulk-choose-rows")));
-    }
+    let nothing_ticked = !every && ids.is_empty();
+    let typed = BulkTyped {
+        action: value("action"),
+        owner_id: value("owner_id"),
+        field: value("field"),
+        value: value("value"),
+        every,
+        ids: ids.clone(),
+        reason: String::new(),
+    };
+    let (s, v, object) = (&s, &v, &object);
+    let refuse = |reason: String| {
+        let kept = kept.clone();
+        let typed = BulkTyped {
+            reason,
+            ..typed.clone()
+        };
+        async move { super::list::render(s, v, object.clone(), kept, Some(typed)).await }
+    };
     let (filter, ids) = if every {
         (list.filter_json(obj), None)
     } else {
         (None, Some(ids))
     };
     let action = match value("action").as_str() {
-        "export" => return export(&s, &v, &object, filter, q, ids, list.sort).await,
+        "export" => return export(s, v, object, filter, q, ids, list.sort).await,
         "transfer" => BulkAction::Transfer {
             owner_id: value("owner_id"),
             related: value("related") == "true",
@@ -104,18 +151,22 @@ pub async fn submit(
             );
         }
     };
+    if nothing_ticked {
+        return refuse(v.tr.t("bulk-choose-rows")).await;
+    }
     let req = BulkRequest {
         action,
         ids,
         filter,
         q: if every { q } else { None },
     };
-    match s.app.start_bulk(&v.actor, &object, req).await {
+    match s.app.start_bulk(&v.actor, object, req).await {
         Ok(job) => {
             s.app.run_in_background(job.id.clone());
             Redirect::to(&format!("/jobs/{}", job.id)).into_response()
         }
-        Err(e) => failure(&v.tr, e),
+        Err(e @ (AppError::NotFound(_) | AppError::Internal(_))) => failure(&v.tr, e),
+        Err(e) => refuse(crate::errors::say(&v.tr, &e)).await,
     }
 }
 

@@ -213,6 +213,10 @@ pub async fn submit(
         Err(AppError::Conflict(m) | AppError::Invalid(m) | AppError::Forbidden(m)) => {
             draw(&s, &v, &id, Some(&pairs), Some(m), None).await
         }
+        Err(e @ AppError::Said(_)) => {
+            let m = crate::errors::say(&v.tr, &e);
+            draw(&s, &v, &id, Some(&pairs), Some(m), None).await
+        }
         Err(e) => failure(&v.tr, e),
     }
 }

@@ -276,7 +276,7 @@ pub async fn save(
         Err(e @ AppError::NotFound(_)) => failure(&v.tr, e),
         // A merge field the author may not read is refused like any other mistake in the form.
         Err(e) => {
-            let error = Some(message_of(e));
+            let error = Some(message_of(&v.tr, e));
             draw(&s, &v, typed, error, false).await
         }
     }
@@ -307,7 +307,7 @@ pub async fn preview(
         .await
     {
         Ok(html) => super::sales_doc::document_response("preview", html.into_bytes(), false),
-        Err(e) => problem(&message_of(e)),
+        Err(e) => problem(&message_of(&v.tr, e)),
     }
 }
 

@@ -290,6 +290,23 @@ async fn save(
             general: Some(m),
             ..Refusal::default()
         },
+        Err(e @ AppError::Said(_)) => {
+            let field = match &e {
+                AppError::Said(said) => said.field.clone(),
+                _ => None,
+            };
+            let said = crate::errors::say(&v.tr, &e);
+            match field {
+                Some(f) => Refusal {
+                    fields: BTreeMap::from([(f, said)]),
+                    ..Refusal::default()
+                },
+                None => Refusal {
+                    general: Some(said),
+                    ..Refusal::default()
+                },
+            }
+        }
         Err(e) => return failure(&v.tr, e),
     };
     // Draw the form again with what was typed, over the record as it is (an inline edit sends

@@ -73,6 +73,24 @@ pub struct LineEditor {
     pub currency: String,
     /// Lines can be added, changed and removed now.
     pub may_add: bool,
+    /// What was typed into the add row when the line was refused, to show it again.
+    pub typed: Vec<(String, String)>,
+}
+
+impl LineEditor {
+    /// The add row's input `name` as typed before a refusal; empty otherwise.
+    pub fn typed(&self, name: &str) -> &str {
+        self.typed
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// A line refused: why, and what was typed into the add row (empty for a change in place).
+pub struct LineRefusal {
+    pub message: String,
+    pub typed: Vec<(String, String)>,
 }
 
 /// A decimal without the zeros its scale pads it with ("25.0000" → "25").
@@ -203,6 +221,7 @@ pub async fn editor(
             .unwrap_or_default()
             .to_owned(),
         may_add,
+        typed: Vec::new(),
     })
 }
 
@@ -265,7 +284,13 @@ pub async fn add(
         .await
     {
         Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
-        Err(e) => refused(&s, &v, object, id, e).await,
+        Err(e) => {
+            let typed = pairs
+                .into_iter()
+                .filter(|(k, _)| INPUTS.contains(&k.as_str()))
+                .collect();
+            refused(&s, &v, object, id, e, typed).await
+        }
     }
 }
 
@@ -277,11 +302,28 @@ async fn refused(
     object: String,
     id: String,
     e: AppError,
+    typed: Vec<(String, String)>,
 ) -> Response {
     match e {
-        AppError::Validation(_) | AppError::Invalid(_) | AppError::Conflict(_) => {
-            let message = super::settings::message_of(e);
-            super::record::draw(s, v, object, id, Some(message)).await
+        AppError::Validation(_)
+        | AppError::Invalid(_)
+        | AppError::Conflict(_)
+        | AppError::Said(_) => {
+            let message = match (&e, s.app.snapshot().await) {
+                (AppError::Said(said), Ok(snap)) => {
+                    crate::errors::said_in(&v.tr, said, Some(&snap.schema))
+                }
+                _ => crate::errors::say(&v.tr, &e),
+            };
+            let refusal = LineRefusal { message, typed };
+            super::record::draw(
+                s,
+                v,
+                object,
+                id,
+                Some(super::record::Refusal::Line(refusal)),
+            )
+            .await
         }
         other => failure(&v.tr, other),
     }
@@ -324,7 +366,7 @@ pub async fn change(
         .await
     {
         Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
-        Err(e) => refused(&s, &v, object, id, e).await,
+        Err(e) => refused(&s, &v, object, id, e, Vec::new()).await,
     }
 }
 
@@ -344,6 +386,6 @@ pub async fn remove(
     };
     match s.app.records(&v.actor).delete(line_object, &line_id).await {
         Ok(()) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
-        Err(e) => refused(&s, &v, object, id, e).await,
+        Err(e) => refused(&s, &v, object, id, e, Vec::new()).await,
     }
 }

@@ -16,7 +16,7 @@ use super::{Page, failure, html};
 use crate::UiState;
 use crate::conditions::{MAX_CONDITIONS, MAX_SORT_KEYS, PERIODS, Query as Conditions};
 use crate::display::{self, Context};
-use crate::viewer::viewer;
+use crate::viewer::{Viewer, viewer};
 
 /// Matches a list counts before it says "more than".
 const COUNT_CAP: u64 = 1_000;
@@ -30,6 +30,8 @@ struct Column {
 
 struct Row {
     id: String,
+    /// Ticked for a bulk change that was refused.
+    picked: bool,
     cells: Vec<(String, String)>,
 }
 
@@ -88,6 +90,8 @@ struct ListPage {
     people: Vec<(String, String)>,
     /// (field, label) of the fields a bulk change may set.
     settable: Vec<(String, String)>,
+    /// The bulk form's last refusal and what was typed, if any.
+    bulk: BulkTyped,
     rows: Vec<Row>,
     has_cursor: bool,
     first_link: String,
@@ -113,17 +117,48 @@ fn link(object: &str, q: &str, kept: &[(String, String)], cursor: Option<&str>) 
     }
 }
 
+/// What was typed into the bulk form when it was refused, shown again beside the reason.
+#[derive(Debug, Clone, Default)]
+pub struct BulkTyped {
+    pub action: String,
+    pub owner_id: String,
+    pub field: String,
+    pub value: String,
+    pub every: bool,
+    pub ids: Vec<String>,
+    pub reason: String,
+}
+
+impl BulkTyped {
+    /// Whether the action `action` was the one chosen.
+    pub fn action_is(&self, action: &str) -> bool {
+        self.action == action
+    }
+}
+
 pub async fn list(
     State(s): State<UiState>,
     headers: HeaderMap,
     Path(object): Path<String>,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let params: HashMap<String, String> = pairs.iter().cloned().collect();
     let v = match viewer(&s, &headers).await {
         Ok(v) => v,
         Err(to) => return to,
     };
+    render(&s, &v, object, pairs, None).await
+}
+
+/// The list for the conditions in `pairs`; with `bulk`, the bulk form open on what was typed
+/// and the reason it was refused (422).
+pub async fn render(
+    s: &UiState,
+    v: &Viewer,
+    object: String,
+    pairs: Vec<(String, String)>,
+    bulk: Option<BulkTyped>,
+) -> Response {
+    let params: HashMap<String, String> = pairs.iter().cloned().collect();
     let records = s.app.records(&v.actor);
     let (snap, visible) = match (
         s.app.snapshot().await,
@@ -180,7 +215,7 @@ pub async fn list(
         }
     };
     let users = s.app.user_names().await.unwrap_or_default();
-    let titles = super::columns::linked_titles(&s, &v, obj, &found.data).await;
+    let titles = super::columns::linked_titles(s, v, obj, &found.data).await;
     let ctx = Context {
         tr: &v.tr,
         time_zone: &v.actor.time_zone,
@@ -191,6 +226,11 @@ pub async fn list(
         .data
         .iter()
         .map(|r| Row {
+            picked: bulk.as_ref().is_some_and(|b| {
+                r.get("id")
+                    .and_then(Json::as_str)
+                    .is_some_and(|id| b.ids.iter().any(|t| t == id))
+            }),
             id: r
                 .get("id")
                 .and_then(Json::as_str)
@@ -225,7 +265,7 @@ pub async fn list(
             }
         })
         .collect();
-    let page = match Page::new(&s, &v, &object).await {
+    let page = match Page::new(s, v, &object).await {
         Ok(p) => p,
         Err(to) => return to,
     };
@@ -239,18 +279,15 @@ pub async fn list(
         .unwrap_or_default()
         .iter()
         .filter_map(|n| obj.field(n))
-        .filter(|f| {
-            !matches!(
-                f.kind,
-                FieldKind::Lookup | FieldKind::User | FieldKind::Multiselect
-            )
-        })
+        .filter(|f| !matches!(f.kind, FieldKind::Lookup | FieldKind::User))
         .map(|f| (f.name.clone(), v.tr.field(obj, f)))
         .collect();
     let kept_query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(kept.iter())
         .finish();
-    let status = if refused.is_some() {
+    let status = if bulk.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else if refused.is_some() {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
@@ -340,6 +377,7 @@ pub async fn list(
         refused: refused.map(|r| v.tr.t1("filter-refused", "reason", &r)),
         people,
         settable,
+        bulk: bulk.unwrap_or_default(),
         kept_query,
         views,
         current_view: params.get("view").cloned().unwrap_or_default(),

@@ -143,13 +143,14 @@ pub fn failure(tr: &Tr, e: AppError) -> Response {
         AppError::Conflict(_) | AppError::Duplicate(_) | AppError::Refused(_) => {
             StatusCode::CONFLICT
         }
+        AppError::Said(ref said) => match said.reason.kind() {
+            pelagic_core::said::Kind::Invalid => StatusCode::BAD_REQUEST,
+            pelagic_core::said::Kind::Field => StatusCode::UNPROCESSABLE_ENTITY,
+            pelagic_core::said::Kind::Conflict => StatusCode::CONFLICT,
+        },
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };
-    let text = if status == StatusCode::NOT_FOUND {
-        tr.t("not-found")
-    } else {
-        e.to_string()
-    };
+    let text = crate::errors::say(tr, &e);
     (status, Html(format!("<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css><main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>", escape(&text), escape(&tr.t("home"))))).into_response()
 }
 

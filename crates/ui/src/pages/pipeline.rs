@@ -334,6 +334,19 @@ pub async fn move_to(
             )
             .await
         }
+        Err(e @ AppError::Said(_)) => {
+            let m = crate::errors::say(&v.tr, &e);
+            draw_move(
+                &s,
+                &v,
+                &id,
+                &stage,
+                Some(&body),
+                Default::default(),
+                Some(m),
+            )
+            .await
+        }
         Err(AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m)) => {
             draw_move(
                 &s,

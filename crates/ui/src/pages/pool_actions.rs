@@ -40,6 +40,19 @@ async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> Response {
             )
             .await
         }
+        e @ AppError::Said(_) => {
+            let m = crate::errors::say(&v.tr, &e);
+            draw(
+                s,
+                v,
+                id,
+                &PoolQuery::default(),
+                Some(m),
+                None,
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
         AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m) => {
             draw(
                 s,

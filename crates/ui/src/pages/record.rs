@@ -67,6 +67,8 @@ struct RecordPage {
     lines: Option<super::lines::LineEditor>,
     /// Why the line just submitted was refused.
     line_error: Option<String>,
+    /// Why the step just asked for was refused.
+    step_error: Option<String>,
     /// An account's money: what its orders planned, received, refunded and wait for.
     payments: Vec<super::account_money::MoneyRow>,
 }
@@ -84,13 +86,26 @@ pub async fn show(
 }
 
 /// The page, with what was wrong with a line the viewer just tried to add or change (422).
+/// What the record page shows again after a refusal, where it happened.
+pub enum Refusal {
+    /// A line of the quote or order, with what was typed.
+    Line(super::lines::LineRefusal),
+    /// A step (submit, send, order …), with why.
+    Step(String),
+}
+
 pub async fn draw(
     s: &UiState,
     v: &crate::viewer::Viewer,
     object: String,
     id: String,
-    line_error: Option<String>,
+    refusal: Option<Refusal>,
 ) -> Response {
+    let (line_refusal, step_error) = match refusal {
+        Some(Refusal::Line(l)) => (Some(l), None),
+        Some(Refusal::Step(m)) => (None, Some(m)),
+        None => (None, None),
+    };
     let records = s.app.records(&v.actor);
     let (record, snap) = match (records.get(&object, &id).await, s.app.snapshot().await) {
         (Ok(r), Ok(snap)) => (r, snap),
@@ -288,7 +303,13 @@ pub async fn draw(
         Vec::new()
     };
     let doc = super::sales_doc::panel(s, &v.tr, &v.actor, &object, &id).await;
-    let lines = super::lines::editor(s, &ctx, &v.actor, &object, &id, &record).await;
+    let mut lines = super::lines::editor(s, &ctx, &v.actor, &object, &id, &record).await;
+    let line_error = line_refusal.map(|r| {
+        if let Some(l) = lines.as_mut() {
+            l.typed = r.typed;
+        }
+        r.message
+    });
     let payments = if object == "account" {
         super::account_money::rows(s, &v.tr, &v.actor, &id).await
     } else {
@@ -299,9 +320,10 @@ pub async fn draw(
         Err(to) => return to,
     };
     html(
-        super::status_of(&line_error),
+        super::status_of(&line_error.clone().or(step_error.clone())),
         &RecordPage {
             line_error,
+            step_error,
             doc,
             lines,
             payments,

@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::AppError;
 use pelagic_app::records::QuoteStep;
 use serde_json::Value as Json;
 
@@ -163,9 +164,7 @@ pub async fn take_step(
         "order" => records.order_from(&object, &id).await,
         other => match (object.as_str(), QuoteStep::parse(other)) {
             ("quote", Some(st)) => records.quote_step(&id, st).await,
-            _ => Err(pelagic_app::AppError::NotFound(format!(
-                "no step '{other}'"
-            ))),
+            _ => Err(AppError::NotFound(format!("no step '{other}'"))),
         },
     };
     match done {
@@ -177,6 +176,27 @@ pub async fn take_step(
                 _ => format!("/o/{object}/{id}"),
             };
             Redirect::to(&to).into_response()
+        }
+        Err(
+            e @ (AppError::Said(_)
+            | AppError::Conflict(_)
+            | AppError::Invalid(_)
+            | AppError::Forbidden(_)),
+        ) => {
+            let message = match (&e, s.app.snapshot().await) {
+                (AppError::Said(said), Ok(snap)) => {
+                    crate::errors::said_in(&v.tr, said, Some(&snap.schema))
+                }
+                _ => crate::errors::say(&v.tr, &e),
+            };
+            super::record::draw(
+                &s,
+                &v,
+                object,
+                id,
+                Some(super::record::Refusal::Step(message)),
+            )
+            .await
         }
         Err(e) => failure(&v.tr, e),
     }

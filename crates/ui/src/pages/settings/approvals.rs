@@ -413,7 +413,7 @@ pub async fn save(
         Ok(saved) => {
             Redirect::to(&format!("/settings/approvals/{}?saved=1", saved[at].id)).into_response()
         }
-        Err(e) => draw(&s, &v, editing, Some(message_of(e)), false).await,
+        Err(e) => draw(&s, &v, editing, Some(message_of(&v.tr, e)), false).await,
     }
 }
 
@@ -447,6 +447,6 @@ pub async fn arrange(
     }
     match s.app.set_approval_flows(&v.actor, flows).await {
         Ok(_) => Redirect::to("/settings/approvals?saved=1").into_response(),
-        Err(e) => draw(&s, &v, editing_of(None), Some(message_of(e)), false).await,
+        Err(e) => draw(&s, &v, editing_of(None), Some(message_of(&v.tr, e)), false).await,
     }
 }

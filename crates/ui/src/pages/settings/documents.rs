@@ -132,6 +132,15 @@ pub async fn save(
     };
     match s.app.set_sales_doc_settings(&v.actor, &change).await {
         Ok(_) => Redirect::to("/settings/documents?saved=1").into_response(),
-        Err(e) => draw(&s, &v, Some((patterns, hours)), Some(message_of(e)), false).await,
+        Err(e) => {
+            draw(
+                &s,
+                &v,
+                Some((patterns, hours)),
+                Some(message_of(&v.tr, e)),
+                false,
+            )
+            .await
+        }
     }
 }

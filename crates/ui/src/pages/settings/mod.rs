@@ -91,15 +91,8 @@ pub fn per_language(
 }
 
 /// A refusal as one line: each field's complaint after its name, or the error's own words.
-pub fn message_of(e: pelagic_app::AppError) -> String {
-    match &e {
-        pelagic_app::AppError::Validation(f) => f
-            .iter()
-            .map(|(k, m)| format!("{k}: {m}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
+pub fn message_of(tr: &crate::i18n::Tr, e: pelagic_app::AppError) -> String {
+    crate::errors::say(tr, &e)
 }
 
 /// Every value a form submitted for `key` (checkboxes, multiple selects).

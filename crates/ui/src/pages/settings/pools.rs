@@ -276,6 +276,6 @@ pub async fn save(
     };
     match saved {
         Ok(p) => Redirect::to(&format!("/settings/pools/{}?saved=1", p.row.id)).into_response(),
-        Err(e) => draw(&s, &v, editing, Some(message_of(e)), false).await,
+        Err(e) => draw(&s, &v, editing, Some(message_of(&v.tr, e)), false).await,
     }
 }

@@ -256,7 +256,7 @@ pub async fn save_rules(
     change.stale_after_days = Some(stale);
     match s.app.set_defaults(&v.actor, &change).await {
         Ok(()) => Redirect::to("/settings/sales?saved=1").into_response(),
-        Err(e) => draw(&s, &v, Ok(None), Some(message_of(e)), false).await,
+        Err(e) => draw(&s, &v, Ok(None), Some(message_of(&v.tr, e)), false).await,
     }
 }
 
@@ -336,6 +336,6 @@ pub async fn save_process(
         Ok(p) => {
             Redirect::to(&format!("/settings/sales/processes/{}?saved=1", p.id)).into_response()
         }
-        Err(e) => draw(&s, &v, Err(editing), Some(message_of(e)), false).await,
+        Err(e) => draw(&s, &v, Err(editing), Some(message_of(&v.tr, e)), false).await,
     }
 }

@@ -1,0 +1,26 @@
+# Refusals with a stable reason (pelagic_core::said::Reason), keyed err-<reason>.
+err-quote-step-not-now = This quote is { $status } and cannot take that step now.
+err-quote-needs-lines = A quote needs at least one line with an amount before it is submitted.
+err-only-draft-quote-changes = Only a draft quote can change; revise it to make a new version.
+err-draft-is-changed-not-revised = A draft quote is changed as it is; revise a quote once it has left the draft.
+err-revise-once-decided = This quote is waiting for approval; revise it once it is decided.
+err-revise-the-latest = A newer version of this quote exists; revise the latest one.
+err-order-from-accepted-quote = An order is made from a quote the customer accepted.
+err-order-from-won-deal = An order is made from a won opportunity.
+err-order-already-made = Order { $number } was already made from this record.
+err-waiting-for-approval = This is waiting for approval and cannot change until it is approved or rejected.
+err-order-closed = This order is { $status } and cannot change.
+err-not-a-currency = “{ $code }” is not a currency code such as CNY, EUR or RUB.
+err-amount-in-document-currency = The document is in { $currency }; give the amount in { $currency }.
+err-no-price-in-currency = The product has no price in { $currency }; enter the unit price.
+err-line-needs-what = A line names a product or describes what it sells.
+err-line-needs-price = A line without a product needs its unit price.
+err-refund-above-zero = A refund is more than zero.
+err-refund-at-most = At most { $amount } { $currency } of this payment is left to refund.
+err-no-manager-to-approve = Nobody can approve this: your team has no manager above you. Ask an administrator to set one.
+err-no-role-to-approve = Nobody but you has the role “{ $role }” to approve this.
+err-named-approver-cannot = The person named to approve this cannot do it (inactive, or it is you).
+err-request-already-decided = This request has already been decided ({ $status }).
+err-step-already-decided = You already decided this step.
+err-request-decided-meanwhile = This request was decided meanwhile.
+err-choose-records = Choose at least one record.

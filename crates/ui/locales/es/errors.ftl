@@ -1,0 +1,26 @@
+# Refusals with a stable reason (pelagic_core::said::Reason), keyed err-<reason>.
+err-quote-step-not-now = Esta oferta está en «{ $status }» y no puede dar ese paso ahora.
+err-quote-needs-lines = Una oferta necesita al menos una línea con importe antes de enviarla a aprobación.
+err-only-draft-quote-changes = Solo se puede cambiar una oferta en borrador; revísela para crear una nueva versión.
+err-draft-is-changed-not-revised = Una oferta en borrador se cambia directamente; se revisa cuando ya no es borrador.
+err-revise-once-decided = Esta oferta espera aprobación; revísela cuando se haya decidido.
+err-revise-the-latest = Existe una versión más reciente de esta oferta; revise la última.
+err-order-from-accepted-quote = Un pedido se crea a partir de una oferta que el cliente aceptó.
+err-order-from-won-deal = Un pedido se crea a partir de una oportunidad ganada.
+err-order-already-made = Ya se creó el pedido { $number } a partir de este registro.
+err-waiting-for-approval = Está pendiente de aprobación y no puede cambiar hasta que se apruebe o se rechace.
+err-order-closed = Este pedido está en «{ $status }» y no puede cambiar.
+err-not-a-currency = «{ $code }» no es un código de moneda como CNY, EUR o RUB.
+err-amount-in-document-currency = El documento está en { $currency }; indique el importe en { $currency }.
+err-no-price-in-currency = El producto no tiene precio en { $currency }; indique el precio unitario.
+err-line-needs-what = Una línea indica un producto o describe lo que vende.
+err-line-needs-price = Una línea sin producto necesita su precio unitario.
+err-refund-above-zero = Un reembolso debe ser mayor que cero.
+err-refund-at-most = Quedan como máximo { $amount } { $currency } de este pago por reembolsar.
+err-no-manager-to-approve = Nadie puede aprobarlo: su equipo no tiene un responsable por encima de usted. Pida a un administrador que lo asigne.
+err-no-role-to-approve = Nadie más que usted tiene el rol «{ $role }» para aprobarlo.
+err-named-approver-cannot = La persona indicada para aprobarlo no puede hacerlo (está inactiva o es usted).
+err-request-already-decided = Esta solicitud ya se decidió.
+err-step-already-decided = Usted ya decidió este paso.
+err-request-decided-meanwhile = Esta solicitud se decidió mientras tanto.
+err-choose-records = Elija al menos un registro.

@@ -1,0 +1,26 @@
+# Refusals with a stable reason (pelagic_core::said::Reason), keyed err-<reason>.
+err-quote-step-not-now = Предложение в статусе «{ $status }» и сейчас не может перейти к этому шагу.
+err-quote-needs-lines = Перед отправкой на согласование в предложении должна быть хотя бы одна строка с суммой.
+err-only-draft-quote-changes = Изменить можно только черновик предложения; создайте новую версию.
+err-draft-is-changed-not-revised = Черновик изменяют напрямую; новую версию создают, когда предложение уже не черновик.
+err-revise-once-decided = Предложение ждёт согласования; создайте новую версию после решения.
+err-revise-the-latest = Есть более новая версия этого предложения; создавайте версию из последней.
+err-order-from-accepted-quote = Заказ создаётся из предложения, принятого клиентом.
+err-order-from-won-deal = Заказ создаётся из выигранной сделки.
+err-order-already-made = Из этой записи уже создан заказ { $number }.
+err-waiting-for-approval = Запись ждёт согласования и не может измениться, пока её не одобрят или не отклонят.
+err-order-closed = Заказ в статусе «{ $status }» и не может измениться.
+err-not-a-currency = «{ $code }» — не код валюты, например CNY, EUR или RUB.
+err-amount-in-document-currency = Документ в валюте { $currency }; укажите сумму в { $currency }.
+err-no-price-in-currency = У товара нет цены в { $currency }; укажите цену за единицу.
+err-line-needs-what = В строке указывают товар или описывают, что продаётся.
+err-line-needs-price = Для строки без товара нужна цена за единицу.
+err-refund-above-zero = Возврат должен быть больше нуля.
+err-refund-at-most = По этому платежу можно вернуть не больше { $amount } { $currency }.
+err-no-manager-to-approve = Согласовать некому: у вашей команды нет руководителя выше вас. Попросите администратора назначить его.
+err-no-role-to-approve = Кроме вас, ни у кого нет роли «{ $role }» для согласования.
+err-named-approver-cannot = Указанный согласующий не может это сделать (он неактивен или это вы).
+err-request-already-decided = По этому запросу уже принято решение.
+err-step-already-decided = Вы уже приняли решение по этому шагу.
+err-request-decided-meanwhile = По этому запросу тем временем уже приняли решение.
+err-choose-records = Выберите хотя бы одну запись.

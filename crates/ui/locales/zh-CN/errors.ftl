@@ -1,0 +1,26 @@
+# Refusals with a stable reason (pelagic_core::said::Reason), keyed err-<reason>.
+err-quote-step-not-now = 此报价单当前状态为“{ $status }”，现在不能执行这一步。
+err-quote-needs-lines = 提交审批前，报价单至少需要一行有金额的明细。
+err-only-draft-quote-changes = 只有草稿状态的报价单可以修改；请修订以生成新版本。
+err-draft-is-changed-not-revised = 草稿报价单直接修改即可；离开草稿状态后才需要修订。
+err-revise-once-decided = 此报价单正在审批中；审批完成后再修订。
+err-revise-the-latest = 此报价单已有更新的版本；请修订最新版本。
+err-order-from-accepted-quote = 订单只能由客户已接受的报价单生成。
+err-order-from-won-deal = 订单只能由赢单的商机生成。
+err-order-already-made = 已由此记录生成订单 { $number }。
+err-waiting-for-approval = 此记录正在审批中，在批准或驳回之前不能修改。
+err-order-closed = 此订单状态为“{ $status }”，不能修改。
+err-not-a-currency = “{ $code }”不是币种代码，应为 CNY、EUR、RUB 等。
+err-amount-in-document-currency = 此单据的币种是 { $currency }；请以 { $currency } 填写金额。
+err-no-price-in-currency = 该产品没有 { $currency } 价格；请填写单价。
+err-line-needs-what = 每行明细需要选择产品或填写所售内容。
+err-line-needs-price = 没有选择产品的明细需要填写单价。
+err-refund-above-zero = 退款金额必须大于零。
+err-refund-at-most = 此笔回款最多还可退 { $amount } { $currency }。
+err-no-manager-to-approve = 没有人可以审批：您的团队在您之上没有经理。请联系管理员设置。
+err-no-role-to-approve = 除您之外，没有人拥有“{ $role }”角色来审批。
+err-named-approver-cannot = 指定的审批人无法审批（已停用，或者就是您本人）。
+err-request-already-decided = 此申请已经处理完毕。
+err-step-already-decided = 您已经审批过这一步。
+err-request-decided-meanwhile = 此申请已被他人处理。
+err-choose-records = 请至少选择一条记录。

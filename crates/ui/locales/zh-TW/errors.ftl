@@ -1,0 +1,26 @@
+# Refusals with a stable reason (pelagic_core::said::Reason), keyed err-<reason>.
+err-quote-step-not-now = 此報價單目前狀態為「{ $status }」，現在不能執行這一步。
+err-quote-needs-lines = 送審前，報價單至少需要一行有金額的明細。
+err-only-draft-quote-changes = 只有草稿狀態的報價單可以修改；請修訂以產生新版本。
+err-draft-is-changed-not-revised = 草稿報價單直接修改即可；離開草稿狀態後才需要修訂。
+err-revise-once-decided = 此報價單正在審批中；審批完成後再修訂。
+err-revise-the-latest = 此報價單已有更新的版本；請修訂最新版本。
+err-order-from-accepted-quote = 訂單只能由客戶已接受的報價單產生。
+err-order-from-won-deal = 訂單只能由贏單的商機產生。
+err-order-already-made = 已由此記錄產生訂單 { $number }。
+err-waiting-for-approval = 此記錄正在審批中，在核准或駁回之前不能修改。
+err-order-closed = 此訂單狀態為「{ $status }」，不能修改。
+err-not-a-currency = 「{ $code }」不是幣別代碼，應為 CNY、EUR、RUB 等。
+err-amount-in-document-currency = 此單據的幣別是 { $currency }；請以 { $currency } 填寫金額。
+err-no-price-in-currency = 該產品沒有 { $currency } 價格；請填寫單價。
+err-line-needs-what = 每行明細需要選擇產品或填寫所售內容。
+err-line-needs-price = 沒有選擇產品的明細需要填寫單價。
+err-refund-above-zero = 退款金額必須大於零。
+err-refund-at-most = 此筆收款最多還可退 { $amount } { $currency }。
+err-no-manager-to-approve = 沒有人可以審批：您的團隊在您之上沒有主管。請聯絡管理員設定。
+err-no-role-to-approve = 除您之外，沒有人擁有「{ $role }」角色來審批。
+err-named-approver-cannot = 指定的審批人無法審批（已停用，或者就是您本人）。
+err-request-already-decided = 此申請已經處理完畢。
+err-step-already-decided = 您已經審批過這一步。
+err-request-decided-meanwhile = 此申請已被他人處理。
+err-choose-records = 請至少選擇一筆記錄。

@@ -1,0 +1,97 @@
+//! A refusal from the app as a sentence for the page it happened on, in the reader's language:
+//! refusals with a stable reason through `err-<reason>` in the message files, the option a
+//! value names by its label.
+
+use pelagic_app::AppError;
+use pelagic_core::said::Said;
+
+use crate::i18n::Tr;
+
+/// What the user is told when `e` refuses what they asked.
+pub fn say(tr: &Tr, e: &AppError) -> String {
+    match e {
+        AppError::NotFound(_) => tr.t("not-found"),
+        AppError::Said(said) => said_in(tr, said, None),
+        AppError::Validation(fields) => fields
+            .iter()
+            .map(|(k, m)| format!("{k}: {m}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// The message key of a reason.
+fn key(said: &Said) -> String {
+    format!("err-{}", said.reason.code().replace('_', "-"))
+}
+
+/// A refusal in the reader's language; options named by their labels where the schema knows
+/// them.
+pub fn said_in(tr: &Tr, said: &Said, schema: Option<&pelagic_core::meta::Schema>) -> String {
+    let args: Vec<(&'static str, String)> = said
+        .params
+        .iter()
+        .map(|p| {
+            let label = p.option_of.as_ref().and_then(|(object, field)| {
+                let obj = schema?.object(object).ok()?;
+                let f = obj.field(field)?;
+                Some(tr.option(obj, f, &p.value))
+            });
+            (p.name, label.unwrap_or_else(|| p.value.clone()))
+        })
+        .collect();
+    tr.args(&key(said), &args)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use pelagic_core::said::{Reason, placeholders};
+
+    use super::*;
+    use crate::i18n::LANGUAGES;
+
+    /// Each message of `lang`'s errors file: key → the variables it uses.
+    fn messages(lang: &str) -> Vec<(String, BTreeSet<String>)> {
+        let path = format!("{}/locales/{lang}/errors.ftl", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("errors.ftl");
+        text.lines()
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(k, v)| {
+                let vars = placeholders(v).into_iter().map(str::to_owned).collect();
+                (k.trim().to_owned(), vars)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_reason_has_a_message_in_every_language_naming_only_its_values() {
+        for (lang, _) in LANGUAGES {
+            let found = messages(lang);
+            for reason in Reason::ALL {
+                let said = Said::new(*reason);
+                let Some((_, vars)) = found.iter().find(|(k, _)| *k == key(&said)) else {
+                    panic!("{lang}: no message {} for {}", key(&said), reason.code());
+                };
+                let known: BTreeSet<String> = placeholders(reason.english())
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                assert!(
+                    vars.is_subset(&known),
+                    "{lang}: {} uses {vars:?}, the reason gives {known:?}",
+                    key(&said)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_refusal_reads_in_chinese_with_its_values() {
+        let said = Said::new(Reason::NoPriceInCurrency).with("currency", "EUR");
+        let zh = say(&Tr::new("zh-CN"), &AppError::Said(said));
+        assert_eq!(zh, "该产品没有 EUR 价格；请填写单价。");
+    }
+}
