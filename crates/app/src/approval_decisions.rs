@@ -163,6 +163,25 @@ impl App {
 
     /// The requests waiting for the actor's decision, oldest first, each with the record's
     /// title.
+    /// How many approval requests wait for the actor's decision now.
+    pub async fn approvals_waiting_count(&self, actor: &Actor) -> AppResult<i64> {
+        let open = store::open_tasks_of(self.db(), &actor.user_id).await?;
+        let ids: Vec<String> = open.iter().map(|t| t.request_id.clone()).collect();
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let requests = store::requests(self.db(), &ids).await?;
+        let waiting = open
+            .iter()
+            .filter(|t| {
+                requests
+                    .iter()
+                    .any(|r| r.id == t.request_id && r.status == "pending")
+            })
+            .count();
+        Ok(i64::try_from(waiting).unwrap_or(i64::MAX))
+    }
+
     pub async fn approvals_waiting(&self, actor: &Actor) -> AppResult<Vec<Json>> {
         let open = store::open_tasks_of(self.db(), &actor.user_id).await?;
         let ids: Vec<String> = open.iter().map(|t| t.request_id.clone()).collect();

@@ -1,13 +1,18 @@
-//! `pelagic demo`: a realistic sample company (teams, users, customers, contacts, leads, deals
-//! in every stage, tasks and follow-ups) in the languages of Pelagic's users.
+//! `pelagic demo`: a realistic sample company (teams with their managers, salespeople working
+//! in their own language, customers billed in their currency, contacts, leads, deals in every
+//! stage, tasks and follow-ups, and quote to cash — see `demo_sales`) in the languages of
+//! Pelagic's users.
 
 use std::sync::Arc;
 
 use chrono::{Duration, SecondsFormat};
+use pelagic_app::meta_admin::SettingsChange;
+use pelagic_app::org::TeamChange;
 use pelagic_app::users::NewUser;
 use pelagic_app::{Actor, App};
 use pelagic_sample::{Locale, Sample};
 use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
 
 /// Every demo user signs in with this password.
 pub const DEMO_PASSWORD: &str = "pelagic-demo";
@@ -17,6 +22,21 @@ struct Member {
     actor: Actor,
     email: String,
 }
+
+/// The company every demo user works for.
+const COMPANY: &str = "Pelagic Demo Trading Co.";
+
+/// Each team's language: the sample's locale, the interface language, its time zone and the
+/// currency its customers pay in.
+const TEAMS: [(Locale, &str, &str, &str); 4] = [
+    (Locale::SimplifiedChinese, "zh-CN", "Asia/Shanghai", "CNY"),
+    (Locale::Spanish, "es", "Europe/Madrid", "EUR"),
+    (Locale::Russian, "ru", "Europe/Moscow", "RUB"),
+    (Locale::TraditionalChinese, "zh-TW", "Asia/Taipei", "TWD"),
+];
+
+/// A sign-in the demo prints: role, team, language, email.
+type Login = (&'static str, String, &'static str, String);
 
 pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> {
     let admin_email = format!("admin@{DOMAIN}");
@@ -29,19 +49,22 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     let region = app.snapshot().await?.input.default_region.clone();
     let mut sample = Sample::new(seed).for_company_in(&region);
     let mut sales = Vec::new();
+    let mut managers = Vec::new();
     let admin = add(&app, &admin_email, "Alex Admin", "admin", None).await?;
-    for (t, locale) in [
-        Locale::SimplifiedChinese,
-        Locale::Spanish,
-        Locale::Russian,
-        Locale::TraditionalChinese,
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    app.set_defaults(
+        &admin.actor,
+        &SettingsChange {
+            company_name: Some(COMPANY.into()),
+            default_currency: Some("CNY".into()),
+            ..SettingsChange::default()
+        },
+    )
+    .await?;
+    let mut logins: Vec<Login> = vec![("administrator", "—".into(), "en", admin.email.clone())];
+    for (t, (locale, language, zone, _)) in TEAMS.into_iter().enumerate() {
         let team = Sample::team_names(locale)[0];
         let boss = sample.person(locale);
-        add(
+        let mut manager = add(
             &app,
             &format!("manager{t}@{DOMAIN}"),
             &boss.name,
@@ -49,22 +72,34 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
             Some(team),
         )
         .await?;
+        speaks(&app, &mut manager, language, zone).await?;
+        // The team's manager approves what its salespeople submit.
+        if let Some(team_id) = manager.actor.team_id.clone() {
+            let change = TeamChange {
+                manager_id: Some(Some(manager.actor.user_id.clone())),
+                ..TeamChange::default()
+            };
+            app.update_team(&admin.actor, &team_id, change).await?;
+        }
+        logins.push(("manager", team.into(), language, manager.email.clone()));
         for s in 0..3 {
             let p = sample.person(locale);
-            sales.push(
-                add(
-                    &app,
-                    &format!("sales{t}{s}@{DOMAIN}"),
-                    &p.name,
-                    "sales",
-                    Some(team),
-                )
-                .await?,
-            );
+            let mut seller = add(
+                &app,
+                &format!("sales{t}{s}@{DOMAIN}"),
+                &p.name,
+                "sales",
+                Some(team),
+            )
+            .await?;
+            speaks(&app, &mut seller, language, zone).await?;
+            logins.push(("salesperson", team.into(), language, seller.email.clone()));
+            sales.push(seller);
         }
+        managers.push(manager);
     }
     let service = sample.person(Locale::English);
-    add(
+    let service = add(
         &app,
         &format!("service@{DOMAIN}"),
         &service.name,
@@ -72,6 +107,7 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         None,
     )
     .await?;
+    logins.push(("customer service", "—".into(), "en", service.email.clone()));
 
     // The customer high seas and a pool of fresh leads, worked by every salesperson.
     let members: Vec<String> = sales.iter().map(|u| u.actor.user_id.clone()).collect();
@@ -103,8 +139,12 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     };
     let (mut n_contacts, mut n_deals, mut n_tasks, mut n_activities) = (0u64, 0u64, 0u64, 0u64);
     let mut in_pools = 0u64;
+    // The accounts of each team's first salesperson, who also quotes and sells in the demo.
+    let mut first_sellers_accounts: Vec<Vec<String>> = vec![Vec::new(); TEAMS.len()];
     for i in 0..accounts {
-        let owner = &sales[(i % sales.len() as u64) as usize];
+        let seat = (i % sales.len() as u64) as usize;
+        let owner = &sales[seat];
+        let team = seat / 3;
         let records = app.records(&owner.actor);
         if i % 10 == 9 {
             let mut waiting = sample.account(i);
@@ -113,8 +153,13 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
             in_pools += 1;
             continue;
         }
-        let account = records.create("account", &sample.account(i)).await?;
+        let mut fields = sample.account(i);
+        fields["currency"] = Value::from(TEAMS[team].3);
+        let account = records.create("account", &fields).await?;
         let account_id = id_of(&account);
+        if seat.is_multiple_of(3) {
+            first_sellers_accounts[team].push(account_id.clone());
+        }
         for c in 0..(1 + i % 3) {
             records
                 .create(
@@ -178,15 +223,47 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
             .create("lead", &sample.lead(i))
             .await?;
     }
+    let sellers: Vec<crate::demo_sales::Seller> = (0..TEAMS.len())
+        .map(|t| crate::demo_sales::Seller {
+            actor: &sales[t * 3].actor,
+            manager: &managers[t].actor,
+            currency: TEAMS[t].3,
+            accounts: &first_sellers_accounts[t],
+        })
+        .collect();
+    let made = crate::demo_sales::load(&app, &admin.actor, &sellers).await?;
     println!(
-        "Loaded the demo company: {} users in 4 teams, {accounts} accounts, {n_contacts} contacts, {n_deals} opportunities, \
-         {leads} leads ({in_pools} of these records waiting in two pools), {n_tasks} tasks and {n_activities} follow-ups.",
-        sales.len() + 6
+        "Loaded {COMPANY}: {} users in 4 teams, {accounts} accounts, {n_contacts} contacts, {n_deals} opportunities, \
+         {leads} leads ({in_pools} of these records waiting in two pools), {n_tasks} tasks and {n_activities} follow-ups; \
+         {} products priced in CNY, EUR, RUB and TWD, {} quotes ({} waiting for their manager's approval), \
+         {} orders with instalments and {} payments, {} contracts.",
+        logins.len(),
+        made.products,
+        made.quotes,
+        made.waiting_approval,
+        made.orders,
+        made.payments,
+        made.contracts,
     );
-    println!(
-        "Sign in as {} (administrator), {} (salesperson) or manager0@{DOMAIN}; the password is {DEMO_PASSWORD}",
-        admin.email, sales[0].email
-    );
+    println!("\nSign in at /login with any of these; the password is {DEMO_PASSWORD}\n");
+    let team_width = logins.iter().map(|l| l.1.width()).max().unwrap_or(4);
+    let row = |role: &str, team: &str, language: &str, email: &str| {
+        // Padded by what the terminal shows: a Chinese character takes two columns.
+        let pad = " ".repeat(team_width.saturating_sub(team.width()));
+        println!("{role:<17} {team}{pad}  {language:<9} {email}");
+    };
+    row("role", "team", "language", "email");
+    for (role, team, language, email) in &logins {
+        row(role, team, language, email);
+    }
+    Ok(())
+}
+
+/// Sets the language and time zone `member` works in.
+async fn speaks(app: &App, member: &mut Member, language: &str, zone: &str) -> anyhow::Result<()> {
+    app.set_preferences(&member.actor, language, zone).await?;
+    member.actor.locale = language.to_owned();
+    member.actor.time_zone = zone.to_owned();
     Ok(())
 }
 

@@ -661,3 +661,7 @@ next-number-example = first this year: { $number }
 numbering-hint = Text with {"{"}yyyy{"}"} (year), {"{"}yy{"}"}, {"{"}mm{"}"}, {"{"}dd{"}"} and {"{"}seq:N{"}"} (a sequence of N digits that starts again at 1 every year), for example SO-{"{"}yyyy{"}"}-{"{"}seq:5{"}"}.
 order-unhandled-hours = Remind about a confirmed order after (hours)
 order-unhandled-hours-hint = When an order stays confirmed this long, its owner is reminded once. 0: never.
+approvals-waiting = { $count ->
+    [one] { $shown } approval waits for your decision
+   *[other] { $shown } approvals wait for your decision
+}

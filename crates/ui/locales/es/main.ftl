@@ -661,3 +661,7 @@ next-number-example = primero de este año: { $number }
 numbering-hint = Texto con {"{"}yyyy{"}"} (año), {"{"}yy{"}"}, {"{"}mm{"}"}, {"{"}dd{"}"} y {"{"}seq:N{"}"} (secuencia de N cifras que vuelve a 1 cada año), por ejemplo SO-{"{"}yyyy{"}"}-{"{"}seq:5{"}"}.
 order-unhandled-hours = Avisar de un pedido confirmado tras (horas)
 order-unhandled-hours-hint = Si un pedido sigue confirmado tanto tiempo, se avisa una vez a su responsable. 0: nunca.
+approvals-waiting = { $count ->
+    [one] { $shown } aprobación espera su decisión
+   *[other] { $shown } aprobaciones esperan su decisión
+}

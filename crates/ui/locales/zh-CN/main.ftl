@@ -610,3 +610,4 @@ next-number-example = 今年第一个：{ $number }
 numbering-hint = 文本加 {"{"}yyyy{"}"}（年）、{"{"}yy{"}"}、{"{"}mm{"}"}、{"{"}dd{"}"} 和 {"{"}seq:N{"}"}（N 位序号，每年从 1 重新开始），例如 SO-{"{"}yyyy{"}"}-{"{"}seq:5{"}"}。
 order-unhandled-hours = 已确认订单多少小时未处理后提醒
 order-unhandled-hours-hint = 订单保持已确认状态超过此时长时，提醒负责人一次。0：从不。
+approvals-waiting = { $shown } 项审批等待您处理

@@ -610,3 +610,4 @@ next-number-example = 今年第一個：{ $number }
 numbering-hint = 文字加 {"{"}yyyy{"}"}（年）、{"{"}yy{"}"}、{"{"}mm{"}"}、{"{"}dd{"}"} 和 {"{"}seq:N{"}"}（N 位序號，每年從 1 重新開始），例如 SO-{"{"}yyyy{"}"}-{"{"}seq:5{"}"}。
 order-unhandled-hours = 已確認訂單多少小時未處理後提醒
 order-unhandled-hours-hint = 訂單保持已確認狀態超過此時長時，提醒負責人一次。0：從不。
+approvals-waiting = { $shown } 項審批等待您處理

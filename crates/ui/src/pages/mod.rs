@@ -60,6 +60,8 @@ pub struct Page {
     pub templates: bool,
     /// Notifications not read yet.
     pub unread: i64,
+    /// Approval requests waiting for the user's decision.
+    pub waiting: i64,
 }
 
 impl Page {
@@ -84,6 +86,11 @@ impl Page {
             pools: state.app.pools(&v.actor).await.is_ok_and(|p| !p.is_empty()),
             templates: pelagic_app::documents::may_write_templates(&v.actor),
             unread: state.app.unread_notifications(&v.actor).await.unwrap_or(0),
+            waiting: state
+                .app
+                .approvals_waiting_count(&v.actor)
+                .await
+                .unwrap_or(0),
         })
     }
 }

@@ -1,0 +1,148 @@
+//! A team working in Chinese: the manager's home and menu count the approvals waiting, and a
+//! refusal — nobody to approve, a step not allowed now, a line without a price — comes back on
+//! the quote's page, in Chinese, where it happened.
+
+use pelagic_testkit::browser::{Browser, sign_in_form};
+use pelagic_testkit::{TestApp, each_backend};
+use serde_json::json;
+
+/// Signs `email` (made with `role` in `team`) in with the form and sets their language.
+async fn in_chinese(t: &TestApp, email: &str, role: &str, team: &str) -> (Browser, String) {
+    let token = t.member_token(email, role, Some(team)).await;
+    let r = sign_in_form(t, email, "correct horse battery staple", None).await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    let cookie = r
+        .set_cookies
+        .iter()
+        .filter_map(|c| c.split(';').next())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let csrf = cookie
+        .split("; ")
+        .find_map(|c| c.strip_prefix("pelagic_csrf="))
+        .expect("csrf cookie")
+        .to_owned();
+    let b = Browser { cookie, csrf };
+    let saved = b
+        .post(
+            t,
+            "/profile",
+            &[("language", "zh-CN"), ("time_zone", "Asia/Shanghai")],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    (b, token)
+}
+
+#[tokio::test]
+async fn a_chinese_team_sees_its_approvals_counted_and_refusals_in_place() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let (wang, wang_token) = in_chinese(&t, "wang@example.com", "manager", "华东").await;
+        let (li, li_token) = in_chinese(&t, "li@example.com", "sales", "华东").await;
+        let flows = json!({"flows": [{"name": "大额折扣", "object": "quote",
+            "condition": {"field": "discount_percent", "op": "gt", "value": "10"},
+            "steps": [{"approver": "manager"}]}]});
+        let set = t
+            .http
+            .put("/api/v1/admin/approval-flows", Some(&admin), &flows)
+            .await;
+        assert_eq!(set.status, 200, "{}", set.body);
+        let account = t
+            .create(&li_token, "account", json!({"name": "济南亿东"}))
+            .await;
+        let quote = t
+            .create(
+                &li_token,
+                "quote",
+                json!({"name": "年度采购", "account_id": account["id"], "discount_percent": "15"}),
+            )
+            .await;
+        let page = format!("/o/quote/{}", quote["id"].as_str().unwrap());
+
+        // Submitting a quote without lines: refused on its page, in Chinese.
+        let empty = li.post(&t, &format!("{page}/do/submit"), &[]).await;
+        assert_eq!(empty.status, 422, "{}", empty.text);
+        assert!(
+            empty
+                .text
+                .contains("提交审批前，报价单至少需要一行有金额的明细"),
+            "{}",
+            empty.text
+        );
+        assert!(empty.text.contains("id=\"step-refused\""));
+
+        // A free-text line without a price: refused beside the line editor, the text kept.
+        let lines = format!("{page}/lines");
+        let no_price = li
+            .post(
+                &t,
+                &lines,
+                &[("description", "安装调试"), ("quantity", "2")],
+            )
+            .await;
+        assert_eq!(no_price.status, 422);
+        assert!(
+            no_price.text.contains("没有选择产品的明细需要填写单价"),
+            "{}",
+            no_price.text
+        );
+        assert!(
+            no_price.text.contains("value=\"安装调试\""),
+            "what was typed is kept"
+        );
+
+        // The team has no manager yet: nobody can approve, said in Chinese on the quote.
+        let added = li
+            .post(
+                &t,
+                &lines,
+                &[
+                    ("description", "安装调试"),
+                    ("quantity", "2"),
+                    ("unit_price", "500"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status, 303, "{}", added.text);
+        let nobody = li.post(&t, &format!("{page}/do/submit"), &[]).await;
+        assert_eq!(nobody.status, 422, "{}", nobody.text);
+        assert!(nobody.text.contains("没有人可以审批"), "{}", nobody.text);
+
+        // With a manager, the quote waits for them: counted on their home and in the menu.
+        let teams = t.http.get("/api/v1/admin/teams", Some(&admin)).await;
+        let team = teams.body["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["name"] == "华东")
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let wang_id = t.user_id(&wang_token).await;
+        let r = t
+            .http
+            .patch(
+                &format!("/api/v1/admin/teams/{team}"),
+                Some(&admin),
+                &json!({"manager_id": wang_id}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let sent = li.post(&t, &format!("{page}/do/submit"), &[]).await;
+        assert_eq!(sent.status, 303, "{}", sent.text);
+        let home = wang.get(&t, "/").await;
+        assert!(home.text.contains("1 项审批等待您处理"), "{}", home.text);
+        assert!(
+            home.text.contains("审批 <span class=\"badge\""),
+            "the menu counts it too"
+        );
+        let none = li.get(&t, "/").await;
+        assert!(
+            !none.text.contains("id=\"approvals-waiting\""),
+            "nothing waits for the salesperson"
+        );
+    })
+    .await;
+}
