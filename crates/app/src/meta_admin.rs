@@ -59,6 +59,9 @@ pub struct NewObject {
     pub name: String,
     pub label: String,
     pub label_plural: String,
+    /// The menu group its list appears in (see `MENU_GROUPS`); unset, under "more".
+    #[serde(default)]
+    pub menu: Option<String>,
 }
 
 impl App {
@@ -171,6 +174,7 @@ impl App {
             title: None,
             fields: vec![name_field],
             indexes: Vec::new(),
+            menu: new.menu.clone(),
         }
         .complete()?;
         let mut tx = self.db().begin().await?;

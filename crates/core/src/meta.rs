@@ -204,7 +204,14 @@ pub struct ObjectDef {
     /// a list of field names (`deleted_at` and `id` may be named too).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indexes: Vec<Vec<String>>,
+    /// The menu group the object's list appears in (`MENU_GROUPS`), `none` for records reached
+    /// only from another's page (a quote's lines); unset, it appears under "more".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu: Option<String>,
 }
+
+/// The menu's groups, in the order a sales team thinks of its work; `none` keeps an object out.
+pub const MENU_GROUPS: [&str; 6] = ["customers", "sales", "money", "work", "catalogue", "none"];
 
 /// Names of the fields every record has.
 pub const BUILTIN_FIELDS: [&str; 5] = ["id", "owner_id", "created_at", "updated_at", "created_by"];
@@ -257,6 +264,14 @@ impl ObjectDef {
             ));
         }
         self.table = ObjectDef::table_for(&self.name);
+        if let Some(menu) = &self.menu
+            && !MENU_GROUPS.contains(&menu.as_str())
+        {
+            return Err(CoreError::field(
+                "menu",
+                format!("one of {}", MENU_GROUPS.join(", ")),
+            ));
+        }
         // Everyone's first list is their own records, newest first: an index in that order lets
         // the database read one page of it instead of sorting all of a person's records.
         let own_newest: Vec<String> = OWN_NEWEST.map(String::from).to_vec();

@@ -24,6 +24,7 @@ fn completing_an_object_adds_builtin_fields_and_prefixes_custom_columns() {
         title: None,
         fields: vec![wechat],
         indexes: Vec::new(),
+        menu: None,
     }
     .complete()
     .unwrap();

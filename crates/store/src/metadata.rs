@@ -38,6 +38,8 @@ struct ObjectLabels {
     title: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     indexes: Vec<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    menu: Option<String>,
 }
 
 /// Reads every object with its fields.
@@ -119,6 +121,7 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
             title: labels.title,
             fields: by_object.remove(&name).unwrap_or_default(),
             indexes: labels.indexes,
+            menu: labels.menu,
         };
         schema.objects.insert(name, Arc::new(def));
     }
@@ -148,6 +151,7 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
         plural_labels: obj.plural_labels.clone(),
         title: obj.title.clone(),
         indexes: obj.indexes.clone(),
+        menu: obj.menu.clone(),
     })
     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut ins = Query::insert();

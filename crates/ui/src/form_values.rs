@@ -121,6 +121,7 @@ mod tests {
                 done,
             ],
             indexes: Vec::new(),
+            menu: None,
         }
     }
 

@@ -8,6 +8,7 @@ pub mod collections;
 mod convert;
 mod create;
 mod create_docs;
+mod customer_currency;
 mod duplicate_check;
 mod export;
 mod figure_access;

@@ -73,33 +73,6 @@ async fn document(
     Ok(found.map(|r| (doc, r)))
 }
 
-/// The currency the customer is billed in: that of the record the document's `account_id`
-/// names, when it has a valid one. A document given no currency takes it, else the company's.
-async fn customer_currency(
-    tx: &mut Tx,
-    schema: &Schema,
-    obj: &ObjectDef,
-    values: &Columns,
-) -> AppResult<Option<String>> {
-    let (Some(link), Some(Value::Text(id))) = (obj.field("account_id"), values.get("account_id"))
-    else {
-        return Ok(None);
-    };
-    let Some(target) = link.target.as_deref() else {
-        return Ok(None);
-    };
-    let customer = schema.object(target)?;
-    if customer.field("currency").is_none() {
-        return Ok(None);
-    }
-    let found = rows::live(tx, customer, &["currency"], is("id", id), &[])
-        .await?
-        .pop();
-    Ok(found
-        .and_then(|r| r.text("currency").map(str::to_uppercase))
-        .filter(|c| pelagic_core::money::is_currency_code(c)))
-}
-
 /// Fills and checks what a record of `obj` takes from the records it belongs to. `values` is
 /// the whole row as it will be written.
 pub(super) async fn complete(
@@ -119,7 +92,7 @@ pub(super) async fn complete(
             .map(str::to_uppercase);
         let code = match given {
             Some(code) => code,
-            None => customer_currency(tx, schema, obj, values)
+            None => super::customer_currency::of(tx, schema, obj, values)
                 .await?
                 .unwrap_or_else(|| default_currency.to_owned()),
         };

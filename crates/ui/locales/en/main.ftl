@@ -665,3 +665,10 @@ approvals-waiting = { $count ->
     [one] { $shown } approval waits for your decision
    *[other] { $shown } approvals wait for your decision
 }
+menu-customers = Customers
+menu-sales = Sales
+menu-money = Money
+menu-work = Work
+menu-catalogue = Catalogue
+menu-more = More
+menu-group = Menu group

@@ -665,3 +665,10 @@ approvals-waiting = { $count ->
     [one] { $shown } aprobación espera su decisión
    *[other] { $shown } aprobaciones esperan su decisión
 }
+menu-customers = Clientes
+menu-sales = Ventas
+menu-money = Finanzas
+menu-work = Trabajo
+menu-catalogue = Catálogo
+menu-more = Más
+menu-group = Grupo del menú

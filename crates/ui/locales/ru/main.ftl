@@ -679,3 +679,10 @@ approvals-waiting = { $count ->
     [few] { $shown } согласования ждут вашего решения
    *[other] { $shown } согласований ждут вашего решения
 }
+menu-customers = Клиенты
+menu-sales = Продажи
+menu-money = Деньги
+menu-work = Работа
+menu-catalogue = Каталог
+menu-more = Ещё
+menu-group = Раздел меню

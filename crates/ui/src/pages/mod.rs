@@ -46,6 +46,9 @@ pub struct Page {
     pub tr: Tr,
     /// (object API name, its plural label) for every object the user may read.
     pub nav: Vec<(String, String)>,
+    /// The menu: (group, its label, its objects' (name, label)), groups without objects left
+    /// out.
+    pub menu: Vec<MenuGroup>,
     /// `home` or the object being shown.
     pub current: String,
     pub user_name: String,
@@ -64,6 +67,23 @@ pub struct Page {
     pub waiting: i64,
 }
 
+/// A group of the menu: its key, its label and its objects' (name, label).
+pub type MenuGroup = (String, String, Vec<(String, String)>);
+
+/// The group of objects no one placed in the menu.
+const MORE: &str = "more";
+
+/// (group, label) of the menu's groups in order, "more" last.
+pub fn menu_groups(tr: &Tr) -> Vec<(String, String)> {
+    pelagic_core::meta::MENU_GROUPS
+        .iter()
+        .copied()
+        .filter(|g| *g != "none")
+        .chain([MORE])
+        .map(|g| (g.to_owned(), tr.t(&format!("menu-{g}"))))
+        .collect()
+}
+
 impl Page {
     pub async fn new(state: &UiState, v: &Viewer, current: &str) -> Result<Page, Response> {
         let objects = state
@@ -72,12 +92,29 @@ impl Page {
             .readable_objects()
             .await
             .map_err(|e| failure(&v.tr, e))?;
+        // An object's metadata says where its list appears; unplaced ones go under "more".
+        let group_of =
+            |o: &pelagic_core::meta::ObjectDef| o.menu.clone().unwrap_or_else(|| MORE.into());
+        let listed: Vec<_> = objects.iter().filter(|o| group_of(o) != "none").collect();
+        let menu = menu_groups(&v.tr)
+            .into_iter()
+            .map(|(group, label)| {
+                let items: Vec<(String, String)> = listed
+                    .iter()
+                    .filter(|o| group_of(o) == group)
+                    .map(|o| (o.name.clone(), v.tr.object_plural(o)))
+                    .collect();
+                (group, label, items)
+            })
+            .filter(|(_, _, items)| !items.is_empty())
+            .collect();
         Ok(Page {
             tr: v.tr.clone(),
-            nav: objects
+            nav: listed
                 .iter()
                 .map(|o| (o.name.clone(), v.tr.object_plural(o)))
                 .collect(),
+            menu,
             current: current.to_owned(),
             user_name: v.actor.name.clone(),
             csrf: v.csrf.clone(),

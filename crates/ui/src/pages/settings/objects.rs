@@ -34,8 +34,11 @@ struct ObjectsPage {
     page: Page,
     objects: Vec<ObjectRow>,
     error: Option<String>,
-    /// What was typed into the new-object form, to keep after a refusal.
-    entered: [String; 3],
+    /// What was typed into the new-object form, to keep after a refusal: name, label, plural
+    /// label and menu group.
+    entered: [String; 4],
+    /// (group, label, chosen) of the menu's groups an object may be placed in.
+    groups: Vec<(String, String, bool)>,
 }
 
 pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
@@ -49,7 +52,7 @@ async fn draw_list(
     s: &UiState,
     v: &Viewer,
     error: Option<String>,
-    entered: [String; 3],
+    entered: [String; 4],
 ) -> Response {
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
@@ -77,6 +80,13 @@ async fn draw_list(
             page,
             objects,
             error,
+            groups: crate::pages::menu_groups(&v.tr)
+                .into_iter()
+                .map(|(g, label)| {
+                    let chosen = g == entered[3];
+                    (g, label, chosen)
+                })
+                .collect(),
             entered,
         },
     )
@@ -95,8 +105,10 @@ pub async fn create(
         value(&pairs, "name"),
         value(&pairs, "label"),
         value(&pairs, "label_plural"),
+        value(&pairs, "menu"),
     ];
     let new = NewObject {
+        menu: Some(entered[3].clone()).filter(|m| !m.is_empty() && m != "more"),
         name: entered[0].clone(),
         label: entered[1].clone(),
         label_plural: entered[2].clone(),
