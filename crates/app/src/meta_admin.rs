@@ -175,6 +175,7 @@ impl App {
             fields: vec![name_field],
             indexes: Vec::new(),
             menu: new.menu.clone(),
+            key: vec![],
         }
         .complete()?;
         let mut tx = self.db().begin().await?;

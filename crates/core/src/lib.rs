@@ -8,6 +8,7 @@ pub mod bounds;
 pub mod cursor;
 pub mod dedupe;
 pub mod error;
+mod field_check;
 pub mod filter;
 pub mod fold;
 pub mod ident;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::field_check::check_field;
 use crate::kind::{ColumnPart, FieldKind};
 use crate::{ColType, CoreError};
 
@@ -208,6 +209,10 @@ pub struct ObjectDef {
     /// only from another's page (a quote's lines); unset, it appears under "more".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub menu: Option<String>,
+    /// The fields that say the most about a record, in order: shown under its name on its page,
+    /// as the columns of its related lists and in the approvals inbox.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key: Vec<String>,
 }
 
 /// The menu's groups, in the order a sales team thinks of its work; `none` keeps an object out.
@@ -302,8 +307,23 @@ impl ObjectDef {
                 ));
             }
         }
+        if let Some(unknown) = self
+            .key
+            .iter()
+            .find(|k| !fields.iter().any(|f| &f.name == *k))
+        {
+            return Err(CoreError::field(
+                "key",
+                format!("'{unknown}' is not a field of this object"),
+            ));
+        }
         self.fields = fields;
         Ok(self)
+    }
+
+    /// The key fields (`key`), in order.
+    pub fn key_fields(&self) -> impl Iterator<Item = &FieldDef> {
+        self.key.iter().filter_map(|k| self.field(k))
     }
 
     /// The columns of each index over several columns, as the table names them.
@@ -346,77 +366,6 @@ pub const SYSTEM_COLUMNS: [(&str, ColType); 3] = [
     ("deleted_by", ColType::Text),
     ("search_text", ColType::Text),
 ];
-
-/// Checks one field definition on its own.
-pub fn check_field(f: &FieldDef) -> Result<(), CoreError> {
-    if !crate::ident::is_snake_ident(&f.name) {
-        return Err(CoreError::field(
-            "name",
-            format!("'{}' is not a valid field name", f.name),
-        ));
-    }
-    if f.kind == FieldKind::Id {
-        return Err(CoreError::field("type", "'id' is not a field type"));
-    }
-    let numeric = matches!(
-        f.kind,
-        FieldKind::Integer | FieldKind::Decimal | FieldKind::Percent | FieldKind::Money
-    );
-    if (f.min.is_some() || f.max.is_some()) && !numeric {
-        return Err(CoreError::field("min", "only number fields have a range"));
-    }
-    if let (Some(lo), Some(hi)) = (f.min, f.max)
-        && lo > hi
-    {
-        return Err(CoreError::field(
-            "min",
-            "the smallest value is above the largest",
-        ));
-    }
-    if f.label.trim().is_empty() {
-        return Err(CoreError::field("label", "a field needs a label"));
-    }
-    if f.kind.has_options() {
-        if f.options.is_empty() {
-            return Err(CoreError::field(
-                "options",
-                "a select field needs at least one option",
-            ));
-        }
-        if let Some(bad) = f.options.iter().find(|o| !crate::ident::is_snake_ident(o)) {
-            return Err(CoreError::field(
-                "options",
-                format!(
-                    "option '{bad}' must be a lowercase snake_case value such as 'key_account'"
-                ),
-            ));
-        }
-    } else if !f.options.is_empty() {
-        return Err(CoreError::field(
-            "options",
-            "only select and multiselect fields have options",
-        ));
-    }
-    if f.kind == FieldKind::Lookup && f.target.is_none() {
-        return Err(CoreError::field(
-            "target",
-            "a lookup field needs a target object",
-        ));
-    }
-    if f.scale.is_some_and(|s| s > 6) {
-        return Err(CoreError::field(
-            "scale",
-            "at most 6 digits after the decimal point",
-        ));
-    }
-    if f.max_length.is_some_and(|m| m == 0 || m > 100_000) {
-        return Err(CoreError::field(
-            "max_length",
-            "max_length is between 1 and 100000",
-        ));
-    }
-    Ok(())
-}
 
 /// All objects, as one immutable snapshot tagged with the metadata version it was read at.
 #[derive(Debug, Clone, Default)]

@@ -25,6 +25,7 @@ fn completing_an_object_adds_builtin_fields_and_prefixes_custom_columns() {
         fields: vec![wechat],
         indexes: Vec::new(),
         menu: None,
+        key: vec![],
     }
     .complete()
     .unwrap();

@@ -37,6 +37,29 @@ pub fn to_e164(input: &str, region: &str) -> Result<String, String> {
     Ok(format!("+{}{}", number.code().value(), number.national()))
 }
 
+/// A stored number written for reading: in the national format when it belongs to `region` (the
+/// company's, `0912 345 678` style), in the international format otherwise
+/// (`+34 912 34 56 78`). What cannot be read is given back as stored.
+pub fn for_reading(e164: &str, region: &str) -> String {
+    use std::fmt::Write;
+    let Ok(number) = phonenumber::parse(None, e164) else {
+        return e164.to_owned();
+    };
+    let home = DATABASE.by_id(region).map(|m| m.country_code());
+    let mode = if home == Some(number.code().value()) {
+        phonenumber::Mode::National
+    } else {
+        phonenumber::Mode::International
+    };
+    // The crate's formatter reports a country it has no formats for as an error, which
+    // `to_string` would turn into a panic.
+    let mut out = String::new();
+    match write!(out, "{}", number.format().mode(mode)) {
+        Ok(()) => out,
+        Err(_) => e164.to_owned(),
+    }
+}
+
 /// Whether the number fits the numbering plan of a region that uses its country code: the plan's
 /// general pattern and the pattern of one number type (mobile, fixed line, toll free …). This is
 /// `phonenumber::is_valid` without its first step, finding the one region the number belongs to.
@@ -149,6 +172,15 @@ mod tests {
         );
         assert_eq!(to_e164("612 345 678", "ES").unwrap(), "+34612345678");
         assert_eq!(to_e164("8 (916) 123-45-67", "RU").unwrap(), "+79161234567");
+    }
+
+    #[test]
+    fn numbers_are_written_nationally_at_home_and_internationally_abroad() {
+        assert_eq!(for_reading("+8613800138000", "CN"), "138 0013 8000");
+        assert_eq!(for_reading("+8613800138000", "ES"), "+86 138 0013 8000");
+        assert_eq!(for_reading("+34912345678", "ES"), "912 34 56 78");
+        assert_eq!(for_reading("+79161234567", "RU"), "8 (916) 123-45-67");
+        assert_eq!(for_reading("not a number", "CN"), "not a number");
     }
 
     #[test]

@@ -40,6 +40,8 @@ struct ObjectLabels {
     indexes: Vec<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     menu: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    key: Vec<String>,
 }
 
 /// Reads every object with its fields.
@@ -122,6 +124,7 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
             fields: by_object.remove(&name).unwrap_or_default(),
             indexes: labels.indexes,
             menu: labels.menu,
+            key: labels.key,
         };
         schema.objects.insert(name, Arc::new(def));
     }
@@ -152,6 +155,7 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
         title: obj.title.clone(),
         indexes: obj.indexes.clone(),
         menu: obj.menu.clone(),
+        key: obj.key.clone(),
     })
     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut ins = Query::insert();

@@ -13,7 +13,18 @@ pub struct Browser {
 impl Browser {
     /// Creates a user with `role` and signs them in with the sign-in form.
     pub async fn sign_in(t: &TestApp, email: &str, role: &str) -> Browser {
-        t.user_token(email, role).await;
+        Browser::sign_in_member(t, email, role, None).await.0
+    }
+
+    /// Creates a user with `role` in `team` (by name) and signs them in with the sign-in form;
+    /// gives the browser and the user's bearer token, for what the test does through the API.
+    pub async fn sign_in_member(
+        t: &TestApp,
+        email: &str,
+        role: &str,
+        team: Option<&str>,
+    ) -> (Browser, String) {
+        let token = t.member_token(email, role, team).await;
         let r = sign_in_form(t, email, "correct horse battery staple", None).await;
         assert_eq!(r.status, 303, "signing in: {}", r.text);
         let cookie = r
@@ -27,7 +38,7 @@ impl Browser {
             .find_map(|c| c.strip_prefix("pelagic_csrf="))
             .expect("the anti-forgery cookie")
             .to_owned();
-        Browser { cookie, csrf }
+        (Browser { cookie, csrf }, token)
     }
 
     pub async fn get(&self, t: &TestApp, path: &str) -> Reply {

@@ -2,27 +2,13 @@
 //! refusal — nobody to approve, a step not allowed now, a line without a price — comes back on
 //! the quote's page, in Chinese, where it happened.
 
-use pelagic_testkit::browser::{Browser, sign_in_form};
+use pelagic_testkit::browser::Browser;
 use pelagic_testkit::{TestApp, each_backend};
 use serde_json::json;
 
 /// Signs `email` (made with `role` in `team`) in with the form and sets their language.
 async fn in_chinese(t: &TestApp, email: &str, role: &str, team: &str) -> (Browser, String) {
-    let token = t.member_token(email, role, Some(team)).await;
-    let r = sign_in_form(t, email, "correct horse battery staple", None).await;
-    assert_eq!(r.status, 303, "{}", r.text);
-    let cookie = r
-        .set_cookies
-        .iter()
-        .filter_map(|c| c.split(';').next())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let csrf = cookie
-        .split("; ")
-        .find_map(|c| c.strip_prefix("pelagic_csrf="))
-        .expect("csrf cookie")
-        .to_owned();
-    let b = Browser { cookie, csrf };
+    let (b, token) = Browser::sign_in_member(t, email, role, Some(team)).await;
     let saved = b
         .post(
             t,

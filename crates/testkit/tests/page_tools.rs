@@ -30,7 +30,7 @@ async fn a_deleted_record_waits_in_the_recycle_bin_page_and_comes_back_with_its_
         let history = b.get(&t, &format!("{page}/history")).await;
         assert_eq!(history.status, 200);
         assert!(
-            history.text.contains("Created") && history.text.contains("+34600111222"),
+            history.text.contains("Created") && history.text.contains("+34 600 11 12 22"),
             "who changed what: {}",
             history.text
         );

@@ -19,6 +19,17 @@ pub struct Context<'a> {
     pub time_zone: &'a str,
     pub users: &'a HashMap<String, String>,
     pub titles: &'a HashMap<String, String>,
+    /// The company's region: its phone numbers are written the national way.
+    pub region: String,
+}
+
+/// The company's region (ISO 3166), which phone numbers are written for.
+pub async fn home_region(s: &crate::UiState) -> String {
+    s.app
+        .snapshot()
+        .await
+        .map(|snap| snap.input.default_region.clone())
+        .unwrap_or_default()
 }
 
 /// A field's value in `record`, ready to show (empty when there is none).
@@ -51,6 +62,9 @@ pub fn show(
                 .unwrap_or_default();
             format::money(ctx.tr.code, &text(v), currency)
         }
+        (FieldKind::Phone, Json::String(number)) => {
+            pelagic_core::phone::for_reading(number, &ctx.region)
+        }
         (FieldKind::Integer | FieldKind::Decimal, v) => format::number(ctx.tr.code, &text(v)),
         (FieldKind::Percent, v) => {
             let n = format::number(ctx.tr.code, &text(v));
@@ -82,6 +96,17 @@ pub fn show(
 }
 
 /// A moment as the reader's wall clock shows it, written the way their language writes dates.
+/// How long something has waited, in the largest unit that reads naturally: "40 minutes",
+/// "5 hours", "3 days".
+pub fn waited(tr: &Tr, since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let minutes = (now - since).num_minutes().max(0);
+    match minutes {
+        0..60 => tr.count("waited-minutes", minutes),
+        60..2880 => tr.count("waited-hours", minutes / 60),
+        _ => tr.count("waited-days", minutes / 1440),
+    }
+}
+
 pub fn when(tr: &Tr, time_zone: &str, t: DateTime<Utc>) -> String {
     format::datetime(
         tr.code,

@@ -122,6 +122,7 @@ mod tests {
             ],
             indexes: Vec::new(),
             menu: None,
+            key: vec![],
         }
     }
 

@@ -115,6 +115,24 @@ pub fn date(lang: &str, d: NaiveDate) -> String {
     }
 }
 
+/// A day of the year without the year, for a chart's axis: `Oct 12`, `12 oct`, `12 окт`,
+/// `10月12日`.
+pub fn day_month(lang: &str, d: NaiveDate) -> String {
+    const ES: [&str; 12] = [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ];
+    const RU: [&str; 12] = [
+        "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+    ];
+    let month = d.month0() as usize;
+    match lang {
+        "zh-CN" | "zh-TW" => format!("{}月{}日", d.month(), d.day()),
+        "es" => format!("{} {}", d.day(), ES[month % 12]),
+        "ru" => format!("{} {}", d.day(), RU[month % 12]),
+        _ => d.format("%b %-d").to_string(),
+    }
+}
+
 /// A wall-clock time with its date, on the 24-hour clock.
 pub fn datetime(lang: &str, t: NaiveDateTime) -> String {
     format!("{} {}", date(lang, t.date()), t.format("%H:%M"))
@@ -133,6 +151,15 @@ mod tests {
         assert_eq!(number("ru", "1234567.5"), "1\u{a0}234\u{a0}567,5");
         assert_eq!(number("en", "12"), "12");
         assert_eq!(number("en", "n/a"), "n/a");
+    }
+
+    #[test]
+    fn a_charts_days_are_written_the_readers_way() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 12).unwrap();
+        assert_eq!(day_month("en", d), "Oct 12");
+        assert_eq!(day_month("es", d), "12 oct");
+        assert_eq!(day_month("ru", d), "12 окт");
+        assert_eq!(day_month("zh-CN", d), "10月12日");
     }
 
     #[test]

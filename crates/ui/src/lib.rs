@@ -3,6 +3,7 @@
 //! scripts; the one stylesheet and the one small script that makes forms quicker are ours and
 //! served from the binary.
 
+mod cell;
 mod conditions;
 mod display;
 pub mod edge;

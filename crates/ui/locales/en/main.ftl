@@ -46,6 +46,7 @@ records-count = { $count ->
 }
 no-records = Nothing here yet.
 no-matches = Nothing matches.
+view-all = View all
 next-page = Next page
 first-page = First page
 sort-by = Sort by { $field }
@@ -578,6 +579,20 @@ action-document = Document kept
 action-document_sent = Document sent
 action-convert = Converted
 collections = Collections
+submitted-by = Submitted by
+waited = Waiting for
+waited-minutes = { $count ->
+    [one] { $shown } minute
+   *[other] { $shown } minutes
+}
+waited-hours = { $count ->
+    [one] { $shown } hour
+   *[other] { $shown } hours
+}
+waited-days = { $count ->
+    [one] { $shown } day
+   *[other] { $shown } days
+}
 no-approvals = Nothing waits for your approval.
 approval-comment = Comment (required to reject)
 approve = Approve

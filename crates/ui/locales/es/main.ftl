@@ -46,6 +46,7 @@ records-count = { $count ->
 }
 no-records = Todavía no hay nada aquí.
 no-matches = No hay coincidencias.
+view-all = Ver todos
 next-page = Página siguiente
 first-page = Primera página
 sort-by = Ordenar por { $field }
@@ -578,6 +579,20 @@ action-document = Documento guardado
 action-document_sent = Documento enviado
 action-convert = Convertido
 collections = Cobros
+submitted-by = Enviado por
+waited = Esperando desde hace
+waited-minutes = { $count ->
+    [one] { $shown } minuto
+   *[other] { $shown } minutos
+}
+waited-hours = { $count ->
+    [one] { $shown } hora
+   *[other] { $shown } horas
+}
+waited-days = { $count ->
+    [one] { $shown } día
+   *[other] { $shown } días
+}
 no-approvals = Nada espera tu aprobación.
 approval-comment = Comentario (obligatorio para rechazar)
 approve = Aprobar

@@ -48,6 +48,7 @@ records-count = { $count ->
 }
 no-records = Здесь пока ничего нет.
 no-matches = Ничего не найдено.
+view-all = Показать все
 next-page = Следующая страница
 first-page = Первая страница
 sort-by = Сортировка: { $field }
@@ -591,6 +592,26 @@ action-document = Документ сохранён
 action-document_sent = Документ отправлен
 action-convert = Конвертировано
 collections = Поступления
+submitted-by = Отправил
+waited = Ждёт
+waited-minutes = { $count ->
+    [one] { $shown } минуту
+    [few] { $shown } минуты
+    [many] { $shown } минут
+   *[other] { $shown } минуты
+}
+waited-hours = { $count ->
+    [one] { $shown } час
+    [few] { $shown } часа
+    [many] { $shown } часов
+   *[other] { $shown } часа
+}
+waited-days = { $count ->
+    [one] { $shown } день
+    [few] { $shown } дня
+    [many] { $shown } дней
+   *[other] { $shown } дня
+}
 no-approvals = Нет ничего на согласовании у вас.
 approval-comment = Комментарий (обязателен при отклонении)
 approve = Согласовать

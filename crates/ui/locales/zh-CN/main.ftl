@@ -45,6 +45,7 @@ records-count = { $count ->
 }
 no-records = 暂无数据。
 no-matches = 没有匹配的结果。
+view-all = 查看全部
 next-page = 下一页
 first-page = 第一页
 sort-by = 按{ $field }排序
@@ -527,6 +528,17 @@ action-document = 已生成文档
 action-document_sent = 文档已发送
 action-convert = 已转化
 collections = 回款统计
+submitted-by = 提交人
+waited = 已等待
+waited-minutes = { $count ->
+   *[other] { $shown } 分钟
+}
+waited-hours = { $count ->
+   *[other] { $shown } 小时
+}
+waited-days = { $count ->
+   *[other] { $shown } 天
+}
 no-approvals = 没有待您审批的事项。
 approval-comment = 意见（驳回时必填）
 approve = 同意

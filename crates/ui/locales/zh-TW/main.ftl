@@ -45,6 +45,7 @@ records-count = { $count ->
 }
 no-records = 目前尚無資料。
 no-matches = 沒有符合的結果。
+view-all = 檢視全部
 next-page = 下一頁
 first-page = 第一頁
 sort-by = 依{ $field }排序
@@ -527,6 +528,17 @@ action-document = 已產生文件
 action-document_sent = 文件已寄送
 action-convert = 已轉化
 collections = 回款統計
+submitted-by = 提交人
+waited = 已等待
+waited-minutes = { $count ->
+   *[other] { $shown } 分鐘
+}
+waited-hours = { $count ->
+   *[other] { $shown } 小時
+}
+waited-days = { $count ->
+   *[other] { $shown } 天
+}
 no-approvals = 沒有待您審批的事項。
 approval-comment = 意見（駁回時必填）
 approve = 同意

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
+use crate::display::{self, Context};
 use crate::viewer::{form_viewer, viewer};
 
 struct Waiting {
@@ -18,8 +19,10 @@ struct Waiting {
     object_label: String,
     record_id: String,
     title: String,
+    /// (label, value) of the record's key fields the manager may read (customer, amount,
+    /// discount …), then who submitted it and how long it has waited.
+    facts: Vec<(String, String)>,
     flow: String,
-    submitted: String,
 }
 
 #[derive(Template)]
@@ -42,32 +45,47 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
         (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
     };
     let users = s.app.user_names().await.unwrap_or_default();
-    let items = waiting
-        .iter()
-        .filter_map(|r| {
-            let text = |k: &str| r[k].as_str().unwrap_or_default().to_owned();
-            let obj = snap.schema.object(r["object"].as_str()?).ok()?;
-            let record = r["record"].as_object()?;
-            let submitted = r["submitted_at"]
+    let now = s.app.now();
+    let mut items = Vec::new();
+    for r in &waiting {
+        let text = |k: &str| r[k].as_str().unwrap_or_default().to_owned();
+        let (Some(obj), Some(record)) = (
+            r["object"]
                 .as_str()
-                .and_then(|t| t.parse().ok())
-                .map(|t| crate::display::when(&v.tr, &v.actor.time_zone, t))
-                .unwrap_or_default();
-            let by = users
-                .get(&text("submitted_by"))
-                .cloned()
-                .unwrap_or_default();
-            Some(Waiting {
-                id: text("id"),
-                object: obj.name.clone(),
-                object_label: v.tr.object(obj),
-                record_id: text("record_id"),
-                title: crate::display::title(obj, record),
-                flow: text("flow"),
-                submitted: format!("{by} · {submitted}"),
-            })
-        })
-        .collect();
+                .and_then(|o| snap.schema.object(o).ok()),
+            r["record"].as_object(),
+        ) else {
+            continue;
+        };
+        let titles = super::columns::linked_titles(&s, &v, obj, std::slice::from_ref(record)).await;
+        let ctx = Context {
+            tr: &v.tr,
+            time_zone: &v.actor.time_zone,
+            users: &users,
+            titles: &titles,
+            region: crate::display::home_region(&s).await,
+        };
+        let mut facts: Vec<(String, String)> = obj
+            .key_fields()
+            .filter(|f| record.contains_key(&f.name) && f.name != "number")
+            .map(|f| (v.tr.field(obj, f), display::show(&ctx, obj, f, record)))
+            .collect();
+        if let Some(by) = users.get(&text("submitted_by")) {
+            facts.push((v.tr.t("submitted-by"), by.clone()));
+        }
+        if let Ok(at) = text("submitted_at").parse() {
+            facts.push((v.tr.t("waited"), display::waited(&v.tr, at, now)));
+        }
+        items.push(Waiting {
+            id: text("id"),
+            object: obj.name.clone(),
+            object_label: v.tr.object(obj),
+            record_id: text("record_id"),
+            title: display::title(obj, record),
+            facts,
+            flow: text("flow"),
+        });
+    }
     let page = match Page::new(&s, &v, "approvals").await {
         Ok(p) => p,
         Err(to) => return to,

@@ -73,6 +73,7 @@ pub async fn show(
         time_zone: &v.actor.time_zone,
         users: &users,
         titles: &titles,
+        region: crate::display::home_region(&s).await,
     };
     let text = |e: &Json, key: &str| {
         e.get(key)

@@ -15,7 +15,7 @@ use serde_json::Value as Json;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::conditions::{MAX_CONDITIONS, MAX_SORT_KEYS, PERIODS, Query as Conditions};
-use crate::display::{self, Context};
+use crate::display::Context;
 use crate::viewer::{Viewer, viewer};
 
 /// Matches a list counts before it says "more than".
@@ -32,7 +32,7 @@ struct Row {
     id: String,
     /// Ticked for a bulk change that was refused.
     picked: bool,
-    cells: Vec<(String, String)>,
+    cells: Vec<crate::cell::Cell>,
 }
 
 /// One row of the condition builder.
@@ -221,6 +221,7 @@ pub async fn render(
         time_zone: &v.actor.time_zone,
         users: &users,
         titles: &titles,
+        region: crate::display::home_region(s).await,
     };
     let rows = found
         .data
@@ -239,7 +240,7 @@ pub async fn render(
             cells: columns
                 .iter()
                 .filter_map(|c| obj.field(c))
-                .map(|f| (v.tr.field(obj, f), display::show(&ctx, obj, f, r)))
+                .map(|f| crate::cell::Cell::of(&ctx, obj, f, r))
                 .collect(),
         })
         .collect();

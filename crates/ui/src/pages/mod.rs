@@ -23,6 +23,7 @@ pub mod pool_actions;
 pub mod pools;
 pub mod profile;
 pub mod record;
+pub mod related;
 pub mod sales_doc;
 pub mod settings;
 pub mod setup;

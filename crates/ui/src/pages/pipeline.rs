@@ -122,6 +122,7 @@ pub async fn board(
             time_zone: &v.actor.time_zone,
             users: &users,
             titles: &titles,
+            region: crate::display::home_region(&s).await,
         };
         let show = |r: &Map<String, Json>, n: &str| {
             obj.field(n)

@@ -241,6 +241,7 @@ pub(super) async fn draw(
         time_zone: &v.actor.time_zone,
         users: &users,
         titles: &titles,
+        region: crate::display::home_region(s).await,
     };
     let rows = found
         .data

@@ -7,8 +7,6 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use pelagic_app::ListRequest;
-use pelagic_core::filter::Filter;
 use pelagic_core::kind::FieldKind;
 use serde_json::{Value as Json, json};
 
@@ -27,15 +25,6 @@ struct FieldView {
     input: Option<Input>,
 }
 
-/// Records of one object that point at this one.
-struct Related {
-    label: String,
-    singular: String,
-    new_link: String,
-    /// (link, title)
-    items: Vec<(String, String)>,
-}
-
 #[derive(Template)]
 #[template(path = "record.html")]
 struct RecordPage {
@@ -46,7 +35,9 @@ struct RecordPage {
     title: String,
     /// (heading, anchor, fields): the record's own fields, then who owns it and when it changed.
     sections: Vec<(String, &'static str, Vec<FieldView>)>,
-    related: Vec<Related>,
+    /// The object's key fields the viewer may read, shown under the record's name.
+    key: Vec<FieldView>,
+    related: Vec<super::related::Related>,
     can_follow_up: bool,
     kinds: Vec<(String, String)>,
     kind_label: String,
@@ -121,6 +112,7 @@ pub async fn draw(
         time_zone: &v.actor.time_zone,
         users: &users,
         titles: &titles,
+        region: crate::display::home_region(s).await,
     };
     // The record's own fields first; who owns it and when it changed last.
     let mut shown: Vec<_> = obj
@@ -159,17 +151,32 @@ pub async fn draw(
         &choices,
         &v.actor.time_zone,
     );
+    let link_of =
+        |f: &pelagic_core::meta::FieldDef| match (f.kind, f.target.as_ref(), record.get(&f.name)) {
+            (FieldKind::Lookup, Some(target), Some(Json::String(linked)))
+                if titles.contains_key(linked) =>
+            {
+                format!("/o/{target}/{linked}")
+            }
+            (FieldKind::Phone, _, Some(Json::String(number))) if number.starts_with('+') => {
+                format!("tel:{number}")
+            }
+            _ => String::new(),
+        };
+    let key = obj
+        .key_fields()
+        .filter(|f| record.contains_key(&f.name))
+        .map(|f| FieldView {
+            label: v.tr.field(obj, f),
+            value: display::show(&ctx, obj, f, &record),
+            link: link_of(f),
+            input: None,
+        })
+        .collect();
     let (own, kept): (Vec<_>, Vec<_>) = shown
         .iter()
         .map(|f| {
-            let link = match (f.kind, f.target.as_ref(), record.get(&f.name)) {
-                (FieldKind::Lookup, Some(target), Some(Json::String(linked)))
-                    if titles.contains_key(linked) =>
-                {
-                    format!("/o/{target}/{linked}")
-                }
-                _ => String::new(),
-            };
+            let link = link_of(f);
             let input = editors
                 .iter()
                 .position(|i| i.name == f.name)
@@ -200,43 +207,7 @@ pub async fn draw(
     ];
 
     let readable = records.readable_objects().await.unwrap_or_default();
-    let mut related = Vec::new();
-    for other in &readable {
-        if super::lines::is_lines_of(&object, &other.name) {
-            continue;
-        }
-        for f in other.fields.iter().filter(|f| {
-            f.kind == FieldKind::Lookup && !f.system && f.target.as_deref() == Some(object.as_str())
-        }) {
-            let req = ListRequest {
-                filter: Filter::from_json(&json!({"field": f.name, "op": "eq", "value": id})).ok(),
-                limit: Some(20),
-                ..ListRequest::default()
-            };
-            let Ok(p) = records.list(&other.name, &req).await else {
-                continue;
-            };
-            related.push(Related {
-                label: v.tr.object_plural(other),
-                singular: v.tr.object(other),
-                new_link: format!("/o/{}/new?{}={id}", other.name, f.name),
-                items: p
-                    .data
-                    .iter()
-                    .map(|r| {
-                        (
-                            format!(
-                                "/o/{}/{}",
-                                other.name,
-                                r.get("id").and_then(Json::as_str).unwrap_or_default()
-                            ),
-                            display::title(other, r),
-                        )
-                    })
-                    .collect(),
-            });
-        }
-    }
+    let related = super::related::tables(s, v, &object, &id, &readable, &users).await;
 
     let activity = readable.iter().find(|o| o.name == "activity").cloned();
     let timeline = super::timeline::timeline(s, v, obj, &id, &readable, &ctx).await;
@@ -339,6 +310,7 @@ pub async fn draw(
             object,
             id,
             sections,
+            key,
             related,
             can_follow_up,
             kinds,

@@ -156,7 +156,7 @@ pub async fn show(
         .iter()
         .enumerate()
         .map(|(i, p)| Column {
-            label: p.start.format("%d.%m").to_string(),
+            label: format::day_month(code, p.start),
             x: i as i64 * SLOT,
             follow_ups: CHART_HEIGHT - bar(p.team.follow_ups),
             follow_ups_y: bar(p.team.follow_ups),
