@@ -1,11 +1,11 @@
 //! Reading phone numbers: what one number costs to read or refuse, as typed by people in
 //! several countries (valid, messy and invalid; +1 numbers, whose country code twenty-five
 //! regions share, are the costly ones), and 1,000 messy numbers one after another, as a batch
-//! of leads has them read.
+//! of leads has them read; and what writing a stored number for reading costs.
 
 use std::time::{Duration, Instant};
 
-use pelagic_core::phone::to_e164;
+use pelagic_core::phone::{for_reading, to_e164};
 use serde_json::{Value as Json, json};
 
 use crate::stats::Samples;
@@ -89,5 +89,32 @@ pub fn run(rounds: usize) -> Json {
     let batch: Duration = t.elapsed();
     println!("phone, 1,000 messy numbers in a row              {batch:?}");
     out["1000 messy numbers ms"] = json!(batch.as_secs_f64() * 1000.0);
+    out["written for reading"] = written(rounds);
     out
+}
+
+/// Writing stored numbers for reading, as every list and page with a phone does: at home in the
+/// national format, abroad in the international one.
+fn written(rounds: usize) -> Json {
+    let stored: Vec<(String, &str)> = TYPED
+        .iter()
+        .filter_map(|(typed, region)| to_e164(typed, region).ok().map(|n| (n, *region)))
+        .collect();
+    let mut each = Samples::default();
+    for _ in 0..rounds {
+        for (number, region) in &stored {
+            let t = Instant::now();
+            std::hint::black_box(for_reading(number, region));
+            each.push(t.elapsed());
+        }
+    }
+    let us = |p: f64| (each.percentile(p) * 1000.0 * 10.0).round() / 10.0;
+    println!(
+        "phone, written for reading                     p50 {:6.1} µs  p95 {:6.1} µs  p99 {:6.1} µs  (n {})",
+        us(50.0),
+        us(95.0),
+        us(99.0),
+        each.len()
+    );
+    json!({"p50_us": us(50.0), "p95_us": us(95.0), "p99_us": us(99.0), "n": each.len()})
 }

@@ -176,6 +176,7 @@ impl App {
             indexes: Vec::new(),
             menu: new.menu.clone(),
             key: vec![],
+            open: None,
         }
         .complete()?;
         let mut tx = self.db().begin().await?;
@@ -200,6 +201,19 @@ impl App {
             .await?
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default())
+    }
+
+    /// What printed documents say of the company: its name, postal address and tax number.
+    pub async fn company_profile(&self) -> AppResult<CompanyProfile> {
+        let text = |v: Option<serde_json::Value>| {
+            v.and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        Ok(CompanyProfile {
+            name: self.company_name().await?,
+            address: text(metadata::setting(self.db(), "company_address").await?),
+            tax_number: text(metadata::setting(self.db(), "company_tax_number").await?),
+        })
     }
 
     /// How many accounts one salesperson may own in all before pools stop giving them more.
@@ -294,8 +308,22 @@ impl App {
         {
             return Err(CoreError::field("company_name", "1 to 200 characters").into());
         }
+        let address = change.company_address.as_deref().map(str::trim);
+        if address.is_some_and(|a| a.chars().count() > 500) {
+            return Err(CoreError::field("company_address", "at most 500 characters").into());
+        }
+        let tax_number = change.company_tax_number.as_deref().map(str::trim);
+        if tax_number.is_some_and(|n| n.chars().count() > 50) {
+            return Err(CoreError::field("company_tax_number", "at most 50 characters").into());
+        }
         let mut tx = self.db().begin().await?;
         metadata::lock(&mut tx).await?;
+        if let Some(a) = address {
+            metadata::set_setting(&mut tx, "company_address", &serde_json::json!(a)).await?;
+        }
+        if let Some(n) = tax_number {
+            metadata::set_setting(&mut tx, "company_tax_number", &serde_json::json!(n)).await?;
+        }
         if let Some(c) = company {
             metadata::set_setting(&mut tx, "company_name", &serde_json::json!(c)).await?;
         }
@@ -325,6 +353,10 @@ impl App {
 #[derive(Debug, Clone, Default)]
 pub struct SettingsChange {
     pub company_name: Option<String>,
+    /// The postal address printed on documents (empty: none).
+    pub company_address: Option<String>,
+    /// The tax number printed on documents (empty: none).
+    pub company_tax_number: Option<String>,
     pub default_region: Option<String>,
     pub default_currency: Option<String>,
     pub recycle_bin_days: Option<i64>,
@@ -333,4 +365,12 @@ pub struct SettingsChange {
     /// Days without a follow-up after which an account of each level counts as forgotten and its
     /// owner is reminded (0: never).
     pub stale_after_days: Option<std::collections::BTreeMap<String, i64>>,
+}
+
+/// What printed documents say of the company.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CompanyProfile {
+    pub name: String,
+    pub address: String,
+    pub tax_number: String,
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::field_check::check_field;
 use crate::kind::{ColumnPart, FieldKind};
+pub use crate::open_records::{OpenOp, OpenRecords};
 use crate::{ColType, CoreError};
 
 /// One field of an object.
@@ -213,6 +214,10 @@ pub struct ObjectDef {
     /// as the columns of its related lists and in the approvals inbox.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key: Vec<String>,
+    /// Which records are still being worked (leads not yet converted or invalid): the object's
+    /// list opens on them, with all of them a click away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<OpenRecords>,
 }
 
 /// The menu's groups, in the order a sales team thinks of its work; `none` keeps an object out.
@@ -316,6 +321,9 @@ impl ObjectDef {
                 "key",
                 format!("'{unknown}' is not a field of this object"),
             ));
+        }
+        if let Some(open) = &self.open {
+            open.check(&fields)?;
         }
         self.fields = fields;
         Ok(self)

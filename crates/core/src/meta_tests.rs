@@ -26,6 +26,7 @@ fn completing_an_object_adds_builtin_fields_and_prefixes_custom_columns() {
         indexes: Vec::new(),
         menu: None,
         key: vec![],
+        open: None,
     }
     .complete()
     .unwrap();

@@ -24,6 +24,9 @@ struct Member {
 }
 
 /// The company every demo user works for.
+/// Where the demo company is, and its tax number: printed on its quotes, orders and contracts.
+const ADDRESS: &str = "上海市浦东新区世纪大道 100 号 20 楼\n200120 Shanghai, China";
+const TAX_NUMBER: &str = "91310115MA1K4P2Q8B";
 const COMPANY: &str = "Pelagic Demo Trading Co.";
 
 /// Each team's language: the sample's locale, the interface language, its time zone and the
@@ -55,6 +58,8 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         &admin.actor,
         &SettingsChange {
             company_name: Some(COMPANY.into()),
+            company_address: Some(ADDRESS.into()),
+            company_tax_number: Some(TAX_NUMBER.into()),
             default_currency: Some("CNY".into()),
             ..SettingsChange::default()
         },

@@ -42,6 +42,8 @@ struct ObjectLabels {
     menu: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     key: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    open: Option<pelagic_core::meta::OpenRecords>,
 }
 
 /// Reads every object with its fields.
@@ -125,6 +127,7 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
             indexes: labels.indexes,
             menu: labels.menu,
             key: labels.key,
+            open: labels.open,
         };
         schema.objects.insert(name, Arc::new(def));
     }
@@ -156,6 +159,7 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
         indexes: obj.indexes.clone(),
         menu: obj.menu.clone(),
         key: obj.key.clone(),
+        open: obj.open.clone(),
     })
     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut ins = Query::insert();

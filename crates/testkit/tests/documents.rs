@@ -45,7 +45,7 @@ async fn a_quote_prints_to_html_and_pdf_with_its_chinese_and_cyrillic_text() {
             "Монтаж и настройка",
             "Formación técnica",
             "付款条件：30 天",
-            "78400.00 CNY",
+            "CN¥78,400.00",
             "<td class=\"n\">2 </td>",
         ] {
             assert!(page.contains(text), "{text} missing from {page}");

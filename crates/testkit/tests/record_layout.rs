@@ -1,4 +1,5 @@
-//! What a record's page and the approvals inbox put first: the key fields under a record's name,
+//! What pages put first: a list opens on the records still being worked (all of them a click
+//! away), a record's page shows the key fields under its name,
 //! phones written for reading and to call, the records that belong to it as short tables with their count, what their money adds up to
 //! and a way to all of them, and for a manager each request's customer, amount, discount,
 //! submitter and how long it has waited.
@@ -179,6 +180,56 @@ async fn a_manager_sees_each_request_with_its_customer_amount_discount_submitter
             row.contains("minute"),
             "it has waited under a minute: {row}"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_leads_list_opens_on_the_leads_still_being_worked_with_all_a_click_away() {
+    each_backend(|t| async move {
+        let (ana, token) = Browser::sign_in_member(&t, "ana@example.com", "sales", None).await;
+        t.create(
+            &token,
+            "lead",
+            json!({"name": "Paula Abierta", "status": "contacted"}),
+        )
+        .await;
+        t.create(
+            &token,
+            "lead",
+            json!({"name": "Pedro Descartado", "status": "invalid", "invalid_reason": "no existe"}),
+        )
+        .await;
+        let open = ana.get(&t, "/o/lead").await;
+        assert_eq!(open.status, 200, "{}", open.text);
+        assert!(open.text.contains("Paula Abierta"), "{}", open.text);
+        assert!(
+            !open.text.contains("Pedro Descartado"),
+            "an invalid lead is not worked"
+        );
+        assert!(
+            open.text.contains("aria-current=\"page\">Open</a>"),
+            "the open view is the one shown"
+        );
+        let all = ana.get(&t, "/o/lead?view=all").await;
+        assert!(all.text.contains("Paula Abierta") && all.text.contains("Pedro Descartado"));
+        assert!(all.text.contains("aria-current=\"page\">All</a>"));
+        // A choice is filtered by its label, as the value box offers it.
+        assert!(open.text.contains("<datalist id=\"options-status\">"));
+        assert!(open.text.contains("<option value=\"Contacted\"></option>"));
+        let by_label = ana
+            .get(&t, "/o/lead?c0.f=status&c0.o=eq&c0.v=Contacted")
+            .await;
+        assert_eq!(by_label.status, 200, "{}", by_label.text);
+        assert!(by_label.text.contains("Paula Abierta"));
+        assert!(!by_label.text.contains("Pedro Descartado"));
+        let both = ana
+            .get(&t, "/o/lead?c0.f=status&c0.o=in&c0.v=contacted,%20Invalid")
+            .await;
+        assert!(both.text.contains("Paula Abierta") && both.text.contains("Pedro Descartado"));
+        // Accounts name no open records: their list is all of them, as before.
+        let accounts = ana.get(&t, "/o/account").await;
+        assert!(!accounts.text.contains(">Open</a>"), "{}", accounts.text);
     })
     .await;
 }

@@ -351,6 +351,14 @@ async fn an_administrator_sets_approval_flows_and_numbering_in_the_settings() {
             edit.text.contains("value=\"15\""),
             "the condition back in its rows"
         );
+        let listed = boss.get(&t, "/settings/approvals").await;
+        assert!(
+            listed
+                .text
+                .contains("Overall discount greater than 15 and Total at least 1,000"),
+            "the condition in words: {}",
+            listed.text
+        );
 
         // A condition on a field the object lacks is refused with the reason; nothing is saved.
         let refused = boss

@@ -122,7 +122,8 @@ impl Query {
             .map_err(Into::into)
     }
 
-    /// The conditions as the API's JSON filter tree (`None` without conditions).
+    /// The conditions as the API's JSON filter tree (`None` without conditions). A choice may be
+    /// written as its label in any language ("Contactado", "已联系"): it becomes its key.
     pub fn filter_json(&self, obj: &ObjectDef) -> Option<Json> {
         if self.conditions.is_empty() {
             return None;
@@ -134,8 +135,14 @@ impl Query {
                 let numeric = obj.field(&c.field).is_some_and(|f| {
                     matches!(f.kind, FieldKind::Integer) && c.value.parse::<i64>().is_ok()
                 });
+                let choice = obj.field(&c.field).filter(|f| f.kind.has_options());
+                let key = |typed: &str| match choice {
+                    Some(f) => option_key(obj, f, typed),
+                    None => typed.trim().to_owned(),
+                };
                 let value = match c.op.as_str() {
-                    "in" | "nin" => json!(c.value.split(',').map(str::trim).collect::<Vec<_>>()),
+                    "in" | "nin" => json!(c.value.split(',').map(key).collect::<Vec<_>>()),
+                    _ if choice.is_some() => json!(key(&c.value)),
                     "between" => json!(c.value.splitn(2, "..").map(str::trim).collect::<Vec<_>>()),
                     "is_null" | "is_not_null" => Json::Null,
                     _ if numeric => json!(c.value.parse::<i64>().unwrap_or_default()),
@@ -205,6 +212,44 @@ impl Query {
         }
         out
     }
+}
+
+/// An option's key from what was typed: the key itself, or its label in any of the languages
+/// (so a view saved by a Spanish speaker works for a Chinese one). Anything else stays as typed,
+/// and the record service says it is not an option.
+fn option_key(obj: &ObjectDef, f: &pelagic_core::meta::FieldDef, typed: &str) -> String {
+    let typed = typed.trim();
+    if f.options.iter().any(|o| o == typed) {
+        return typed.to_owned();
+    }
+    let wanted = typed.to_lowercase();
+    crate::i18n::LANGUAGES
+        .iter()
+        .map(|(code, _)| crate::i18n::Tr::new(code))
+        .find_map(|tr| {
+            f.options
+                .iter()
+                .find(|o| tr.option(obj, f, o).to_lowercase() == wanted)
+        })
+        .cloned()
+        .unwrap_or_else(|| typed.to_owned())
+}
+
+/// The labels of each choice field the reader sees, in their language, for the value boxes of
+/// the condition builder to offer: (field, labels).
+pub fn option_lists(
+    tr: &crate::i18n::Tr,
+    obj: &ObjectDef,
+    visible: &[String],
+) -> Vec<(String, Vec<String>)> {
+    obj.fields
+        .iter()
+        .filter(|f| visible.contains(&f.name) && f.kind.has_options())
+        .map(|f| {
+            let labels = f.options.iter().map(|o| tr.option(obj, f, o)).collect();
+            (f.name.clone(), labels)
+        })
+        .collect()
 }
 
 #[cfg(test)]

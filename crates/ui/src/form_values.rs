@@ -123,6 +123,7 @@ mod tests {
             indexes: Vec::new(),
             menu: None,
             key: vec![],
+            open: None,
         }
     }
 

@@ -4,12 +4,14 @@
 //! served from the binary.
 
 mod cell;
+mod condition_words;
 mod conditions;
 mod display;
 pub mod edge;
 mod errors;
 mod form_values;
-mod format;
+/// Numbers, money and dates as each language writes them (shared with printed documents).
+pub(crate) use pelagic_core::format;
 pub mod i18n;
 mod inputs;
 mod pages;

@@ -63,6 +63,17 @@
   addEventListener("popstate", () => location.reload());
 
   const enhance = (root) => {
+  // A condition's value box offers the labels of the field chosen beside it, when it is a choice.
+  for (const value of root.querySelectorAll("input[data-value-of]")) {
+    const field = document.getElementById(value.dataset.valueOf);
+    if (!field) continue;
+    const offer = () => {
+      const options = document.getElementById(`options-${field.value}`);
+      value.setAttribute("list", options ? options.id : "periods");
+    };
+    field.addEventListener("change", offer);
+    offer();
+  }
   // Duplicate warning while typing a company name, phone or email.
   for (const input of root.querySelectorAll("input[data-dup-object]")) {
     const note = document.createElement("p");

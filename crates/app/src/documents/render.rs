@@ -17,7 +17,7 @@ use crate::records::{ListRequest, Record};
 use crate::{App, AppError, AppResult};
 
 /// Words a template may use through `t`, given by the caller in the reader's language.
-pub const WORDS: [&str; 11] = [
+pub const WORDS: [&str; 16] = [
     "description",
     "quantity",
     "unit_price",
@@ -29,6 +29,11 @@ pub const WORDS: [&str; 11] = [
     "customer",
     "amount",
     "period",
+    "quote",
+    "order",
+    "tax_number",
+    "terms",
+    "date",
 ];
 
 /// Instructions a rendering may spend (a loop over every line of a large order takes a few
@@ -56,8 +61,9 @@ pub(super) fn sources(object: &str) -> Vec<(&'static str, String)> {
 /// The other names a template may use.
 pub(super) const OTHER_NAMES: [&str; 6] = ["lines", "company", "today", "user", "t", "loop"];
 
-pub(super) fn environment() -> Environment<'static> {
+pub(super) fn environment(lang: &str) -> Environment<'static> {
     let mut env = Environment::new();
+    add_formats(&mut env, lang);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.set_undefined_behavior(UndefinedBehavior::Lenient);
     env.set_fuel(Some(FUEL));
@@ -77,6 +83,53 @@ pub(super) fn environment() -> Environment<'static> {
         }
     });
     env
+}
+
+/// Filters that write values the reader's way: `{{ record.total | money(record.total_currency) }}`
+/// (¥1,234.50 · 1.234,50 €), `{{ line.quantity | number }}`, `{{ line.tax_rate | percent }}`,
+/// `{{ record.valid_until | date }}`.
+/// An empty value stays empty; what is not a number or a date is written as it is.
+fn add_formats(env: &mut Environment<'static>, lang: &str) {
+    use pelagic_core::format;
+    let text = |v: &Value| (!v.is_none() && !v.is_undefined()).then(|| v.to_string());
+    let lang_money = lang.to_owned();
+    env.add_filter("money", move |v: Value, currency: Option<Value>| {
+        let currency = currency.as_ref().and_then(text).unwrap_or_default();
+        text(&v)
+            .map(|t| format::money(&lang_money, &t, &currency))
+            .unwrap_or_default()
+    });
+    let lang_number = lang.to_owned();
+    env.add_filter("number", move |v: Value| {
+        text(&v)
+            .map(|t| format::number(&lang_number, &t))
+            .unwrap_or_default()
+    });
+    let lang_percent = lang.to_owned();
+    env.add_filter("percent", move |v: Value| {
+        text(&v)
+            .map(|t| {
+                let n = format::number(&lang_percent, &t);
+                // Spanish and Russian set the sign apart: 10,00 %.
+                if matches!(lang_percent.as_str(), "es" | "ru") {
+                    format!("{n}\u{a0}%")
+                } else {
+                    format!("{n}%")
+                }
+            })
+            .unwrap_or_default()
+    });
+    let lang_date = lang.to_owned();
+    env.add_filter("date", move |v: Value| {
+        text(&v)
+            .map(
+                |t| match chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+                    Ok(d) => format::date(&lang_date, d),
+                    Err(_) => t,
+                },
+            )
+            .unwrap_or_default()
+    });
 }
 
 /// Template statements that would write merged values unescaped; refused when a template is
@@ -127,7 +180,7 @@ fn code_blocks(body: &str) -> Vec<&str> {
 
 /// A template's syntax checked, and the merge fields it names outside loops (`record.total`).
 pub(super) fn merge_fields(body: &str) -> AppResult<BTreeSet<String>> {
-    let env = environment();
+    let env = environment("en");
     let template = env
         .template_from_str(body)
         .map_err(|e| AppError::Invalid(format!("the template does not read: {e}")))?;
@@ -261,9 +314,7 @@ impl App {
         ctx.insert("lines".into(), Value::from(lines));
         ctx.insert(
             "company".into(),
-            Value::from(minijinja::value::Serde(
-                json!({"name": self.company_name().await?}),
-            )),
+            Value::from(minijinja::value::Serde(self.company_profile().await?)),
         );
         let zone = pelagic_core::period::zone(&reader.time_zone);
         ctx.insert(
@@ -275,7 +326,7 @@ impl App {
             Value::from(minijinja::value::Serde(json!({"name": reader.name}))),
         );
         ctx.insert("t".into(), Value::from(minijinja::value::Serde(r.words)));
-        let env = environment();
+        let env = environment(&reader.locale);
         let html = env
             .render_str(r.body, Value::from(ctx))
             .map_err(|e| AppError::Invalid(format!("the template could not be rendered: {e}")))?;

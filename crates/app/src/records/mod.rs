@@ -64,7 +64,7 @@ use crate::{App, AppResult};
 pub type Record = Map<String, Json>;
 
 /// One page of records.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
     pub data: Vec<Record>,
     pub next_cursor: Option<String>,

@@ -69,6 +69,8 @@ struct ListPage {
     kept_query: String,
     views: Vec<pelagic_app::views::View>,
     current_view: String,
+    /// The "open records" view's link, when the object names its open records.
+    open_link: Option<String>,
     builder_open: bool,
     /// (API name, label, shown) of every readable field, for the column chooser.
     choosable: Vec<(String, String, bool)>,
@@ -81,6 +83,8 @@ struct ListPage {
     sort_rows: Vec<SortRow>,
     /// (API name, label) of the fields one may filter and sort on.
     filterable: Vec<(String, String)>,
+    /// (field, labels) of the choice fields, offered in the value boxes.
+    option_lists: Vec<(String, Vec<String>)>,
     /// (operator, label)
     operators: Vec<(String, String)>,
     /// (period, label)
@@ -146,6 +150,7 @@ pub async fn list(
         Ok(v) => v,
         Err(to) => return to,
     };
+    let pairs = super::views::or_open(&s, &v.tr, &object, pairs).await;
     render(&s, &v, object, pairs, None).await
 }
 
@@ -186,13 +191,8 @@ pub async fn render(
     } else {
         query.columns.clone()
     };
-    let nothing = || RecordsPage {
-        data: vec![],
-        next_cursor: None,
-        total: None,
-    };
     let (found, refused) = match query.filter(obj) {
-        Err(e) => (nothing(), Some(e.to_string())),
+        Err(e) => (RecordsPage::default(), Some(e.to_string())),
         Ok(filter) => {
             let req = ListRequest {
                 q: Some(q.clone()).filter(|q| !q.trim().is_empty()),
@@ -208,7 +208,7 @@ pub async fn render(
             match records.list(&object, &req).await {
                 Ok(p) => (p, None),
                 Err(e @ (AppError::Invalid(_) | AppError::Validation(_))) => {
-                    (nothing(), Some(e.to_string()))
+                    (RecordsPage::default(), Some(e.to_string()))
                 }
                 Err(e) => return failure(&v.tr, e),
             }
@@ -320,7 +320,10 @@ pub async fn render(
             .next_cursor
             .as_deref()
             .map(|c| link(&object, &q, &kept, Some(c))),
-        builder_open: !query.conditions.is_empty() || query.sort.len() > 1 || refused.is_some(),
+        // A chosen view says what the list shows; the builder opens on one's own conditions.
+        builder_open: (!query.conditions.is_empty() && !params.contains_key("view"))
+            || query.sort.len() > 1
+            || refused.is_some(),
         choosable: super::columns::chooser(obj, &visible, &columns, &v.tr),
         any: query.any,
         grouped: query
@@ -355,6 +358,7 @@ pub async fn render(
                 }
             })
             .collect(),
+        option_lists: crate::conditions::option_lists(&v.tr, obj, &visible),
         filterable: obj
             .fields
             .iter()
@@ -382,6 +386,7 @@ pub async fn render(
         kept_query,
         views,
         current_view: params.get("view").cloned().unwrap_or_default(),
+        open_link: super::views::open_link(&v.tr, obj),
         kept,
         q,
         object,

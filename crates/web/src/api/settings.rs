@@ -1,4 +1,4 @@
-//! Company settings administrators change: the company's name, the default phone region and currency, how long
+//! Company settings administrators change: the company's name, address and tax number, the default phone region and currency, how long
 //! the recycle bin keeps deletions, and how many accounts one salesperson may own.
 
 use axum::Json;
@@ -14,8 +14,11 @@ use crate::extract::{Auth, JsonBody};
 
 async fn current(s: &AppState) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
+    let company = s.app.company_profile().await?;
     Ok(Json(json!({
-        "company_name": s.app.company_name().await?,
+        "company_name": company.name,
+        "company_address": company.address,
+        "company_tax_number": company.tax_number,
         "default_region": snap.input.default_region,
         "default_currency": snap.input.default_currency,
         "recycle_bin_days": s.app.recycle_bin_days().await?,
@@ -32,6 +35,8 @@ pub async fn get_settings(State(s): State<AppState>, Auth(_): Auth) -> ApiResult
 #[serde(deny_unknown_fields)]
 pub struct SettingsBody {
     company_name: Option<String>,
+    company_address: Option<String>,
+    company_tax_number: Option<String>,
     default_region: Option<String>,
     default_currency: Option<String>,
     recycle_bin_days: Option<i64>,
@@ -48,6 +53,8 @@ pub async fn patch_settings(
 ) -> ApiResult<Json<Value>> {
     let change = SettingsChange {
         company_name: b.company_name,
+        company_address: b.company_address,
+        company_tax_number: b.company_tax_number,
         default_region: b.default_region,
         default_currency: b.default_currency,
         recycle_bin_days: b.recycle_bin_days,

@@ -211,11 +211,11 @@ async fn draw(
             name: f.name.clone(),
             object: object_label(&f.object),
             active: f.active,
-            condition: f
-                .condition
-                .as_ref()
-                .map(Json::to_string)
-                .unwrap_or_else(|| v.tr.t("every-record")),
+            condition: match (&f.condition, snap.schema.object(&f.object)) {
+                (Some(tree), Ok(obj)) => crate::condition_words::words(&v.tr, obj, tree),
+                (Some(tree), Err(_)) => tree.to_string(),
+                (None, _) => v.tr.t("every-record"),
+            },
             steps: f
                 .steps
                 .iter()

@@ -1,4 +1,4 @@
-//! Company settings: the name, the default currency and phone region, and how long the recycle
+//! Company settings: the name, address and tax number printed on documents, the default currency and phone region, and how long the recycle
 //! bin keeps deleted records.
 
 use askama::Template;
@@ -19,6 +19,8 @@ use crate::viewer::Viewer;
 struct CompanyPage {
     page: Page,
     company: String,
+    address: String,
+    tax_number: String,
     currency: String,
     region: String,
     days: String,
@@ -31,7 +33,7 @@ struct CompanyPage {
 async fn draw(
     s: &UiState,
     v: &Viewer,
-    entered: Option<[String; 4]>,
+    entered: Option<[String; 6]>,
     saved: bool,
     error: Option<String>,
 ) -> Response {
@@ -40,17 +42,19 @@ async fn draw(
         None => {
             let (snap, company, days) = match (
                 s.app.snapshot().await,
-                s.app.company_name().await,
+                s.app.company_profile().await,
                 s.app.recycle_bin_days().await,
             ) {
                 (Ok(a), Ok(b), Ok(c)) => (a, b, c),
                 (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(&v.tr, e),
             };
             [
-                company,
+                company.name,
                 snap.input.default_currency.clone(),
                 snap.input.default_region.clone(),
                 days.to_string(),
+                company.address,
+                company.tax_number,
             ]
         }
     };
@@ -58,13 +62,15 @@ async fn draw(
         Ok(p) => p,
         Err(to) => return to,
     };
-    let [company, currency, region, days] = current;
+    let [company, currency, region, days, address, tax_number] = current;
     let status = crate::pages::status_of(&error);
     html(
         status,
         &CompanyPage {
             page,
             company,
+            address,
+            tax_number,
             currency,
             region,
             days,
@@ -97,6 +103,8 @@ pub async fn save(
         value(&pairs, "currency").to_uppercase(),
         value(&pairs, "region").to_uppercase(),
         value(&pairs, "days"),
+        value(&pairs, "address"),
+        value(&pairs, "tax_number"),
     ];
     let Ok(days) = entered[3].parse::<i64>() else {
         let error = v.tr.t("days-must-be-a-number");
@@ -104,6 +112,8 @@ pub async fn save(
     };
     let change = SettingsChange {
         company_name: Some(entered[0].clone()),
+        company_address: Some(entered[4].clone()),
+        company_tax_number: Some(entered[5].clone()),
         default_currency: Some(entered[1].clone()),
         default_region: Some(entered[2].clone()),
         recycle_bin_days: Some(days),
