@@ -219,6 +219,28 @@ impl TestApp {
         me.body["id"].as_str().expect("me.id").to_owned()
     }
 
+    /// Makes the user of `manager` (a token) the manager of the team named `team`, as the
+    /// administrator `admin`; their team's approvals then wait for them.
+    pub async fn set_team_manager(&self, admin: &str, team: &str, manager: &str) {
+        let teams = self.http.get("/api/v1/admin/teams", Some(admin)).await;
+        let id = teams.body["data"]
+            .as_array()
+            .and_then(|all| all.iter().find(|x| x["name"] == team))
+            .and_then(|x| x["id"].as_str())
+            .unwrap_or_else(|| panic!("team {team} in {}", teams.body))
+            .to_owned();
+        let manager_id = self.user_id(manager).await;
+        let r = self
+            .http
+            .patch(
+                &format!("/api/v1/admin/teams/{id}"),
+                Some(admin),
+                &json!({"manager_id": manager_id}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "setting the manager: {}", r.body);
+    }
+
     /// An administrator's token.
     pub async fn admin(&self) -> String {
         self.user_token("admin@example.com", "admin").await

@@ -6,29 +6,6 @@
 use pelagic_testkit::{TestApp, each_backend};
 use serde_json::{Value, json};
 
-async fn team_with_manager(t: &TestApp, admin: &str, manager: &str) {
-    let teams = t.http.get("/api/v1/admin/teams", Some(admin)).await;
-    let team = teams.body["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["name"] == "Ventas")
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let manager_id = t.user_id(manager).await;
-    let r = t
-        .http
-        .patch(
-            &format!("/api/v1/admin/teams/{team}"),
-            Some(admin),
-            &json!({"manager_id": manager_id}),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.body);
-}
-
 async fn quote_with_discount(t: &TestApp, token: &str, discount: &str) -> String {
     let acct = t
         .create(
@@ -79,7 +56,7 @@ async fn a_big_discount_goes_to_the_managers_approval_and_is_locked_until_decide
         let ana = t
             .member_token("ana@example.com", "sales", Some("Ventas"))
             .await;
-        team_with_manager(&t, &admin, &boss).await;
+        t.set_team_manager(&admin, "Ventas", &boss).await;
         let bad = t
             .http
             .put(
@@ -285,7 +262,7 @@ async fn a_two_step_flow_needs_the_manager_then_every_director() {
         let ana = t
             .member_token("ana@example.com", "sales", Some("Ventas"))
             .await;
-        team_with_manager(&t, &admin, &boss).await;
+        t.set_team_manager(&admin, "Ventas", &boss).await;
         let role = t
             .http
             .post(

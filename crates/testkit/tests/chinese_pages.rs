@@ -96,26 +96,7 @@ async fn a_chinese_team_sees_its_approvals_counted_and_refusals_in_place() {
         assert!(nobody.text.contains("没有人可以审批"), "{}", nobody.text);
 
         // With a manager, the quote waits for them: counted on their home and in the menu.
-        let teams = t.http.get("/api/v1/admin/teams", Some(&admin)).await;
-        let team = teams.body["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["name"] == "华东")
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        let wang_id = t.user_id(&wang_token).await;
-        let r = t
-            .http
-            .patch(
-                &format!("/api/v1/admin/teams/{team}"),
-                Some(&admin),
-                &json!({"manager_id": wang_id}),
-            )
-            .await;
-        assert_eq!(r.status, 200, "{}", r.body);
+        t.set_team_manager(&admin, "华东", &wang_token).await;
         let sent = li.post(&t, &format!("{page}/do/submit"), &[]).await;
         assert_eq!(sent.status, 303, "{}", sent.text);
         let home = wang.get(&t, "/").await;

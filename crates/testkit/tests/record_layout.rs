@@ -108,26 +108,7 @@ async fn a_manager_sees_each_request_with_its_customer_amount_discount_submitter
         let ana = t
             .member_token("ana@example.com", "sales", Some("Ventas"))
             .await;
-        let teams = t.http.get("/api/v1/admin/teams", Some(&admin)).await;
-        let team = teams.body["data"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["name"] == "Ventas")
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        let manager_id = t.user_id(&boss_token).await;
-        let set = t
-            .http
-            .patch(
-                &format!("/api/v1/admin/teams/{team}"),
-                Some(&admin),
-                &json!({"manager_id": manager_id}),
-            )
-            .await;
-        assert_eq!(set.status, 200, "{}", set.body);
+        t.set_team_manager(&admin, "Ventas", &boss_token).await;
         let flows = json!({"flows": [{"name": "Descuentos", "object": "quote",
             "condition": {"field": "discount_rate", "op": "gt", "value": "15"},
             "steps": [{"approver": "manager"}]}]});
