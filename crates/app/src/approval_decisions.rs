@@ -28,12 +28,12 @@ impl App {
         if comment.is_some_and(|c| c.chars().count() > MAX_COMMENT) {
             return Err(pelagic_core::CoreError::field(
                 "comment",
-                format!("at most {MAX_COMMENT} characters"),
+                Said::new(Reason::AtMostChars).with("max", MAX_COMMENT),
             )
             .into());
         }
         if !approve && comment.is_none() {
-            return Err(pelagic_core::CoreError::field("comment", "say why it is rejected").into());
+            return Err(pelagic_core::CoreError::field("comment", Reason::SayWhyRejected).into());
         }
         let not_yours = || {
             AppError::NotFound(format!(

@@ -74,8 +74,13 @@ fn any() -> String {
     "any".into()
 }
 
-fn bad(field: &str, message: impl Into<String>) -> AppError {
-    CoreError::field(field, message).into()
+fn bad(field: &str, said: impl Into<Said>) -> AppError {
+    CoreError::field(field, said).into()
+}
+
+/// A condition that cannot be used, with the reason the filter gave.
+fn bad_condition(field: &str, cause: impl std::fmt::Display) -> AppError {
+    bad(field, Said::new(Reason::BadCondition).with("cause", cause))
 }
 
 impl App {
@@ -105,20 +110,31 @@ impl App {
             let at = |field: &str| format!("flows[{i}].{field}");
             f.name = f.name.trim().to_owned();
             if f.name.is_empty() || f.name.chars().count() > 100 {
-                return Err(bad(&at("name"), "1 to 100 characters"));
+                return Err(bad(
+                    &at("name"),
+                    Said::new(Reason::TextLength)
+                        .with("min", 1)
+                        .with("max", 100),
+                ));
             }
             if !APPROVABLE.contains(&f.object.as_str()) {
-                return Err(bad(&at("object"), "one of quote, contract, order, refund"));
+                return Err(bad(
+                    &at("object"),
+                    Said::new(Reason::OneOf).with("values", APPROVABLE.join(", ")),
+                ));
             }
             let obj = snap.schema.object(&f.object)?;
             if let Some(c) = &f.condition {
                 let filter =
-                    Filter::from_json(c).map_err(|e| bad(&at("condition"), e.to_string()))?;
+                    Filter::from_json(c).map_err(|e| bad_condition(&at("condition"), e))?;
                 plan::plan_filter(obj, &filter, &|_| true, &plan_context(&snap.input))
-                    .map_err(|e| bad(&at("condition"), e.to_string()))?;
+                    .map_err(|e| bad_condition(&at("condition"), e))?;
             }
             if f.steps.is_empty() || f.steps.len() > MAX_STEPS {
-                return Err(bad(&at("steps"), format!("1 to {MAX_STEPS} steps")));
+                return Err(bad(
+                    &at("steps"),
+                    Said::new(Reason::StepsCount).with("max", MAX_STEPS),
+                ));
             }
             for (j, s) in f.steps.iter().enumerate() {
                 let here = at(&format!("steps[{j}]"));
@@ -128,16 +144,16 @@ impl App {
                         if s.role
                             .as_ref()
                             .is_some_and(|r| roles.iter().any(|x| &x.name == r)) => {}
-                    "role" => return Err(bad(&here, "name one of the roles in `role`")),
+                    "role" => return Err(bad(&here, Reason::NameARole)),
                     "user"
                         if s.user_id
                             .as_ref()
                             .is_some_and(|u| users.iter().any(|x| &x.id == u && x.active)) => {}
-                    "user" => return Err(bad(&here, "name an active user in `user_id`")),
-                    _ => return Err(bad(&here, "approver is manager, role or user")),
+                    "user" => return Err(bad(&here, Reason::NameAUser)),
+                    _ => return Err(bad(&here, Reason::ApproverKinds)),
                 }
                 if !matches!(s.mode.as_str(), "any" | "all") {
-                    return Err(bad(&here, "mode is any or all"));
+                    return Err(bad(&here, Reason::AnyOrAll));
                 }
             }
             if f.id.is_empty() {

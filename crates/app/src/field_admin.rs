@@ -2,6 +2,7 @@
 //! Nothing here changes a column: labels and options live in the metadata, so a change is one
 //! metadata write that every instance picks up through the version.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -52,7 +53,13 @@ const MAX_LABEL: usize = 100;
 fn check_label(key: &str, text: &str) -> AppResult<String> {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_LABEL {
-        return Err(CoreError::field(key, format!("1 to {MAX_LABEL} characters")).into());
+        return Err(CoreError::field(
+            key,
+            Said::new(Reason::TextLength)
+                .with("min", 1)
+                .with("max", MAX_LABEL),
+        )
+        .into());
     }
     Ok(text.to_owned())
 }
@@ -67,7 +74,9 @@ pub(crate) fn check_labels(
         if !LANGUAGES.contains(&lang.as_str()) {
             return Err(CoreError::field(
                 key,
-                format!("'{lang}' is not one of {}", LANGUAGES.join(", ")),
+                Said::new(Reason::NotALanguage)
+                    .with("value", lang)
+                    .with("languages", LANGUAGES.join(", ")),
             )
             .into());
         }
@@ -107,11 +116,7 @@ impl App {
             if f.custom {
                 Ok(())
             } else {
-                Err(CoreError::field(
-                    what,
-                    "only custom fields take this; Pelagic translates its own fields",
-                )
-                .into())
+                Err(CoreError::field(what, Reason::OnlyCustomFields).into())
             }
         };
         if let Some(label) = &change.label {
@@ -141,7 +146,11 @@ impl App {
             let mut seen = Vec::new();
             for o in options {
                 if seen.contains(o) {
-                    return Err(CoreError::field("options", format!("'{o}' is there twice")).into());
+                    return Err(CoreError::field(
+                        "options",
+                        Said::new(Reason::ListedTwice).with("value", o),
+                    )
+                    .into());
                 }
                 seen.push(o.clone());
             }
@@ -153,7 +162,9 @@ impl App {
                 if !f.options.contains(option) {
                     return Err(CoreError::field(
                         "option_labels",
-                        format!("'{option}' is not an option of {field}"),
+                        Said::new(Reason::NotAnOptionOf)
+                            .with("value", option)
+                            .with("field", field),
                     )
                     .into());
                 }
@@ -195,7 +206,7 @@ impl App {
         {
             return Err(CoreError::field(
                 "options",
-                format!("'{o}' comes with Pelagic and stays; add your own next to it"),
+                Said::new(Reason::ShippedOptionStays).with("value", o),
             )
             .into());
         }
@@ -234,10 +245,7 @@ impl App {
             if def.custom {
                 Ok(())
             } else {
-                Err(
-                    CoreError::field(what, "Pelagic names its own objects in every language")
-                        .into(),
-                )
+                Err(CoreError::field(what, Reason::OwnObjectsNamed).into())
             }
         };
         if let Some(label) = &change.label {

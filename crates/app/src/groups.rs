@@ -3,6 +3,7 @@
 
 use pelagic_core::CoreError;
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::metadata;
 use pelagic_store::sharing::{self as store, GroupRow};
 
@@ -50,7 +51,7 @@ impl App {
         let name = new
             .name
             .as_deref()
-            .ok_or_else(|| CoreError::field("name", "a group needs a name"))?;
+            .ok_or_else(|| CoreError::field("name", Reason::Required))?;
         let id = crate::ids::new_id();
         self.save_group(actor, &id, Some(name), new.members.as_deref(), true)
             .await
@@ -83,7 +84,13 @@ impl App {
         admin_only(actor)?;
         let name = name.map(str::trim);
         if name.is_some_and(|n| n.is_empty() || n.chars().count() > 100) {
-            return Err(CoreError::field("name", "1 to 100 characters").into());
+            return Err(CoreError::field(
+                "name",
+                Said::new(Reason::TextLength)
+                    .with("min", 1)
+                    .with("max", 100),
+            )
+            .into());
         }
         let snap = self.snapshot().await?;
         if let Some(m) = members
@@ -91,10 +98,8 @@ impl App {
         {
             return Err(CoreError::field(
                 "members",
-                format!(
-                    "'{}' is not a user",
-                    bad.chars().take(64).collect::<String>()
-                ),
+                Said::new(Reason::NoSuchUser)
+                    .with("value", bad.chars().take(64).collect::<String>()),
             )
             .into());
         }

@@ -1,6 +1,7 @@
 //! Administrators adding fields and objects at run time: real columns and tables, planned and
 //! applied with the metadata in one transaction, visible to every instance through the version.
 
+use pelagic_core::said::{Reason, Said};
 use std::sync::Arc;
 
 use pelagic_core::ident::check_new_name;
@@ -74,16 +75,14 @@ impl App {
         new: NewField,
     ) -> AppResult<Arc<ObjectDef>> {
         admin_only(actor)?;
-        check_new_name("field", &new.name)?;
+        check_new_name(&new.name)?;
         let kind = FieldKind::parse(&new.kind).ok_or_else(|| {
             let kinds: Vec<&str> = FieldKind::ALL.iter().map(|k| k.name()).collect();
             CoreError::field(
                 "type",
-                format!(
-                    "'{}' is not a field type; use one of {}",
-                    new.kind,
-                    kinds.join(", ")
-                ),
+                Said::new(Reason::NotAFieldType)
+                    .with("value", &new.kind)
+                    .with("types", kinds.join(", ")),
             )
         })?;
         let mut field = FieldDef::new(&new.name, new.label.trim(), kind);
@@ -104,7 +103,9 @@ impl App {
             if !field.options.contains(option) {
                 return Err(CoreError::field(
                     "option_labels",
-                    format!("'{option}' is not one of the options"),
+                    Said::new(Reason::NotAnOptionOf)
+                        .with("value", option)
+                        .with("field", &new.name),
                 )
                 .into());
             }
@@ -116,7 +117,9 @@ impl App {
         field.set_column(ObjectDef::column_for(&new.name, true));
         check_field(&field)?;
         if field.label.chars().count() > 100 {
-            return Err(CoreError::field("label", "at most 100 characters").into());
+            return Err(
+                CoreError::field("label", Said::new(Reason::AtMostChars).with("max", 100)).into(),
+            );
         }
         if let Some(default) = &field.default {
             let ctx = self.snapshot().await?.input.clone();
@@ -137,9 +140,11 @@ impl App {
         if let Some(target) = &field.target
             && !schema.objects.contains_key(target)
         {
-            return Err(
-                CoreError::field("target", format!("there is no object '{target}'")).into(),
-            );
+            return Err(CoreError::field(
+                "target",
+                Said::new(Reason::NoSuchObject).with("object", target),
+            )
+            .into());
         }
         let mut new_def = (*old).clone();
         new_def.fields.push(field);
@@ -153,10 +158,16 @@ impl App {
     /// Adds a custom object with a required, searchable `name` field.
     pub async fn add_object(&self, actor: &Actor, new: NewObject) -> AppResult<Arc<ObjectDef>> {
         admin_only(actor)?;
-        check_new_name("object", &new.name)?;
+        check_new_name(&new.name)?;
         for (key, text) in [("label", &new.label), ("label_plural", &new.label_plural)] {
             if text.trim().is_empty() || text.chars().count() > 100 {
-                return Err(CoreError::field(key, "1 to 100 characters").into());
+                return Err(CoreError::field(
+                    key,
+                    Said::new(Reason::TextLength)
+                        .with("min", 1)
+                        .with("max", 100),
+                )
+                .into());
             }
         }
         let mut name_field = FieldDef::new("name", "Name", FieldKind::Text);
@@ -241,14 +252,16 @@ impl App {
             if !known.contains(level) {
                 return Err(CoreError::field(
                     "stale_after_days",
-                    format!("'{level}' is not an account level ({})", known.join(", ")),
+                    Said::new(Reason::NotAnAccountLevel)
+                        .with("value", level)
+                        .with("levels", known.join(", ")),
                 )
                 .into());
             }
             if !(0..=3650).contains(days) {
                 return Err(CoreError::field(
                     "stale_after_days",
-                    "between 0 (never remind) and 3650 days",
+                    Said::new(Reason::DaysOrNever).with("high", 3650),
                 )
                 .into());
             }
@@ -268,7 +281,9 @@ impl App {
         {
             return Err(CoreError::field(
                 "recycle_bin_days",
-                "the recycle bin keeps deletions between 1 and 3650 days",
+                Said::new(Reason::DaysRange)
+                    .with("low", 1)
+                    .with("high", 3650),
             )
             .into());
         }
@@ -277,7 +292,7 @@ impl App {
         {
             return Err(CoreError::field(
                 "default_region",
-                format!("'{r}' is not a country code such as CN, ES or RU"),
+                Said::new(Reason::NotACountry).with("value", r),
             )
             .into());
         }
@@ -286,18 +301,14 @@ impl App {
         {
             return Err(CoreError::field(
                 "default_currency",
-                format!("'{c}' is not a currency code such as CNY, EUR or RUB"),
+                Said::new(Reason::NotACurrency).with("code", c),
             )
             .into());
         }
         if let Some(n) = change.account_capacity
             && !(0..=10_000_000).contains(&n)
         {
-            return Err(CoreError::field(
-                "account_capacity",
-                "between 0 (no cap) and 10,000,000 accounts",
-            )
-            .into());
+            return Err(CoreError::field("account_capacity", Reason::AccountCapacity).into());
         }
         if let Some(levels) = &change.stale_after_days {
             self.check_stale_days(levels).await?;
@@ -306,15 +317,29 @@ impl App {
         if let Some(c) = company
             && (c.is_empty() || c.chars().count() > 200)
         {
-            return Err(CoreError::field("company_name", "1 to 200 characters").into());
+            return Err(CoreError::field(
+                "company_name",
+                Said::new(Reason::TextLength)
+                    .with("min", 1)
+                    .with("max", 200),
+            )
+            .into());
         }
         let address = change.company_address.as_deref().map(str::trim);
         if address.is_some_and(|a| a.chars().count() > 500) {
-            return Err(CoreError::field("company_address", "at most 500 characters").into());
+            return Err(CoreError::field(
+                "company_address",
+                Said::new(Reason::AtMostChars).with("max", 500),
+            )
+            .into());
         }
         let tax_number = change.company_tax_number.as_deref().map(str::trim);
         if tax_number.is_some_and(|n| n.chars().count() > 50) {
-            return Err(CoreError::field("company_tax_number", "at most 50 characters").into());
+            return Err(CoreError::field(
+                "company_tax_number",
+                Said::new(Reason::AtMostChars).with("max", 50),
+            )
+            .into());
         }
         let mut tx = self.db().begin().await?;
         metadata::lock(&mut tx).await?;

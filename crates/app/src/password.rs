@@ -2,6 +2,7 @@
 //! when wrong), and every other session and token of the user ends.
 
 use pelagic_core::CoreError;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::users as store;
 
 use crate::audit::Event;
@@ -26,7 +27,9 @@ impl App {
         if new.chars().count() < MIN_PASSWORD_LEN || new.len() > 1024 {
             return Err(CoreError::field(
                 "new_password",
-                format!("between {MIN_PASSWORD_LEN} and 1024 characters"),
+                Said::new(Reason::TextLength)
+                    .with("min", MIN_PASSWORD_LEN)
+                    .with("max", 1024),
             )
             .into());
         }
@@ -52,9 +55,7 @@ impl App {
         let Some(new_hash) = new_hash.filter(|_| current_ok) else {
             self.failed(&user.email, &keys, event("password_change_failed"))
                 .await?;
-            return Err(
-                CoreError::field("current_password", "this is not your current password").into(),
-            );
+            return Err(CoreError::field("current_password", Reason::NotCurrentPassword).into());
         };
         let mut tx = self.db().begin().await?;
         store::set_password(&mut tx, user_id, &new_hash).await?;

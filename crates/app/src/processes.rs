@@ -5,6 +5,7 @@
 
 use pelagic_core::CoreError;
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::processes::{self as store, ProcessRow};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,8 @@ use crate::{App, AppError, AppResult};
 pub const CLOSING: [&str; 3] = ["won", "lost", "invalid"];
 /// The id of the process that exists before any is saved.
 pub const STANDARD: &str = "standard";
+/// The shipped name of the standard process; pages say it in the reader's language.
+pub const STANDARD_NAME: &str = "Standard";
 
 /// One open stage of a process.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +105,7 @@ impl App {
             .unwrap_or_default();
         Ok(Process {
             id: STANDARD.into(),
-            name: "Standard".into(),
+            name: STANDARD_NAME.into(),
             team_id: None,
             is_default: true,
             stages: options
@@ -128,7 +131,7 @@ impl App {
         let existing = self.processes().await?;
         let snap = self.snapshot().await?;
         let opp = snap.schema.object("opportunity")?.clone();
-        let field = |name: &str, msg: String| AppError::from(CoreError::field(name, msg));
+        let field = |name: &str, said: Said| AppError::from(CoreError::field(name, said));
         let mut p = match id {
             Some(id) => existing
                 .iter()
@@ -147,11 +150,14 @@ impl App {
             p.name = name.trim().chars().take(100).collect();
         }
         if p.name.is_empty() {
-            return Err(field("name", "a process needs a name".into()));
+            return Err(field("name", Reason::Required.into()));
         }
         if let Some(team) = change.team_id {
             if !team.is_empty() && !snap.access.teams.iter().any(|t| t.id == team) {
-                return Err(field("team_id", format!("there is no team '{team}'")));
+                return Err(field(
+                    "team_id",
+                    Said::new(Reason::NoSuchTeam).with("value", &team),
+                ));
             }
             p.team_id = (!team.is_empty()).then_some(team);
         }
@@ -168,15 +174,18 @@ impl App {
                 if CLOSING.contains(&s.stage.as_str()) || !options.contains(&s.stage) {
                     return Err(field(
                         "stages",
-                        format!("'{}' is not an open stage option of opportunities", s.stage),
+                        Said::new(Reason::NotAnOpenStage).with("value", &s.stage),
                     ));
                 }
                 if seen.contains(&s.stage) {
-                    return Err(field("stages", format!("'{}' is there twice", s.stage)));
+                    return Err(field(
+                        "stages",
+                        Said::new(Reason::ListedTwice).with("value", &s.stage),
+                    ));
                 }
                 seen.push(s.stage.clone());
                 if !(0..=100).contains(&s.probability) {
-                    return Err(field("stages", "a probability is between 0 and 100".into()));
+                    return Err(field("stages", Reason::ProbabilityRange.into()));
                 }
                 if let Some(bad) = s
                     .feedback
@@ -185,17 +194,16 @@ impl App {
                 {
                     return Err(field(
                         "stages",
-                        format!("opportunities have no field '{bad}' to ask for"),
+                        Said::new(Reason::NoSuchField)
+                            .with("object", &opp.name)
+                            .with("field", bad),
                     ));
                 }
             }
             p.stages = stages;
         }
         if p.stages.is_empty() {
-            return Err(field(
-                "stages",
-                "a process needs at least one open stage".into(),
-            ));
+            return Err(field("stages", Reason::ProcessNeedsStage.into()));
         }
         let now = self.now();
         let stored = store::processes(self.db()).await?;

@@ -1,6 +1,7 @@
 //! Settings of quotes, orders and contracts: the numbering pattern of each, and how long an
 //! order may stay unhandled before its owner is reminded.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use pelagic_core::CoreError;
@@ -75,7 +76,7 @@ impl App {
                 let Some(slot) = numbering.get_mut(object) else {
                     return Err(CoreError::field(
                         "numbering",
-                        format!("'{object}' is not numbered; quote, order and contract are"),
+                        Said::new(Reason::NotNumbered).with("object", object),
                     )
                     .into());
                 };
@@ -89,7 +90,7 @@ impl App {
         {
             return Err(CoreError::field(
                 "order_unhandled_hours",
-                "between 0 (never remind) and 8760 hours",
+                Said::new(Reason::HoursOrNever).with("high", 24 * 365),
             )
             .into());
         }

@@ -3,6 +3,7 @@
 //! signed in. Refused once any user exists.
 
 use pelagic_core::CoreError;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::{metadata, profile};
 
 use crate::auth::{Client, Login};
@@ -33,21 +34,34 @@ impl App {
         }
         let company = f.company.trim();
         if company.is_empty() || company.chars().count() > 200 {
-            return Err(CoreError::field("company", "1 to 200 characters").into());
+            return Err(CoreError::field(
+                "company",
+                Said::new(Reason::TextLength)
+                    .with("min", 1)
+                    .with("max", 200),
+            )
+            .into());
         }
         if !pelagic_core::money::is_currency_code(&f.currency) {
-            return Err(
-                CoreError::field("currency", "a currency code such as CNY, EUR or RUB").into(),
-            );
+            return Err(CoreError::field(
+                "currency",
+                Said::new(Reason::NotACurrency).with("code", &f.currency),
+            )
+            .into());
         }
         if !pelagic_core::phone::is_region(&f.region) {
-            return Err(CoreError::field("region", "a country code such as CN, ES or RU").into());
+            return Err(CoreError::field(
+                "region",
+                Said::new(Reason::NotACountry).with("value", &f.region),
+            )
+            .into());
         }
         if !pelagic_core::period::is_zone(&f.time_zone) {
-            return Err(CoreError::field("time_zone", "a time zone such as Asia/Shanghai").into());
+            let said = Said::new(Reason::NotATimeZone).with("value", &f.time_zone);
+            return Err(CoreError::field("time_zone", said).into());
         }
         if !LANGUAGES.contains(&f.language.as_str()) {
-            return Err(CoreError::field("language", LANGUAGES.join(", ")).into());
+            return Err(CoreError::field("language", not_a_language(&f.language)).into());
         }
         let user = self
             .add_user_if(
@@ -89,14 +103,22 @@ impl App {
         time_zone: &str,
     ) -> AppResult<()> {
         if !LANGUAGES.contains(&language) {
-            return Err(CoreError::field("language", LANGUAGES.join(", ")).into());
+            return Err(CoreError::field("language", not_a_language(language)).into());
         }
         if !pelagic_core::period::is_zone(time_zone) {
-            return Err(CoreError::field("time_zone", "a time zone such as Asia/Shanghai").into());
+            let said = Said::new(Reason::NotATimeZone).with("value", time_zone);
+            return Err(CoreError::field("time_zone", said).into());
         }
         let mut tx = self.db().begin().await?;
         profile::set_preferences(&mut tx, &actor.user_id, language, time_zone).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The refusal of a language Pelagic does not speak.
+fn not_a_language(given: &str) -> Said {
+    Said::new(Reason::NotALanguage)
+        .with("value", given.chars().take(20).collect::<String>())
+        .with("languages", LANGUAGES.join(", "))
 }

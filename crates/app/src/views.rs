@@ -4,6 +4,7 @@
 
 use pelagic_core::CoreError;
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::views::{self as store, ViewRow};
 
 use crate::{App, AppError, AppResult};
@@ -48,19 +49,23 @@ impl App {
         self.snapshot().await?.schema.object(object)?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 80 {
-            return Err(CoreError::field("name", "1 to 80 characters").into());
+            return Err(CoreError::field(
+                "name",
+                Said::new(Reason::TextLength).with("min", 1).with("max", 80),
+            )
+            .into());
         }
         if query.len() > 4000 {
-            return Err(CoreError::field("query", "at most 4000 characters").into());
+            return Err(CoreError::field(
+                "query",
+                Said::new(Reason::AtMostChars).with("max", 4000),
+            )
+            .into());
         }
         // A view's query is a list's address query, written back into links and redirects:
         // URL-encoded, so never a space, a line break or any other control character.
         if !query.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(CoreError::field(
-                "query",
-                "a list's query string, URL-encoded (no spaces, line breaks or other characters)",
-            )
-            .into());
+            return Err(CoreError::field("query", Reason::ViewQueryEncoded).into());
         }
         let team_id = match (shared, &actor.team_id) {
             (false, _) => None,

@@ -3,6 +3,7 @@
 
 use crate::kind::FieldKind;
 use crate::meta::FieldDef;
+use crate::said::{Reason, Said};
 use crate::{Value, money};
 
 /// Largest magnitude of a stored number, in its smallest units (cents, ten-thousandths): far
@@ -16,7 +17,7 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
 
 /// A value within its field's `min`/`max`, every number within [`MAX_UNITS`], every date within
 /// [`YEARS`].
-pub(crate) fn within_bounds(f: &FieldDef, values: &[Value]) -> Result<(), String> {
+pub(crate) fn within_bounds(f: &FieldDef, values: &[Value]) -> Result<(), Said> {
     use chrono::Datelike;
     let year = match values.first() {
         Some(Value::Date(d)) => Some(d.year()),
@@ -26,11 +27,9 @@ pub(crate) fn within_bounds(f: &FieldDef, values: &[Value]) -> Result<(), String
     if let Some(y) = year
         && !YEARS.contains(&y)
     {
-        return Err(format!(
-            "the year must be between {} and {}",
-            YEARS.start(),
-            YEARS.end()
-        ));
+        return Err(Said::new(Reason::YearOutOfRange)
+            .with("low", YEARS.start())
+            .with("high", YEARS.end()));
     }
     let (Some(Value::Int(units)), Some(exp)) = (values.first(), number_exponent(f, values)) else {
         return Ok(());
@@ -45,10 +44,10 @@ pub(crate) fn within_bounds(f: &FieldDef, values: &[Value]) -> Result<(), String
         .map_or(i128::from(MAX_UNITS), |m| i128::from(m) * scale);
     if units < low.max(-i128::from(MAX_UNITS)) || units > high.min(i128::from(MAX_UNITS)) {
         return Err(match (f.min, f.max) {
-            (Some(lo), Some(hi)) => format!("must be between {lo} and {hi}"),
-            (Some(lo), None) => format!("must be at least {lo}"),
-            (None, Some(hi)) => format!("must be at most {hi}"),
-            (None, None) => "is too large".to_owned(),
+            (Some(lo), Some(hi)) => Said::new(Reason::Between).with("low", lo).with("high", hi),
+            (Some(lo), None) => Said::new(Reason::AtLeast).with("low", lo),
+            (None, Some(hi)) => Said::new(Reason::AtMost).with("high", hi),
+            (None, None) => Reason::NumberTooLarge.into(),
         });
     }
     Ok(())

@@ -2,8 +2,11 @@
 
 use std::collections::BTreeMap;
 
-/// Per-field validation messages, keyed by the field's API name.
-pub type FieldErrors = BTreeMap<String, String>;
+use crate::said::Said;
+
+/// Per-field refusals, keyed by the field's API name: said in English by the API and in the
+/// reader's language by pages.
+pub type FieldErrors = BTreeMap<String, Said>;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CoreError {
@@ -26,9 +29,9 @@ impl CoreError {
         CoreError::Invalid(msg.into())
     }
 
-    pub fn field(field: &str, msg: impl Into<String>) -> Self {
+    pub fn field(field: &str, said: impl Into<Said>) -> Self {
         let mut map = FieldErrors::new();
-        map.insert(field.to_owned(), msg.into());
+        map.insert(field.to_owned(), said.into());
         CoreError::Validation(map)
     }
 }

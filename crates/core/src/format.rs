@@ -87,6 +87,16 @@ fn symbol(lang: &str, code: &str) -> String {
     }
 }
 
+/// A percentage: `12.5%`, `12,5 %` (Spanish and Russian set the sign apart).
+pub fn percent(lang: &str, text: &str) -> String {
+    let n = number(lang, text);
+    if matches!(lang, "es" | "ru") {
+        format!("{n}\u{a0}%")
+    } else {
+        format!("{n}%")
+    }
+}
+
 /// An amount with its currency: `¥1,234.50`, `1.234,50 €`, `1 234,50 ₽`, `MXN 1,234.50`.
 pub fn money(lang: &str, amount: &str, currency: &str) -> String {
     let n = number(lang, amount);

@@ -1,6 +1,7 @@
 //! Names that may become SQL identifiers: checked once here, so SQL never sees user text.
 
 use crate::CoreError;
+use crate::said::{Reason, Said};
 
 /// Longest API name accepted for an object or a field; leaves room for prefixes and suffixes
 /// within PostgreSQL's 63-byte identifier limit.
@@ -70,20 +71,17 @@ pub fn slug(text: &str) -> Option<String> {
 }
 
 /// Checks a name chosen by an administrator for a new object or field.
-pub fn check_new_name(what: &str, name: &str) -> Result<(), CoreError> {
+pub fn check_new_name(name: &str) -> Result<(), CoreError> {
     if !is_snake_ident(name) {
         return Err(CoreError::field(
             "name",
-            format!(
-                "{what} names are lowercase letters, digits and single underscores, start with a \
-                 letter and have at most {MAX_NAME_LEN} characters (for example 'wechat_id')"
-            ),
+            Said::new(Reason::BadName).with("max", MAX_NAME_LEN),
         ));
     }
     if RESERVED.contains(&name) {
         return Err(CoreError::field(
             "name",
-            format!("'{name}' is reserved; choose another {what} name"),
+            Said::new(Reason::ReservedName).with("value", name),
         ));
     }
     Ok(())
@@ -131,8 +129,8 @@ mod tests {
 
     #[test]
     fn reserved_words_cannot_name_a_field() {
-        assert!(check_new_name("field", "owner_id").is_err());
-        assert!(check_new_name("field", "select").is_err());
-        assert!(check_new_name("field", "wechat_id").is_ok());
+        assert!(check_new_name("owner_id").is_err());
+        assert!(check_new_name("select").is_err());
+        assert!(check_new_name("wechat_id").is_ok());
     }
 }

@@ -6,6 +6,7 @@ use serde_json::{Map, Value as Json};
 use crate::fold::fold;
 use crate::kind::FieldKind;
 use crate::meta::{FieldDef, ObjectDef};
+use crate::said::{Reason, Said};
 use crate::value::truncate_to_micros;
 use crate::{CoreError, FieldErrors, Value, money, phone};
 
@@ -71,13 +72,13 @@ pub fn parse_record(
         }
         match obj.field(key) {
             None => {
-                errors.insert(key.clone(), format!("{} has no field '{key}'", obj.name));
+                let said = Said::new(Reason::NoSuchField)
+                    .with("object", &obj.name)
+                    .with("field", key);
+                errors.insert(key.clone(), said);
             }
             Some(f) if f.system && f.name != "owner_id" => {
-                errors.insert(
-                    key.clone(),
-                    "is maintained by Pelagic and cannot be written".into(),
-                );
+                errors.insert(key.clone(), Reason::MaintainedByPelagic.into());
             }
             Some(_) => {}
         }
@@ -110,7 +111,7 @@ pub fn parse_record(
         };
         let Some(raw) = raw else {
             if mode == WriteMode::Create && f.required {
-                errors.insert(f.name.clone(), "is required".into());
+                errors.insert(f.name.clone(), Reason::Required.into());
             }
             continue;
         };
@@ -122,7 +123,7 @@ pub fn parse_record(
         match field_columns(f, &raw, currency, ctx) {
             Ok(cols) => {
                 if f.required && cols.first().is_some_and(|(_, v)| v.is_null()) {
-                    errors.insert(f.name.clone(), "is required".into());
+                    errors.insert(f.name.clone(), Reason::Required.into());
                     continue;
                 }
                 out.fields.push(f.name.clone());
@@ -146,7 +147,7 @@ pub fn field_columns(
     raw: &Json,
     currency: Option<&Json>,
     ctx: &InputContext,
-) -> Result<Vec<(String, Value)>, String> {
+) -> Result<Vec<(String, Value)>, Said> {
     let names = f.column_names();
     if raw.is_null() {
         return Ok(names.iter().map(|n| (n.clone(), Value::Null)).collect());
@@ -175,19 +176,12 @@ pub fn field_columns(
             vec![Value::Int(units), Value::Text(cur)]
         }
         FieldKind::Reference => {
-            let obj = raw
-                .as_object()
-                .ok_or("expected {\"object\": \"account\", \"id\": \"…\"}")?;
-            let object = obj
-                .get("object")
-                .and_then(Json::as_str)
-                .ok_or("the reference needs an 'object'")?;
-            let id = obj
-                .get("id")
-                .and_then(Json::as_str)
-                .ok_or("the reference needs an 'id'")?;
+            let part = |k: &str| raw.get(k).and_then(Json::as_str);
+            let (Some(object), Some(id)) = (part("object"), part("id")) else {
+                return Err(Reason::NotAReference.into());
+            };
             if !crate::ident::is_snake_ident(object) {
-                return Err(format!("'{object}' is not an object name"));
+                return Err(Reason::NotAReference.into());
             }
             vec![Value::Text(check_id(id)?), Value::Text(object.to_owned())]
         }
@@ -198,15 +192,16 @@ pub fn field_columns(
 }
 
 /// The value of a single-column kind (also used for filter values, see `plan`).
-pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, String> {
+pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, Said> {
+    let not_whole = || Said::new(Reason::NotAWholeNumber).with("value", raw);
     Ok(match f.kind {
         FieldKind::Integer => Value::Int(match raw {
-            Json::Number(n) => n.as_i64().ok_or("expected a whole number")?,
+            Json::Number(n) => n.as_i64().ok_or_else(not_whole)?,
             Json::String(s) => s
                 .trim()
                 .parse()
-                .map_err(|_| format!("'{s}' is not a whole number"))?,
-            _ => return Err("expected a whole number".into()),
+                .map_err(|_| Said::new(Reason::NotAWholeNumber).with("value", s))?,
+            _ => return Err(not_whole()),
         }),
         FieldKind::Decimal | FieldKind::Percent => {
             Value::Int(money::parse_scaled(&number_text(raw)?, f.scale())?)
@@ -219,7 +214,7 @@ pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, Str
             Json::Bool(b) => *b,
             Json::String(s) if s == "true" => true,
             Json::String(s) if s == "false" => false,
-            _ => return Err("expected true or false".into()),
+            _ => return Err(Reason::NotTrueOrFalse.into()),
         }),
         FieldKind::Date => Value::Date(parse_date(str_of(raw)?)?),
         FieldKind::Datetime => Value::DateTime(parse_datetime(str_of(raw)?)?),
@@ -234,10 +229,10 @@ pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, Str
             let items: Vec<&str> = match raw {
                 Json::Array(a) => a
                     .iter()
-                    .map(|v| v.as_str().ok_or("expected a list of options"))
+                    .map(|v| v.as_str().ok_or(Reason::ExpectedOptions))
                     .collect::<Result<_, _>>()?,
                 Json::String(s) => vec![s.as_str()],
-                _ => return Err("expected a list of options".into()),
+                _ => return Err(Reason::ExpectedOptions.into()),
             };
             for i in &items {
                 check_option(f, i)?;
@@ -267,53 +262,54 @@ pub fn scalar(f: &FieldDef, raw: &Json, ctx: &InputContext) -> Result<Value, Str
     })
 }
 
-fn str_of(raw: &Json) -> Result<&str, String> {
-    raw.as_str().ok_or_else(|| "expected text".to_owned())
+fn str_of(raw: &Json) -> Result<&str, Said> {
+    raw.as_str().ok_or_else(|| Reason::ExpectedText.into())
 }
 
 /// Trimmed text within the field's length; empty text is no value.
-fn text(f: &FieldDef, raw: &Json) -> Result<Option<String>, String> {
+fn text(f: &FieldDef, raw: &Json) -> Result<Option<String>, Said> {
     let s = str_of(raw)?;
     if s.contains('\0') {
-        return Err("text may not contain NUL characters".into());
+        return Err(Reason::NulInText.into());
     }
     let t = s.trim();
     let max = f.max_length();
     if t.chars().count() > max {
-        return Err(format!("is longer than {max} characters"));
+        return Err(Said::new(Reason::TooLong).with("max", max));
     }
     Ok((!t.is_empty()).then(|| t.to_owned()))
 }
 
-fn number_text(raw: &Json) -> Result<String, String> {
+fn number_text(raw: &Json) -> Result<String, Said> {
     match raw {
         Json::String(s) => Ok(s.clone()),
         Json::Number(n) => Ok(n.to_string()),
-        _ => Err("expected a number written as text, like \"1250.50\"".into()),
+        other => Err(Said::new(Reason::NotANumber).with("value", other)),
     }
 }
 
-fn currency_of(f: &FieldDef, given: Option<&Json>, ctx: &InputContext) -> Result<String, String> {
+fn currency_of(f: &FieldDef, given: Option<&Json>, ctx: &InputContext) -> Result<String, Said> {
     match given {
         None | Some(Json::Null) => Ok(ctx.default_currency.clone()),
         Some(Json::String(c)) if money::is_currency_code(c) => Ok(c.clone()),
-        Some(other) => Err(format!(
-            "{}_currency must be a currency code such as \"CNY\", not {other}",
-            f.name
-        )),
+        Some(other) => Err(Said::new(Reason::NotACurrencyOf)
+            .with("field", &f.name)
+            .with("value", other)),
     }
 }
 
-fn check_option(f: &FieldDef, v: &str) -> Result<(), String> {
+fn check_option(f: &FieldDef, v: &str) -> Result<(), Said> {
     if f.options.iter().any(|o| o == v) {
         Ok(())
     } else {
-        Err(format!("'{v}' is not one of: {}", f.options.join(", ")))
+        Err(Said::new(Reason::NotAnOption)
+            .with("value", v)
+            .with("options", f.options.join(", ")))
     }
 }
 
 /// Record ids are opaque to clients but always short ASCII; anything else cannot be an id.
-pub fn check_id(id: &str) -> Result<String, String> {
+pub fn check_id(id: &str) -> Result<String, Said> {
     let ok = !id.is_empty()
         && id.len() <= 64
         && id
@@ -322,29 +318,24 @@ pub fn check_id(id: &str) -> Result<String, String> {
     if ok {
         Ok(id.to_owned())
     } else {
-        Err(format!(
-            "'{}' is not a record id",
-            id.chars().take(70).collect::<String>()
-        ))
+        Err(Said::new(Reason::NotARecordId).with("value", id.chars().take(70).collect::<String>()))
     }
 }
 
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, Said> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD"))
+        .map_err(|_| Said::new(Reason::NotADate).with("value", s))
 }
 
-pub fn parse_datetime(s: &str) -> Result<DateTime<Utc>, String> {
+pub fn parse_datetime(s: &str) -> Result<DateTime<Utc>, Said> {
     DateTime::parse_from_rfc3339(s.trim())
         .map(|t| truncate_to_micros(t.with_timezone(&Utc)))
-        .map_err(|_| {
-            format!("'{s}' is not a date and time; write RFC 3339, e.g. 2026-11-23T09:30:00Z")
-        })
+        .map_err(|_| Said::new(Reason::NotADateTime).with("value", s))
 }
 
-fn email(s: &str) -> Result<String, String> {
+fn email(s: &str) -> Result<String, Said> {
     let e = s.to_lowercase();
-    let bad = || format!("'{s}' is not an email address");
+    let bad = || Said::new(Reason::NotAnEmail).with("value", s);
     let (local, domain) = e.rsplit_once('@').ok_or_else(bad)?;
     let domain_ok = domain.contains('.')
         && !domain.starts_with('.')
@@ -365,7 +356,7 @@ fn email(s: &str) -> Result<String, String> {
     }
 }
 
-fn url(s: &str) -> Result<String, String> {
+fn url(s: &str) -> Result<String, Said> {
     let with_scheme = if s.contains("://") {
         s.to_owned()
     } else {
@@ -383,8 +374,8 @@ fn url(s: &str) -> Result<String, String> {
         {
             Ok(with_scheme)
         }
-        Some(_) => Err(format!("'{s}' is not a web address")),
-        None => Err("a web address starts with http:// or https://".into()),
+        Some(_) => Err(Said::new(Reason::NotAWebAddress).with("value", s)),
+        None => Err(Reason::WebAddressScheme.into()),
     }
 }
 

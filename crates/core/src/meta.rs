@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::field_check::check_field;
 use crate::kind::{ColumnPart, FieldKind};
 pub use crate::open_records::{OpenOp, OpenRecords};
+use crate::said::{Reason, Said};
 use crate::{ColType, CoreError};
 
 /// One field of an object.
@@ -270,7 +271,7 @@ impl ObjectDef {
         if !crate::ident::is_snake_ident(&self.name) {
             return Err(CoreError::field(
                 "name",
-                format!("'{}' is not a valid object name", self.name),
+                Said::new(Reason::BadName).with("max", crate::ident::MAX_NAME_LEN),
             ));
         }
         self.table = ObjectDef::table_for(&self.name);
@@ -279,7 +280,7 @@ impl ObjectDef {
         {
             return Err(CoreError::field(
                 "menu",
-                format!("one of {}", MENU_GROUPS.join(", ")),
+                Said::new(Reason::OneOf).with("values", MENU_GROUPS.join(", ")),
             ));
         }
         // Everyone's first list is their own records, newest first: an index in that order lets
@@ -308,7 +309,7 @@ impl ObjectDef {
             if !seen.insert(f.name.as_str()) {
                 return Err(CoreError::field(
                     "name",
-                    format!("field '{}' is defined twice", f.name),
+                    Said::new(Reason::FieldTwice).with("field", &f.name),
                 ));
             }
         }
@@ -319,7 +320,7 @@ impl ObjectDef {
         {
             return Err(CoreError::field(
                 "key",
-                format!("'{unknown}' is not a field of this object"),
+                Said::new(Reason::NotAFieldHere).with("field", unknown),
             ));
         }
         if let Some(open) = &self.open {

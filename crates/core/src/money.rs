@@ -3,6 +3,8 @@
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+use crate::said::{Reason, Said};
+
 /// Digits after the decimal point of a currency's minor unit (ISO 4217).
 pub fn currency_exponent(code: &str) -> u32 {
     match code {
@@ -20,24 +22,24 @@ pub fn is_currency_code(code: &str) -> bool {
 /// Parses a decimal written as text (`"1250.5"`, `"-3"`, `"1e3"` is refused) into an integer
 /// scaled by `10^scale`. More digits after the point than `scale` allows is an error rather than
 /// a silent rounding, so nobody loses a cent without noticing.
-pub fn parse_scaled(text: &str, scale: u32) -> Result<i64, String> {
+pub fn parse_scaled(text: &str, scale: u32) -> Result<i64, Said> {
+    let not_a_number = || Said::new(Reason::NotANumber).with("value", text);
     let t = text.trim();
     if t.is_empty()
         || !t
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
     {
-        return Err(format!("'{text}' is not a number; write it like 1250.50"));
+        return Err(not_a_number());
     }
-    let d = Decimal::from_str(t)
-        .map_err(|_| format!("'{text}' is not a number; write it like 1250.50"))?;
+    let d = Decimal::from_str(t).map_err(|_| not_a_number())?;
     if d.scale() > scale && d.normalize().scale() > scale {
-        return Err(format!("at most {scale} digits after the decimal point"));
+        return Err(Said::new(Reason::TooManyDecimals).with("scale", scale));
     }
     let scaled = d
         .checked_mul(Decimal::from(10i64.pow(scale)))
-        .ok_or("the number is too large")?;
-    i64::try_from(scaled.trunc()).map_err(|_| "the number is too large".to_owned())
+        .ok_or(Reason::NumberTooLarge)?;
+    i64::try_from(scaled.trunc()).map_err(|_| Reason::NumberTooLarge.into())
 }
 
 /// Formats an integer scaled by `10^scale` back to text with exactly `scale` decimals.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::CoreError;
 use crate::kind::FieldKind;
 use crate::meta::FieldDef;
+use crate::said::{Reason, Said};
 
 /// The records still being worked: those whose select `field` is one of (`in`) or none of
 /// (`nin`) `values`.
@@ -40,11 +41,13 @@ impl OpenRecords {
             .iter()
             .find(|f| f.name == self.field && f.kind == FieldKind::Select)
             .map(|f| &f.options)
-            .ok_or_else(|| CoreError::field("open", "names a select field of this object"))?;
+            .ok_or_else(|| CoreError::field("open", Reason::OpenNamesSelect))?;
         match self.values.iter().find(|v| !options.contains(v)) {
             Some(bad) => Err(CoreError::field(
                 "open",
-                format!("'{bad}' is not an option of {}", self.field),
+                Said::new(Reason::NotAnOptionOf)
+                    .with("value", bad)
+                    .with("field", &self.field),
             )),
             None => Ok(()),
         }

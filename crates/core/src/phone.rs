@@ -7,17 +7,17 @@ use phonenumber::country;
 use phonenumber::metadata::DATABASE;
 use regex::{Regex, RegexBuilder};
 
+use crate::said::{Reason, Said};
+
 /// Parses what a person typed (`"138 0013 8000"`, `"+86 138-0013-8000"`) into E.164
 /// (`"+8613800138000"`), reading numbers without a country prefix as numbers of `region`.
-pub fn to_e164(input: &str, region: &str) -> Result<String, String> {
+pub fn to_e164(input: &str, region: &str) -> Result<String, Said> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err("empty phone number".into());
+        return Err(Reason::EmptyPhone.into());
     }
     if !trimmed.chars().any(|c| c.is_ascii_digit()) {
-        return Err(format!(
-            "'{trimmed}' has no digits; write a phone number like +86 138 0013 8000"
-        ));
+        return Err(Said::new(Reason::PhoneNoDigits).with("value", trimmed));
     }
     // A number with its own country code must not be read against the default region: the
     // parser then judges "+86 …" by the rules of, say, the US and calls it invalid.
@@ -27,10 +27,10 @@ pub fn to_e164(input: &str, region: &str) -> Result<String, String> {
         region.parse::<country::Id>().ok()
     };
     let number = phonenumber::parse(region_id, trimmed)
-        .map_err(|_| format!("'{trimmed}' is not a phone number we can read; include the country code, e.g. +34 612 345 678"))?;
+        .map_err(|_| Said::new(Reason::NotAPhone).with("value", trimmed))?;
     if !matches_numbering_plan(&number) {
         return zone_seven(trimmed, region)
-            .ok_or_else(|| format!("'{trimmed}' is not a valid phone number"));
+            .ok_or_else(|| Said::new(Reason::NotAValidPhone).with("value", trimmed));
     }
     // Written by hand rather than through the crate's formatter, which matches the number
     // against the national format patterns even for E.164, building regex caches for nothing.

@@ -293,7 +293,7 @@ fn datetime_by_day(
     let Some(text) = value.as_str().filter(|s| s.len() == 10) else {
         return Ok(None);
     };
-    let day = parse_date(text).map_err(CoreError::Invalid)?;
+    let day = parse_date(text).map_err(|e| CoreError::Invalid(e.to_string()))?;
     let (start, end) = crate::period::DayRange {
         start: day,
         end: day.succ_opt().unwrap_or(day),
@@ -319,7 +319,7 @@ fn datetime_by_day(
 }
 
 fn has_option(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Result<Pred, CoreError> {
-    let v = scalar(f, value, &ctx.input).map_err(CoreError::Invalid)?;
+    let v = scalar(f, value, &ctx.input).map_err(|e| CoreError::Invalid(e.to_string()))?;
     let option = v.as_str().unwrap_or_default().trim_matches('|').to_owned();
     Ok(Pred::Like {
         col: col.to_owned(),
@@ -353,9 +353,12 @@ pub fn compare_value(f: &FieldDef, value: &Json, ctx: &PlanContext) -> Result<Va
             let s = value
                 .as_str()
                 .ok_or_else(|| CoreError::invalid("expected a phone number"))?;
-            Value::Text(phone::to_e164(s, &ctx.input.default_region).map_err(CoreError::Invalid)?)
+            Value::Text(
+                phone::to_e164(s, &ctx.input.default_region)
+                    .map_err(|e| CoreError::Invalid(e.to_string()))?,
+            )
         }
-        _ => scalar(f, value, &ctx.input).map_err(CoreError::Invalid)?,
+        _ => scalar(f, value, &ctx.input).map_err(|e| CoreError::Invalid(e.to_string()))?,
     };
     Ok(v)
 }

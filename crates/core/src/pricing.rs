@@ -7,6 +7,7 @@
 //! column sums to its total, and each line's total is its amount less its discounts plus its
 //! tax.
 
+use crate::said::{Reason, Said};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// One line as entered: integers scaled as their fields store them.
@@ -50,13 +51,13 @@ pub struct Totals {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PricingError {
     pub field: &'static str,
-    pub message: String,
+    pub said: Said,
 }
 
-fn err(field: &'static str, message: &str) -> PricingError {
+fn err(field: &'static str, said: impl Into<Said>) -> PricingError {
     PricingError {
         field,
-        message: message.to_owned(),
+        said: said.into(),
     }
 }
 
@@ -67,13 +68,13 @@ fn scaled(units: i64, scale: u32) -> Decimal {
 /// Rounds to a whole number of minor units, half away from zero.
 fn round(d: Decimal) -> Result<i64, PricingError> {
     i64::try_from(d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
-        .map_err(|_| err("quantity", "the amount is too large"))
+        .map_err(|_| err("quantity", Reason::NumberTooLarge))
 }
 
 fn percent_of(amount: i64, percent: Decimal) -> Result<i64, PricingError> {
     let product = Decimal::from(amount)
         .checked_mul(percent)
-        .ok_or_else(|| err("quantity", "the amount is too large"))?;
+        .ok_or_else(|| err("quantity", Reason::NumberTooLarge))?;
     round(product / Decimal::ONE_HUNDRED)
 }
 
@@ -83,35 +84,38 @@ pub fn price_line(line: &LineInput, extra_discount: i64) -> Result<LineAmounts, 
     let hundred = Decimal::ONE_HUNDRED;
     let pct = |v: i64| scaled(v, line.percent_scale);
     if line.quantity < 0 {
-        return Err(err("quantity", "the quantity cannot be negative"));
+        return Err(err("quantity", Reason::NotNegative));
     }
     if line.unit_price < 0 {
-        return Err(err(
-            "unit_price",
-            "the unit price cannot be negative; give a discount instead",
-        ));
+        return Err(err("unit_price", Reason::NegativePrice));
     }
     for (field, v) in [
         ("discount_percent", line.discount),
         ("tax_rate", line.tax_rate),
     ] {
         if pct(v) < Decimal::ZERO || pct(v) > hundred {
-            return Err(err(field, "must be between 0 and 100"));
+            return Err(err(
+                field,
+                Said::new(Reason::Between).with("low", 0).with("high", 100),
+            ));
         }
     }
     if pct(extra_discount) < Decimal::ZERO || pct(extra_discount) > hundred {
-        return Err(err("discount_percent", "must be between 0 and 100"));
+        return Err(err(
+            "discount_percent",
+            Said::new(Reason::Between).with("low", 0).with("high", 100),
+        ));
     }
     let gross = scaled(line.quantity, line.quantity_scale)
         .checked_mul(Decimal::from(line.unit_price))
-        .ok_or_else(|| err("quantity", "the amount is too large"))?;
+        .ok_or_else(|| err("quantity", Reason::NumberTooLarge))?;
     let subtotal = round(gross)?;
     let own = percent_of(subtotal, pct(line.discount))?;
     let net = subtotal - own;
     let share = percent_of(net, pct(extra_discount))?;
     let taxable = net - share;
     let tax = percent_of(taxable, pct(line.tax_rate))?;
-    let too_large = || err("quantity", "the amount is too large");
+    let too_large = || err("quantity", Reason::NumberTooLarge);
     Ok(LineAmounts {
         subtotal,
         discount: own.checked_add(share).ok_or_else(too_large)?,

@@ -92,6 +92,224 @@ reasons! {
         "this request was decided meanwhile";
     ChooseRecords = "choose_records", Kind::Invalid,
         "choose at least one record";
+    Required = "required", Kind::Field,
+        "is required";
+    NoSuchField = "no_such_field", Kind::Field,
+        "{object} has no field '{field}'";
+    MaintainedByPelagic = "maintained_by_pelagic", Kind::Field,
+        "is maintained by Pelagic and cannot be written";
+    ExpectedText = "expected_text", Kind::Field,
+        "expected text";
+    NulInText = "nul_in_text", Kind::Field,
+        "text may not contain NUL characters";
+    TooLong = "too_long", Kind::Field,
+        "is longer than {max} characters";
+    NotAWholeNumber = "not_a_whole_number", Kind::Field,
+        "'{value}' is not a whole number";
+    NotANumber = "not_a_number", Kind::Field,
+        "'{value}' is not a number; write it like 1250.50";
+    TooManyDecimals = "too_many_decimals", Kind::Field,
+        "at most {scale} digits after the decimal point";
+    NumberTooLarge = "number_too_large", Kind::Field,
+        "the number is too large";
+    NotTrueOrFalse = "not_true_or_false", Kind::Field,
+        "expected true or false";
+    ExpectedOptions = "expected_options", Kind::Field,
+        "expected a list of options";
+    NotAnOption = "not_an_option", Kind::Field,
+        "'{value}' is not one of: {options}";
+    NotACurrencyOf = "not_a_currency_of", Kind::Field,
+        "{field}_currency must be a currency code such as \"CNY\", not {value}";
+    NotARecordId = "not_a_record_id", Kind::Field,
+        "'{value}' is not a record id";
+    NotAReference = "not_a_reference", Kind::Field,
+        "a reference names an object and the id of one of its records";
+    NotADate = "not_a_date", Kind::Field,
+        "'{value}' is not a date; write YYYY-MM-DD";
+    NotADateTime = "not_a_date_time", Kind::Field,
+        "'{value}' is not a date and time; write RFC 3339, e.g. 2026-11-23T09:30:00Z";
+    YearOutOfRange = "year_out_of_range", Kind::Field,
+        "the year must be between {low} and {high}";
+    NotAnEmail = "not_an_email", Kind::Field,
+        "'{value}' is not an email address";
+    NotAWebAddress = "not_a_web_address", Kind::Field,
+        "'{value}' is not a web address";
+    WebAddressScheme = "web_address_scheme", Kind::Field,
+        "a web address starts with http:// or https://";
+    PhoneNoDigits = "phone_no_digits", Kind::Field,
+        "'{value}' has no digits; write a phone number like +86 138 0013 8000";
+    NotAPhone = "not_a_phone", Kind::Field,
+        "'{value}' is not a phone number we can read; include the country code, e.g. +34 612 345 678";
+    EmptyPhone = "empty_phone", Kind::Field,
+        "empty phone number";
+    NotAValidPhone = "not_a_valid_phone", Kind::Field,
+        "'{value}' is not a valid phone number";
+    NegativePrice = "negative_price", Kind::Field,
+        "the unit price cannot be negative; give a discount instead";
+    NotNegative = "not_negative", Kind::Field,
+        "cannot be negative";
+    TextLength = "text_length", Kind::Field,
+        "{min} to {max} characters";
+    AtMostChars = "at_most_chars", Kind::Field,
+        "at most {max} characters";
+    OneOf = "one_of", Kind::Field,
+        "one of {values}";
+    NoSuchObject = "no_such_object", Kind::Field,
+        "there is no object '{object}'";
+    NoSuchUser = "no_such_user", Kind::Field,
+        "there is no user '{value}'";
+    NoSuchTeam = "no_such_team", Kind::Field,
+        "there is no team '{value}'";
+    NoSuchRecord = "no_such_record", Kind::Field,
+        "there is no {object} with id '{id}'";
+    RecordMissing = "record_missing", Kind::Field,
+        "the record it names does not exist";
+    ListedTwice = "listed_twice", Kind::Field,
+        "'{value}' is there twice";
+    NotAnOptionOf = "not_an_option_of", Kind::Field,
+        "'{value}' is not an option of {field}";
+    NotAFieldHere = "not_a_field_here", Kind::Field,
+        "'{field}' is not a field of this object";
+    NotACountry = "not_a_country", Kind::Field,
+        "'{value}' is not a country code such as CN, ES or RU";
+    NotATimeZone = "not_a_time_zone", Kind::Field,
+        "'{value}' is not a time zone such as Asia/Shanghai";
+    NotALanguage = "not_a_language", Kind::Field,
+        "'{value}' is not one of {languages}";
+    DaysRange = "days_range", Kind::Field,
+        "between {low} and {high} days";
+    DaysOrNever = "days_or_never", Kind::Field,
+        "between 0 (never remind) and {high} days";
+    HoursOrNever = "hours_or_never", Kind::Field,
+        "between 0 (never remind) and {high} hours";
+    AccountCapacity = "account_capacity", Kind::Field,
+        "between 0 (no cap) and 10,000,000 accounts";
+    PoolLimit = "pool_limit", Kind::Field,
+        "a limit is between 0 (none) and 1,000,000";
+    NotADuration = "not_a_duration", Kind::Field,
+        "'{value}' is not a length of time such as 30m, 12h or 7d";
+    NotHideable = "not_hideable", Kind::Field,
+        "'{value}' is not a field that can be hidden in a pool";
+    PoolObjects = "pool_objects", Kind::Field,
+        "a pool holds leads or accounts";
+    PoolKeepsObject = "pool_keeps_object", Kind::Field,
+        "a pool keeps the object it holds";
+    NotAnOpenStage = "not_an_open_stage", Kind::Field,
+        "'{value}' is not an open stage option of opportunities";
+    ProbabilityRange = "probability_range", Kind::Field,
+        "a probability is between 0 and 100";
+    ProcessNeedsStage = "process_needs_stage", Kind::Field,
+        "a process needs at least one open stage";
+    NotCurrentPassword = "not_current_password", Kind::Field,
+        "this is not your current password";
+    SayWhyRejected = "say_why_rejected", Kind::Field,
+        "say why it is rejected";
+    ViewQueryEncoded = "view_query_encoded", Kind::Field,
+        "a list's query string, URL-encoded (no spaces, line breaks or other characters)";
+    NotAnActiveUser = "not_an_active_user", Kind::Field,
+        "not an active user";
+    NotAGroup = "not_a_group", Kind::Field,
+        "not a group";
+    ReadOrEdit = "read_or_edit", Kind::Field,
+        "read or edit";
+    InTheFuture = "in_the_future", Kind::Field,
+        "must be in the future";
+    DateOrTime = "date_or_time", Kind::Field,
+        "a date (YYYY-MM-DD) or an RFC 3339 time";
+    SameCustomerAs = "same_customer_as", Kind::Field,
+        "the same customer as {other}";
+    ReadNotEdit = "read_not_edit", Kind::Field,
+        "you may read this {object} but not edit it, so nothing can be added under it";
+    ConvertLeadFieldsOnly = "convert_lead_fields_only", Kind::Field,
+        "only lead fields carry over on conversion";
+    ConvertTargetKind = "convert_target_kind", Kind::Field,
+        "'{field}' is not a field of the same kind on account, contact or opportunity";
+    ConvertedByConverting = "converted_by_converting", Kind::Field,
+        "a lead becomes converted by converting it, which creates its account and contact";
+    SayWhyInvalid = "say_why_invalid", Kind::Field,
+        "say why the lead is invalid";
+    NotAStage = "not_a_stage", Kind::Field,
+        "'{stage}' is not a stage of the process '{process}'";
+    AskedOnStage = "asked_on_stage", Kind::Field,
+        "asked for on entering the stage '{stage}'";
+    NotInYourPool = "not_in_your_pool", Kind::Field,
+        "there is no pool of {object} '{id}' you work in";
+    NotAPoolId = "not_a_pool_id", Kind::Field,
+        "must be the id of a pool";
+    RecordNotObject = "record_not_object", Kind::Field,
+        "must be a JSON object of field values";
+    BadName = "bad_name", Kind::Field,
+        "names are lowercase letters, digits and single underscores, start with a letter and have at most {max} characters (for example 'wechat_id')";
+    ReservedName = "reserved_name", Kind::Field,
+        "'{value}' is reserved; choose another name";
+    IdNotAType = "id_not_a_type", Kind::Field,
+        "'id' is not a field type";
+    RangeOnNumbers = "range_on_numbers", Kind::Field,
+        "only number fields have a range";
+    MinAboveMax = "min_above_max", Kind::Field,
+        "the smallest value is above the largest";
+    SelectNeedsOption = "select_needs_option", Kind::Field,
+        "a select field needs at least one option";
+    OptionKey = "option_key", Kind::Field,
+        "option '{value}' must be a lowercase snake_case value such as 'key_account'";
+    OptionsOnSelects = "options_on_selects", Kind::Field,
+        "only select and multiselect fields have options";
+    LookupNeedsTarget = "lookup_needs_target", Kind::Field,
+        "a lookup field needs a target object";
+    FieldTwice = "field_twice", Kind::Field,
+        "field '{field}' is defined twice";
+    OpenNamesSelect = "open_names_select", Kind::Field,
+        "names a select field of this object";
+    OnlyCustomFields = "only_custom_fields", Kind::Field,
+        "only custom fields take this; Pelagic translates its own fields";
+    OwnObjectsNamed = "own_objects_named", Kind::Field,
+        "Pelagic names its own objects in every language";
+    ShippedOptionStays = "shipped_option_stays", Kind::Field,
+        "'{value}' comes with Pelagic and stays; add your own next to it";
+    NotAFieldType = "not_a_field_type", Kind::Field,
+        "'{value}' is not a field type; use one of {types}";
+    NotAnAccountLevel = "not_an_account_level", Kind::Field,
+        "'{value}' is not an account level ({levels})";
+    NotARuleKind = "not_a_rule_kind", Kind::Field,
+        "a {kind} field cannot be a duplicate rule; use a text, phone or email field";
+    RuleMatchesAs = "rule_matches_as", Kind::Field,
+        "a {kind} field matches as {matches}";
+    NotNumbered = "not_numbered", Kind::Field,
+        "'{object}' is not numbered; quote, order and contract are";
+    PatternLine = "pattern_line", Kind::Field,
+        "at most 60 characters, on one line";
+    PatternOneSequence = "pattern_one_sequence", Kind::Field,
+        "the pattern holds the sequence (seq:N in braces) exactly once";
+    PatternSequenceDigits = "pattern_sequence_digits", Kind::Field,
+        "the sequence takes 1 to 12 digits";
+    PatternUnclosed = "pattern_unclosed", Kind::Field,
+        "a brace is opened and never closed";
+    PatternToken = "pattern_token", Kind::Field,
+        "'{value}' is not one of yyyy, yy, mm, dd, seq:N (in braces)";
+    StepsCount = "steps_count", Kind::Field,
+        "1 to {max} steps";
+    NameARole = "name_a_role", Kind::Field,
+        "name one of the roles";
+    NameAUser = "name_an_active_user", Kind::Field,
+        "name an active user";
+    ApproverKinds = "approver_kinds", Kind::Field,
+        "the approver is the manager, a role or a user";
+    AnyOrAll = "any_or_all", Kind::Field,
+        "one approver or all of them";
+    BadCondition = "bad_condition", Kind::Field,
+        "this condition cannot be used: {cause}";
+    Between = "between", Kind::Field,
+        "must be between {low} and {high}";
+    AtLeast = "at_least", Kind::Field,
+        "must be at least {low}";
+    AtMost = "at_most", Kind::Field,
+        "must be at most {high}";
+}
+
+impl From<Reason> for Said {
+    fn from(reason: Reason) -> Said {
+        Said::new(reason)
+    }
 }
 
 /// A value a refusal names; an option of a field (a status) is said by its label.

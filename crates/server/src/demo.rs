@@ -38,6 +38,20 @@ const TEAMS: [(Locale, &str, &str, &str); 4] = [
     (Locale::TraditionalChinese, "zh-TW", "Asia/Taipei", "TWD"),
 ];
 
+/// Each team's two pools, named in the team's language: its customer high seas and its fresh
+/// leads.
+const POOL_NAMES: [(&str, &str); 4] = [
+    ("公海客户", "新线索池"),
+    ("Clientes sin asignar", "Prospectos nuevos"),
+    ("Общий пул клиентов", "Новые лиды"),
+    ("公海客戶", "新線索池"),
+];
+
+/// The team whose language a sample record is written in (the first team's for English).
+fn team_of(locale: Locale) -> usize {
+    TEAMS.iter().position(|t| t.0 == locale).unwrap_or(0)
+}
+
 /// A sign-in the demo prints: role, team, language, email.
 type Login = (&'static str, String, &'static str, String);
 
@@ -114,13 +128,21 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     .await?;
     logins.push(("customer service", "—".into(), "en", service.email.clone()));
 
-    // The customer high seas and a pool of fresh leads, worked by every salesperson.
-    let members: Vec<String> = sales.iter().map(|u| u.actor.user_id.clone()).collect();
-    let pool = |name: &str, object: &str, within: &str| pelagic_app::pools::PoolChange {
+    // Each team's customer high seas and pool of fresh leads, worked by its salespeople and
+    // run by its manager.
+    let pool = |t: usize, name: &str, object: &str, within: &str| pelagic_app::pools::PoolChange {
         name: Some(name.into()),
         object: Some(object.into()),
-        admins: Some(vec![admin.actor.user_id.clone()]),
-        members: Some(members.clone()),
+        admins: Some(vec![
+            admin.actor.user_id.clone(),
+            managers[t].actor.user_id.clone(),
+        ]),
+        members: Some(
+            sales[t * 3..t * 3 + 3]
+                .iter()
+                .map(|u| u.actor.user_id.clone())
+                .collect(),
+        ),
         claim_limit: Some(20),
         daily_claim_limit: Some(10),
         cool_down_days: Some(7),
@@ -129,12 +151,13 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         hidden_fields: Some(vec!["phone".into(), "email".into()]),
         ..Default::default()
     };
-    let high_seas = app
-        .create_pool(&admin.actor, pool("High seas", "account", "30d"))
-        .await?;
-    let fresh_leads = app
-        .create_pool(&admin.actor, pool("New leads", "lead", "7d"))
-        .await?;
+    let (mut high_seas, mut fresh_leads) = (Vec::new(), Vec::new());
+    for (t, (customers, leads)) in POOL_NAMES.into_iter().enumerate() {
+        let made = app.create_pool(&admin.actor, pool(t, customers, "account", "30d"));
+        high_seas.push(made.await?.row.id);
+        let made = app.create_pool(&admin.actor, pool(t, leads, "lead", "7d"));
+        fresh_leads.push(made.await?.row.id);
+    }
     let admin_records = app.records(&admin.actor);
 
     let now = app.now();
@@ -153,7 +176,8 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         let records = app.records(&owner.actor);
         if i % 10 == 9 {
             let mut waiting = sample.account(i);
-            waiting["pool_id"] = Value::from(high_seas.row.id.clone());
+            let pool = &high_seas[team_of(Sample::locale_of(i))];
+            waiting["pool_id"] = Value::from(pool.clone());
             admin_records.create("account", &waiting).await?;
             in_pools += 1;
             continue;
@@ -219,7 +243,8 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         let owner = &sales[(i % sales.len() as u64) as usize];
         if i % 4 == 3 {
             let mut waiting = sample.lead(i);
-            waiting["pool_id"] = Value::from(fresh_leads.row.id.clone());
+            let pool = &fresh_leads[team_of(Sample::locale_of(i))];
+            waiting["pool_id"] = Value::from(pool.clone());
             admin_records.create("lead", &waiting).await?;
             in_pools += 1;
             continue;
@@ -239,7 +264,7 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
     let made = crate::demo_sales::load(&app, &admin.actor, &sellers).await?;
     println!(
         "Loaded {COMPANY}: {} users in 4 teams, {accounts} accounts, {n_contacts} contacts, {n_deals} opportunities, \
-         {leads} leads ({in_pools} of these records waiting in two pools), {n_tasks} tasks and {n_activities} follow-ups; \
+         {leads} leads ({in_pools} of these records waiting in each team's two pools), {n_tasks} tasks and {n_activities} follow-ups; \
          {} products priced in CNY, EUR, RUB and TWD, {} quotes ({} waiting for their manager's approval), \
          {} orders with instalments and {} payments, {} contracts.",
         logins.len(),

@@ -113,3 +113,58 @@ async fn a_chinese_team_sees_its_approvals_counted_and_refusals_in_place() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_chinese_salesperson_reads_refused_fields_pool_rules_and_the_standard_process_in_chinese()
+{
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        let (li, li_token) = in_chinese(&t, "li@example.com", "sales", "华东").await;
+
+        // A lead with a blank name and a bad email: both said beside their fields, in Chinese,
+        // what was typed kept.
+        let refused = li
+            .post(
+                &t,
+                "/o/lead/new",
+                &[("name", "  "), ("company", "晨光渔具"), ("email", "li@")],
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.text);
+        assert!(refused.text.contains("必填"), "{}", refused.text);
+        assert!(
+            refused.text.contains("“li@”不是电子邮箱地址"),
+            "{}",
+            refused.text
+        );
+        assert!(!refused.text.contains("is required"));
+        assert!(
+            refused.text.contains("value=\"晨光渔具\""),
+            "what was typed is kept"
+        );
+
+        // A pool's rules and lengths of time are written in words; a length may be typed in
+        // Chinese.
+        let me = t.user_id(&li_token).await;
+        let pool = t
+            .http
+            .post(
+                "/api/v1/pools",
+                Some(&admin),
+                &json!({"name": "公海", "object": "account", "members": [me],
+                        "follow_up_within": "7 天"}),
+            )
+            .await;
+        assert_eq!(pool.status, 201, "{}", pool.body);
+        assert_eq!(pool.body["follow_up_within"], "7d", "{}", pool.body);
+        let shown = li
+            .get(&t, &format!("/pools/{}", pool.body["id"].as_str().unwrap()))
+            .await;
+        assert!(shown.text.contains("7 天 内未跟进则退回"), "{}", shown.text);
+
+        // The shipped process is named in the reader's language.
+        let board = li.get(&t, "/pipeline/funnel").await;
+        assert!(board.text.contains("标准销售流程"), "{}", board.text);
+    })
+    .await;
+}

@@ -66,7 +66,7 @@ async fn a_quote_printed_in_spanish_carries_the_company_and_adds_up() {
         assert_eq!(printed.status, 200, "{}", printed.text);
         let page = printed.text;
         for text in [
-            "<h1>Presupuesto</h1>",
+            "<h1>Cotización</h1>",
             "Mareas S.L.",
             "Calle Mayor 1\n28013 Madrid",
             "NIF: B12345678",

@@ -66,14 +66,7 @@ pub fn show(
             pelagic_core::phone::for_reading(number, &ctx.region)
         }
         (FieldKind::Integer | FieldKind::Decimal, v) => format::number(ctx.tr.code, &text(v)),
-        (FieldKind::Percent, v) => {
-            let n = format::number(ctx.tr.code, &text(v));
-            if matches!(ctx.tr.code, "es" | "ru") {
-                format!("{n}\u{a0}%")
-            } else {
-                format!("{n}%")
-            }
-        }
+        (FieldKind::Percent, v) => format::percent(ctx.tr.code, &text(v)),
         (FieldKind::Date, Json::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .map(|d| format::date(ctx.tr.code, d))
             .unwrap_or_else(|_| s.clone()),
@@ -119,18 +112,53 @@ pub fn title_field(obj: &ObjectDef) -> Option<&FieldDef> {
     obj.title_field()
 }
 
-/// A record's title, or its id when it has none.
-pub fn title(obj: &ObjectDef, record: &Map<String, Json>) -> String {
-    title_field(obj)
+/// A record's title, or its id when it has none; a date (an instalment's due date) is written
+/// the reader's way.
+pub fn title(tr: &Tr, obj: &ObjectDef, record: &Map<String, Json>) -> String {
+    let field = title_field(obj);
+    let text = field
         .and_then(|f| record.get(&f.name))
         .and_then(Json::as_str)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .unwrap_or_else(|| {
-            record
-                .get("id")
-                .and_then(Json::as_str)
-                .unwrap_or_default()
-                .to_owned()
-        })
+        .filter(|s| !s.is_empty());
+    if let (Some(f), Some(t)) = (field, text)
+        && f.kind == FieldKind::Date
+        && let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+    {
+        return format::date(tr.code, d);
+    }
+    text.map(str::to_owned).unwrap_or_else(|| {
+        record
+            .get("id")
+            .and_then(Json::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    })
+}
+
+/// A length of time in words, in its largest whole unit: `7 天`, `12 horas`, `1 day`.
+pub fn span_words(tr: &Tr, secs: i64) -> String {
+    use pelagic_core::span::{Unit, parts};
+    let (n, unit) = parts(secs);
+    let key = match unit {
+        Unit::Days => "span-days",
+        Unit::Hours => "span-hours",
+        Unit::Minutes => "span-minutes",
+        Unit::Seconds => "span-seconds",
+    };
+    tr.count(key, n)
+}
+
+/// A length of time as settings store it (`7d`) written in words for a form, or as given when
+/// it is not one.
+pub fn span_field(tr: &Tr, stored: &str) -> String {
+    pelagic_core::span::parse(stored).map_or_else(|| stored.to_owned(), |s| span_words(tr, s))
+}
+
+/// A sales process's name; the standard one as shipped is named in the reader's language.
+pub fn process_name(tr: &Tr, name: &str) -> String {
+    if name == pelagic_app::processes::STANDARD_NAME {
+        tr.t("process-standard")
+    } else {
+        name.to_owned()
+    }
 }

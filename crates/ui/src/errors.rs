@@ -12,13 +12,25 @@ pub fn say(tr: &Tr, e: &AppError) -> String {
     match e {
         AppError::NotFound(_) => tr.t("not-found"),
         AppError::Said(said) => said_in(tr, said, None),
-        AppError::Validation(fields) => fields
+        AppError::Validation(fields) => fields_in(tr, fields, None)
             .iter()
             .map(|(k, m)| format!("{k}: {m}"))
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),
     }
+}
+
+/// Each refused field's reason in the reader's language.
+pub fn fields_in(
+    tr: &Tr,
+    fields: &pelagic_core::FieldErrors,
+    schema: Option<&pelagic_core::meta::Schema>,
+) -> std::collections::BTreeMap<String, String> {
+    fields
+        .iter()
+        .map(|(k, said)| (k.clone(), said_in(tr, said, schema)))
+        .collect()
 }
 
 /// The message key of a reason.
@@ -86,6 +98,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_refused_field_reads_in_the_readers_language() {
+        let fields = pelagic_core::FieldErrors::from([
+            ("name".to_owned(), Said::new(Reason::Required)),
+            (
+                "email".to_owned(),
+                Said::new(Reason::NotAnEmail).with("value", "li@"),
+            ),
+        ]);
+        let zh = fields_in(&Tr::new("zh-CN"), &fields, None);
+        assert_eq!(zh["name"], "必填");
+        assert_eq!(zh["email"], "“li@”不是电子邮箱地址");
+        let es = fields_in(&Tr::new("es"), &fields, None);
+        assert_eq!(es["name"], "es obligatorio");
     }
 
     #[test]

@@ -47,7 +47,10 @@ impl From<AppError> for ApiError {
                     "some fields are not valid: {}",
                     pelagic_app::describe(&fields)
                 ),
-                details: json!({ "fields": fields }),
+                details: json!({
+                    "fields": fields.iter().map(|(k, s)| (k.clone(), Value::from(s.to_string()))).collect::<serde_json::Map<_, _>>(),
+                    "reasons": fields.iter().map(|(k, s)| (k.clone(), Value::from(s.reason.code()))).collect::<serde_json::Map<_, _>>(),
+                }),
             },
             AppError::NotFound(m) => ApiError::new(StatusCode::NOT_FOUND, "not_found", m),
             AppError::Unauthenticated => ApiError::new(

@@ -108,15 +108,7 @@ fn add_formats(env: &mut Environment<'static>, lang: &str) {
     let lang_percent = lang.to_owned();
     env.add_filter("percent", move |v: Value| {
         text(&v)
-            .map(|t| {
-                let n = format::number(&lang_percent, &t);
-                // Spanish and Russian set the sign apart: 10,00 %.
-                if matches!(lang_percent.as_str(), "es" | "ru") {
-                    format!("{n}\u{a0}%")
-                } else {
-                    format!("{n}%")
-                }
-            })
+            .map(|t| format::percent(&lang_percent, &t))
             .unwrap_or_default()
     });
     let lang_date = lang.to_owned();

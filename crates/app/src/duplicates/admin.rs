@@ -1,5 +1,6 @@
 //! Administrators reading and changing the duplicate rules of an object.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use pelagic_core::CoreError;
@@ -49,7 +50,12 @@ impl App {
         for (i, r) in change.rules.iter().enumerate() {
             let at = format!("rules[{i}]");
             let f = obj.field(&r.field).ok_or_else(|| {
-                CoreError::field(&at, format!("{object} has no field '{}'", r.field))
+                CoreError::field(
+                    &at,
+                    Said::new(Reason::NoSuchField)
+                        .with("object", object)
+                        .with("field", &r.field),
+                )
             })?;
             let allowed = Match::allowed(f.kind);
             let matching = match r.matching {
@@ -58,22 +64,21 @@ impl App {
                 _ => {
                     let names: Vec<&str> = allowed.iter().map(|m| m.name()).collect();
                     let why = if names.is_empty() {
-                        format!(
-                            "a {} field cannot be a duplicate rule; use a text, phone or email field",
-                            f.kind.name()
-                        )
+                        Said::new(Reason::NotARuleKind).with("kind", f.kind.name())
                     } else {
-                        format!(
-                            "a {} field matches as {}",
-                            f.kind.name(),
-                            names.join(" or ")
-                        )
+                        Said::new(Reason::RuleMatchesAs)
+                            .with("kind", f.kind.name())
+                            .with("matches", names.join(" / "))
                     };
                     return Err(CoreError::field(&at, why).into());
                 }
             };
             if rules.iter().any(|x| x.field == f.name) {
-                return Err(CoreError::field(&at, format!("'{}' is listed twice", f.name)).into());
+                return Err(CoreError::field(
+                    &at,
+                    Said::new(Reason::ListedTwice).with("value", &f.name),
+                )
+                .into());
             }
             rules.push(Rule {
                 field: f.name.clone(),

@@ -1,6 +1,7 @@
 //! Setting pools up (administrators): name, object, who works them, limits, deadlines, the fields
 //! hidden while a record sits in them, and the field a push by rule matches on.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use pelagic_core::CoreError;
@@ -93,7 +94,7 @@ impl App {
         let object = change
             .object
             .clone()
-            .ok_or_else(|| CoreError::field("object", "say which object the pool holds"))?;
+            .ok_or_else(|| CoreError::field("object", Reason::Required))?;
         let now = self.now();
         let row = PoolRow {
             id: crate::ids::new_id(),
@@ -128,7 +129,7 @@ impl App {
             .as_ref()
             .is_some_and(|o| *o != pool.row.object)
         {
-            return Err(CoreError::field("object", "a pool keeps the object it holds").into());
+            return Err(CoreError::field("object", Reason::PoolKeepsObject).into());
         }
         self.save_pool(actor, pool, change, false).await
     }
@@ -141,9 +142,9 @@ impl App {
         new: bool,
     ) -> AppResult<Pool> {
         let snap = self.snapshot().await?;
-        let field = |name: &str, msg: String| AppError::from(CoreError::field(name, msg));
+        let field = |name: &str, said: Said| AppError::from(CoreError::field(name, said));
         if !POOL_OBJECTS.contains(&pool.row.object.as_str()) {
-            return Err(field("object", "a pool holds leads or accounts".into()));
+            return Err(field("object", Reason::PoolObjects.into()));
         }
         let obj = snap.schema.object(&pool.row.object)?.clone();
         if let Some(name) = c.name {
@@ -151,18 +152,23 @@ impl App {
             if name.is_empty() || name.chars().count() > 100 {
                 return Err(field(
                     "name",
-                    "a pool needs a name of 1–100 characters".into(),
+                    Said::new(Reason::TextLength)
+                        .with("min", 1)
+                        .with("max", 100),
                 ));
             }
             pool.row.name = name.to_owned();
         }
         if pool.row.name.is_empty() {
-            return Err(field("name", "a pool needs a name".into()));
+            return Err(field("name", Reason::Required.into()));
         }
         let user_known = |u: &String| snap.access.member(u).is_some();
         for (name, list) in [("admins", &c.admins), ("members", &c.members)] {
             if let Some(bad) = list.iter().flatten().find(|u| !user_known(u)) {
-                return Err(field(name, format!("there is no user '{bad}'")));
+                return Err(field(
+                    name,
+                    Said::new(Reason::NoSuchUser).with("value", bad),
+                ));
             }
         }
         if let Some(bad) = c
@@ -171,7 +177,10 @@ impl App {
             .flatten()
             .find(|t| !snap.access.teams.iter().any(|team| team.id == **t))
         {
-            return Err(field("teams", format!("there is no team '{bad}'")));
+            return Err(field(
+                "teams",
+                Said::new(Reason::NoSuchTeam).with("value", bad),
+            ));
         }
         pool.admins = c.admins.unwrap_or(pool.admins);
         pool.members = c.members.unwrap_or(pool.members);
@@ -180,10 +189,7 @@ impl App {
             None => Ok(old),
             Some(0) => Ok(None),
             Some(n) if (1..=1_000_000).contains(&n) => Ok(Some(n)),
-            Some(_) => Err(field(
-                name,
-                "a limit is between 0 (none) and 1,000,000".into(),
-            )),
+            Some(_) => Err(field(name, Reason::PoolLimit.into())),
         };
         pool.row.claim_limit = limit("claim_limit", c.claim_limit, pool.row.claim_limit)?;
         pool.row.daily_claim_limit = limit(
@@ -193,19 +199,21 @@ impl App {
         )?;
         if let Some(days) = c.cool_down_days {
             if !(0..=3650).contains(&days) {
-                return Err(field("cool_down_days", "between 0 and 3650 days".into()));
+                return Err(field(
+                    "cool_down_days",
+                    Said::new(Reason::DaysRange)
+                        .with("low", 0)
+                        .with("high", 3650),
+                ));
             }
             pool.row.cool_down_days = days;
         }
         let duration = |name: &str, v: Option<String>, old: Option<i64>| match v {
             None => Ok(old),
             Some(t) if t.trim().is_empty() => Ok(None),
-            Some(t) => span::parse(&t).map(Some).ok_or_else(|| {
-                field(
-                    name,
-                    format!("'{t}' is not a length of time such as 30m, 12h or 7d"),
-                )
-            }),
+            Some(t) => span::parse(&t)
+                .map(Some)
+                .ok_or_else(|| field(name, Said::new(Reason::NotADuration).with("value", &t))),
         };
         pool.row.follow_up_within = duration(
             "follow_up_within",
@@ -221,7 +229,7 @@ impl App {
                     _ => {
                         return Err(field(
                             "hidden_fields",
-                            format!("'{f}' is not a field that can be hidden in a pool"),
+                            Said::new(Reason::NotHideable).with("value", f),
                         ));
                     }
                 }
@@ -235,7 +243,9 @@ impl App {
                 other => {
                     return Err(field(
                         "match_field",
-                        format!("{} have no field '{other}'", obj.label_plural),
+                        Said::new(Reason::NoSuchField)
+                            .with("object", &obj.name)
+                            .with("field", other),
                     ));
                 }
             };

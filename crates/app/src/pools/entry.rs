@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{CoreError, FieldErrors};
 use pelagic_store::pool_holds::{self, HoldRow};
 use pelagic_store::{Tx, pools};
@@ -80,17 +81,16 @@ impl RecordService<'_> {
                         None => {
                             errors.insert(
                                 key,
-                                format!(
-                                    "there is no pool of {} '{id}' you work in",
-                                    obj.label_plural.to_lowercase()
-                                ),
+                                Said::new(Reason::NotInYourPool)
+                                    .with("object", &obj.name)
+                                    .with("id", &id),
                             );
                             None
                         }
                     }
                 }
                 Some(_) => {
-                    errors.insert(key, "must be the id of a pool".into());
+                    errors.insert(key, Reason::NotAPoolId.into());
                     None
                 }
             };

@@ -215,6 +215,8 @@ pub struct Standing {
     pub held: bool,
     /// When it goes back unless followed up or closed.
     pub due_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The reader may put it back now (the rule `release` checks).
+    pub may_release: bool,
 }
 
 impl crate::records::RecordService<'_> {
@@ -234,14 +236,35 @@ impl crate::records::RecordService<'_> {
             return Ok(None);
         };
         let held = record.get("owner_id").is_some_and(|o| !o.is_null());
-        let due_at = if held {
-            pelagic_store::pool_holds::of_record_now(self.app.db(), object, id)
+        let (due_at, may_release) = if held {
+            let due = pelagic_store::pool_holds::of_record_now(self.app.db(), object, id)
                 .await?
-                .and_then(|h| h.due_at)
+                .and_then(|h| h.due_at);
+            (due, self.may_release(&pool, object, id).await?)
         } else {
-            None
+            (None, false)
         };
-        Ok(Some(Standing { pool, held, due_at }))
+        Ok(Some(Standing {
+            pool,
+            held,
+            due_at,
+            may_release,
+        }))
+    }
+
+    /// Whether the actor may put record `id` of `pool` back, by the rule `release` checks.
+    async fn may_release(&self, pool: &Pool, object: &str, id: &str) -> AppResult<bool> {
+        let snap = self.app.snapshot().await?;
+        let obj = snap.schema.object(object)?;
+        let policy = crate::policy::Policy::new(self.actor, &snap.access, self.app.now());
+        let mut p = pelagic_core::output::Projection::default();
+        p.push("id", pelagic_core::ColType::Text);
+        let reach = take::releasable(self.actor, pool, obj, &policy, id);
+        Ok(
+            pelagic_store::records::first(self.app.db(), &obj.table, &p, &reach)
+                .await?
+                .is_some(),
+        )
     }
 }
 

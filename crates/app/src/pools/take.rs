@@ -19,6 +19,29 @@ use crate::policy::{Operation, Policy};
 use crate::records::{Record, RecordService};
 use crate::{AppError, AppResult};
 
+/// The record `record_id` of `pool`, when the actor may put it back: their own, or one within
+/// their transfer scope (any, for the pool's administrators).
+pub(super) fn releasable(
+    actor: &pelagic_core::access::Actor,
+    pool: &Pool,
+    obj: &ObjectDef,
+    policy: &Policy<'_>,
+    record_id: &str,
+) -> Pred {
+    Pred::And(vec![
+        text_is("id", record_id),
+        live(),
+        Pred::Or(vec![
+            text_is("owner_id", &actor.user_id),
+            if pool.is_admin(actor) {
+                Pred::True
+            } else {
+                policy.scope(obj, Operation::Transfer)
+            },
+        ]),
+    ])
+}
+
 /// Most records one assignment or push hands out.
 pub const MAX_ASSIGN: usize = 500;
 
@@ -218,18 +241,7 @@ impl RecordService<'_> {
         let mut tx = self.app.db().begin().await?;
         let mut p = Projection::default();
         p.push("owner_id", ColType::Text);
-        let reach = Pred::And(vec![
-            text_is("id", record_id),
-            live(),
-            Pred::Or(vec![
-                text_is("owner_id", &self.actor.user_id),
-                if pool.is_admin(self.actor) {
-                    Pred::True
-                } else {
-                    policy.scope(&obj, Operation::Transfer)
-                },
-            ]),
-        ]);
+        let reach = releasable(self.actor, &pool, &obj, &policy, record_id);
         let row = rows::first_tx(&mut tx, &obj.table, &p, &reach)
             .await?
             .ok_or_else(not_found)?;

@@ -3,6 +3,7 @@
 //! deal, all in one transaction with the lead becoming `converted` and pointing at them. Values
 //! go where each lead field's `convert_to` says, custom fields included.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
 use pelagic_core::access::FieldAccess;
@@ -21,6 +22,9 @@ use crate::policy::Operation;
 use crate::{AppError, AppResult};
 
 /// The objects a lead converts into.
+/// The object that is converted (into the objects of `TARGETS`).
+pub(super) const CONVERTS: &str = "lead";
+
 const TARGETS: [&str; 3] = ["account", "contact", "opportunity"];
 
 /// What a conversion makes. Without `account_id` the account is created from the lead, unless
@@ -59,9 +63,7 @@ pub fn check_conversion_targets(
     targets: &[String],
 ) -> AppResult<Vec<String>> {
     if obj.name != "lead" {
-        return Err(
-            CoreError::field("convert_to", "only lead fields carry over on conversion").into(),
-        );
+        return Err(CoreError::field("convert_to", Reason::ConvertLeadFieldsOnly).into());
     }
     for t in targets {
         let target = t
@@ -73,9 +75,7 @@ pub fn check_conversion_targets(
             _ => {
                 return Err(CoreError::field(
                     "convert_to",
-                    format!(
-                        "'{t}' is not a field of the same kind on account, contact or opportunity"
-                    ),
+                    Said::new(Reason::ConvertTargetKind).with("field", t),
                 )
                 .into());
             }
@@ -105,7 +105,7 @@ impl RecordService<'_> {
     }
 
     async fn convert_unchecked(&self, id: &str, req: &ConvertRequest) -> AppResult<Converted> {
-        let t = self.target("lead").await?;
+        let t = self.target(CONVERTS).await?;
         let lead = &t.obj;
         let policy = t.policy(self.actor);
         policy.require(lead, Operation::Edit)?;
@@ -352,18 +352,16 @@ pub(super) fn check_lead_status(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) ->
         return Ok(());
     }
     match get("status").as_str() {
-        Some("converted") if get("converted_at").is_null() => Err(CoreError::field(
-            "status",
-            "a lead becomes converted by converting it, which creates its account and contact",
-        )
-        .into()),
+        Some("converted") if get("converted_at").is_null() => {
+            Err(CoreError::field("status", Reason::ConvertedByConverting).into())
+        }
         Some("invalid")
             if obj.field("invalid_reason").is_some()
                 && get("invalid_reason")
                     .as_str()
                     .is_none_or(|r| r.trim().is_empty()) =>
         {
-            Err(CoreError::field("invalid_reason", "say why the lead is invalid").into())
+            Err(CoreError::field("invalid_reason", Reason::SayWhyInvalid).into())
         }
         _ => Ok(()),
     }

@@ -139,7 +139,7 @@ async fn price_lines(
             percent_scale: scale("discount_percent"),
         };
         let amounts = pricing::price_line(&input, extra_discount)
-            .map_err(|e| AppError::Validation([(e.field.to_owned(), e.message)].into()))?;
+            .map_err(|e| AppError::Validation([(e.field.to_owned(), e.said)].into()))?;
         let mut sets = Vec::new();
         for (field, amount) in line_amounts(&amounts) {
             sets.extend(money(lines, field, amount, currency));

@@ -3,6 +3,7 @@
 
 use pelagic_core::dedupe::Key;
 use pelagic_core::output::Projection;
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{FieldErrors, Value};
 use pelagic_store::Tx;
 use pelagic_store::duplicates as stored;
@@ -65,7 +66,7 @@ pub(super) fn refuse_twins(keyed: &[(String, Vec<Key>)], list_name: &str) -> App
             {
                 errors.insert(
                     format!("{list_name}[{i}].{}", k.field),
-                    format!("the same customer as {list_name}[{j}]"),
+                    Said::new(Reason::SameCustomerAs).with("other", format!("{list_name}[{j}]")),
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! The record service: create, read, update, delete and list records of any object, for one
 //! acting user. There is no per-object code; objects are metadata.
 
+mod actions;
 pub mod analytics;
 mod audit;
 mod bin;
@@ -32,6 +33,7 @@ mod team_count;
 mod timeline;
 mod transfer;
 
+pub use actions::RecordActions;
 pub(crate) use bin::purge_older_than;
 pub use convert::{ConvertRequest, Converted, check_conversion_targets};
 pub use duplicate_check::{GroupPage, MAX_GROUPS};

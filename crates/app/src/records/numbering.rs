@@ -4,6 +4,7 @@
 //! starts again at 1 every year. The number is taken in the record's transaction (see
 //! `pelagic_store::sequences`), so numbers are never given twice and a year has no gaps.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -39,14 +40,14 @@ enum Piece<'p> {
     Seq(usize),
 }
 
-fn pieces(pattern: &str) -> Result<Vec<Piece<'_>>, String> {
+fn pieces(pattern: &str) -> Result<Vec<Piece<'_>>, Said> {
     let mut out = Vec::new();
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         if open > 0 {
             out.push(Piece::Text(&rest[..open]));
         }
-        let close = rest[open..].find('}').ok_or("a '{' is never closed")? + open;
+        let close = rest[open..].find('}').ok_or(Reason::PatternUnclosed)? + open;
         let token = &rest[open + 1..close];
         out.push(match token {
             "yyyy" => Piece::Year4,
@@ -59,13 +60,11 @@ fn pieces(pattern: &str) -> Result<Vec<Piece<'_>>, String> {
                     .parse()
                     .ok()
                     .filter(|n| (1..=12).contains(n))
-                    .ok_or("write {seq:N} with N from 1 to 12")?;
+                    .ok_or(Reason::PatternSequenceDigits)?;
                 Piece::Seq(n)
             }
             other => {
-                return Err(format!(
-                    "'{{{other}}}' is not one of {{yyyy}} {{yy}} {{mm}} {{dd}} {{seq:N}}"
-                ));
+                return Err(Said::new(Reason::PatternToken).with("value", other));
             }
         });
         rest = &rest[close + 1..];
@@ -77,16 +76,16 @@ fn pieces(pattern: &str) -> Result<Vec<Piece<'_>>, String> {
 }
 
 /// Checks a pattern an administrator gives: known tokens, one sequence, a sensible length.
-pub fn check_pattern(pattern: &str) -> Result<(), String> {
+pub fn check_pattern(pattern: &str) -> Result<(), Said> {
     if pattern.chars().count() > 60 || pattern.chars().any(char::is_control) {
-        return Err("at most 60 characters, on one line".into());
+        return Err(Reason::PatternLine.into());
     }
     let seqs = pieces(pattern)?
         .iter()
         .filter(|p| matches!(p, Piece::Seq(_)))
         .count();
     if seqs != 1 {
-        return Err("the pattern holds {seq:N} exactly once".into());
+        return Err(Reason::PatternOneSequence.into());
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! parent holds, so it may be put under a parent only by someone who may edit the parent; a
 //! read-only share lets its holder look, not add.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
 use pelagic_core::input::ColumnValues;
@@ -61,7 +62,7 @@ pub(crate) async fn check(
                     Some(Value::Text(o)) => {
                         errors.insert(
                             format!("{label}{}", f.name),
-                            format!("there is no object '{o}'"),
+                            Said::new(Reason::NoSuchObject).with("object", o),
                         );
                         continue;
                     }
@@ -96,7 +97,9 @@ pub(crate) async fn check(
         if !existing.get(&target).is_some_and(|s| s.contains(&id)) {
             errors.insert(
                 format!("{label}{field}"),
-                format!("there is no {what} with id '{id}'"),
+                Said::new(Reason::NoSuchRecord)
+                    .with("object", what)
+                    .with("id", &id),
             );
         } else if belongs
             && !target
@@ -106,9 +109,7 @@ pub(crate) async fn check(
         {
             errors.insert(
                 format!("{label}{field}"),
-                format!(
-                    "you may read this {what} but not edit it, so nothing can be added under it"
-                ),
+                Said::new(Reason::ReadNotEdit).with("object", what),
             );
         }
     }

@@ -18,8 +18,8 @@ use crate::{AppError, AppResult};
 /// A row being written: column → value.
 pub(super) type Columns = HashMap<String, Value>;
 
-fn invalid(field: &str, message: impl Into<String>) -> AppError {
-    AppError::Validation(FieldErrors::from([(field.to_owned(), message.into())]))
+fn invalid(field: &str, said: impl Into<Said>) -> AppError {
+    AppError::Validation(FieldErrors::from([(field.to_owned(), said.into())]))
 }
 
 /// A value of `field` refused for `reason`.
@@ -129,7 +129,7 @@ pub(super) async fn complete(
     )
     .await?
     else {
-        return Err(invalid(link, "the record it belongs to does not exist"));
+        return Err(invalid(link, Reason::RecordMissing));
     };
     if object.ends_with("_line") {
         check_unlocked(&doc, &row.0)?;
@@ -182,7 +182,7 @@ async fn refund_source(
     )
     .await?
     .pop() else {
-        return Err(invalid("payment_id", "the payment does not exist"));
+        return Err(invalid("payment_id", Reason::RecordMissing));
     };
     let own_id = values.get("id").and_then(Value::as_str).unwrap_or_default();
     let others: i64 = rows::live(
@@ -253,7 +253,7 @@ async fn fill_from_product(
     )
     .await?
     .pop() else {
-        return Err(invalid("product_id", "the product does not exist"));
+        return Err(invalid("product_id", Reason::RecordMissing));
     };
     let fill_text = |values: &mut Columns, field: &str, from: &str| {
         if values.get(field).is_none_or(Value::is_null)

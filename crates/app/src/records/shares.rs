@@ -6,6 +6,7 @@ use chrono::Datelike as _;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, CoreError, input, period};
 use pelagic_store::sharing::{self as store, ShareRow};
 use pelagic_store::{metadata, records as rows};
@@ -52,8 +53,10 @@ impl RecordService<'_> {
         let grantee = match (&input.user_id, &input.group_id) {
             (Some(u), None) if rules.member(u).is_some_and(|m| m.active) => format!("user:{u}"),
             (None, Some(g)) if rules.groups.iter().any(|x| x.id == *g) => format!("group:{g}"),
-            (Some(_), None) => return Err(CoreError::field("user_id", "not an active user").into()),
-            (None, Some(_)) => return Err(CoreError::field("group_id", "not a group").into()),
+            (Some(_), None) => {
+                return Err(CoreError::field("user_id", Reason::NotAnActiveUser).into());
+            }
+            (None, Some(_)) => return Err(CoreError::field("group_id", Reason::NotAGroup).into()),
             _ => {
                 return Err(AppError::Invalid(
                     "share with either a user_id or a group_id".into(),
@@ -61,7 +64,7 @@ impl RecordService<'_> {
             }
         };
         if !matches!(input.access.as_str(), "read" | "edit") {
-            return Err(CoreError::field("access", "read or edit").into());
+            return Err(CoreError::field("access", Reason::ReadOrEdit).into());
         }
         let now = self.app.now();
         let until = match input.until.as_deref() {
@@ -69,7 +72,7 @@ impl RecordService<'_> {
             Some(text) => Some(self.moment(text)?),
         };
         if until.is_some_and(|u| u <= now) {
-            return Err(CoreError::field("until", "must be in the future").into());
+            return Err(CoreError::field("until", Reason::InTheFuture).into());
         }
         let share = ShareRow {
             id: crate::ids::new_id(),
@@ -149,8 +152,13 @@ impl RecordService<'_> {
     }
 
     fn moment(&self, text: &str) -> AppResult<DateTime<Utc>> {
-        let out_of_range =
-            || CoreError::field("until", "the year must be between 1000 and 2999").into();
+        let out_of_range = || {
+            let years = pelagic_core::input::YEARS;
+            let said = Said::new(Reason::YearOutOfRange)
+                .with("low", years.start())
+                .with("high", years.end());
+            CoreError::field("until", said).into()
+        };
         if let Ok(t) = DateTime::parse_from_rfc3339(text) {
             let t = t.with_timezone(&Utc);
             return if pelagic_core::input::YEARS.contains(&t.year()) {
@@ -160,7 +168,7 @@ impl RecordService<'_> {
             };
         }
         let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| CoreError::field("until", "a date (YYYY-MM-DD) or an RFC 3339 time"))?;
+            .map_err(|_| CoreError::field("until", Reason::DateOrTime))?;
         if !pelagic_core::input::YEARS.contains(&date.year()) {
             return Err(out_of_range());
         }

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::processes::StageChangeRow;
 
@@ -62,7 +63,9 @@ pub(super) fn plan(
     if position.is_none() && !CLOSING.contains(&stage.as_str()) {
         return Err(CoreError::field(
             "stage",
-            format!("'{stage}' is not a stage of the process '{}'", process.name),
+            Said::new(Reason::NotAStage)
+                .with_option("stage", (&obj.name, "stage"), &stage)
+                .with("process", &process.name),
         )
         .into());
     }
@@ -82,7 +85,7 @@ pub(super) fn plan(
         if empty {
             missing.insert(
                 name.clone(),
-                format!("asked for on entering the stage '{stage}'"),
+                Said::new(Reason::AskedOnStage).with_option("stage", (&obj.name, "stage"), &stage),
             );
         } else {
             feedback.insert(name.clone(), v.to_cursor_json());

@@ -1,6 +1,7 @@
 //! Changing records: an update of some fields, through the same pipeline for every object
 //! (creating is in `create.rs`).
 
+use pelagic_core::said::Reason;
 use std::collections::{BTreeSet, HashMap};
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
@@ -282,7 +283,7 @@ impl RecordService<'_> {
         let Json::Object(map) = body else {
             return Err(AppError::Validation(FieldErrors::from([(
                 "record".to_owned(),
-                "must be a JSON object of field values".to_owned(),
+                Reason::RecordNotObject.into(),
             )])));
         };
         let cols = input::parse_record(&t.obj, map, mode, &t.snap.input).map_err(AppError::from)?;

@@ -423,7 +423,6 @@ pool-cool-down-days = Days before the previous owner may claim again
 pool-follow-up-within = Back without a follow-up within
 pool-close-within = Back if not converted or won within
 pool-warn-before = Warn the owner this long before
-pool-durations-hint = Write lengths of time like 30m, 12h or 7d; leave empty for none.
 pool-hidden-fields = Hidden while in the pool ({ $object })
 pool-match-field = Hand out by this field ({ $object })
 pool-match-values = Values each member takes when handing out by field
@@ -698,3 +697,21 @@ menu-work = Work
 menu-catalogue = Catalogue
 menu-more = More
 menu-group = Menu group
+span-days = { $count ->
+    [one] { $shown } day
+   *[other] { $shown } days
+}
+span-hours = { $count ->
+    [one] { $shown } hour
+   *[other] { $shown } hours
+}
+span-minutes = { $count ->
+    [one] { $shown } minute
+   *[other] { $shown } minutes
+}
+span-seconds = { $count ->
+    [one] { $shown } second
+   *[other] { $shown } seconds
+}
+pool-durations-hint = Write lengths of time like 30 minutes, 12 hours or 7 days (or 30m, 12h, 7d); leave empty for none.
+process-standard = Standard sales process

@@ -249,7 +249,7 @@ role-boss = Director
 role-manager = Jefe de ventas
 role-sales = Vendedor
 role-service = Atención al cliente
-first-password-hint = Al menos 10 caracteres; podrá cambiarla en su perfil.
+first-password-hint = Al menos 10 caracteres; podrás cambiarla en tu perfil.
 new-role = Nuevo rol
 add-role = Añadir rol
 new-role-hint = Un rol nuevo empieza sin acceso; asígnele después lo que necesite.
@@ -279,7 +279,7 @@ match-phone = Número de teléfono
 match-email = Correo electrónico
 match-text = Mismo texto
 api-tokens = Tokens de API
-api-tokens-about = Un token permite a un script u otro programa usar la API de Pelagic como usted, con sus permisos.
+api-tokens-about = Un token permite a un script u otro programa usar la API de Pelagic como tú, con tus permisos.
 token-copy-now = Copie este token ahora; no se volverá a mostrar:
 token-made = Token creado.
 token-revoked = Token revocado.
@@ -304,7 +304,7 @@ new-value = Nuevo valor
 every-matching = Todos los registros de la lista, no solo los marcados
 apply-bulk = Aplicar
 bulk-hint = Marque antes las filas de la lista.
-bulk-choose-rows = Marque al menos una fila o elija todos los registros de la lista.
+bulk-choose-rows = Marca al menos una fila o elige todos los registros de la lista.
 select = Seleccionar
 back-to-list = Volver a la lista
 job-queued = En espera
@@ -423,7 +423,6 @@ pool-cool-down-days = Días antes de que el anterior responsable pueda reclamar 
 pool-follow-up-within = Vuelve sin seguimiento en
 pool-close-within = Vuelve si no se convierte o gana en
 pool-warn-before = Avisar al responsable con antelación de
-pool-durations-hint = Escribe los plazos como 30m, 12h o 7d; vacío para ninguno.
 pool-hidden-fields = Ocultos mientras están en la bolsa ({ $object })
 pool-match-field = Repartir por este campo ({ $object })
 pool-match-values = Valores que toma cada miembro al repartir por campo
@@ -537,8 +536,8 @@ notice-instalment-overdue =
     }
 notice-quote-expired =
     { $count ->
-        [one] { $shown } presupuesto tuyo ha caducado:
-       *[other] { $shown } presupuestos tuyos han caducado:
+        [one] { $shown } cotización tuya ha caducado:
+       *[other] { $shown } cotizaciones tuyas han caducado:
     }
 doc-word-description = Descripción
 doc-word-quantity = Cantidad
@@ -551,7 +550,7 @@ doc-word-valid_until = Válido hasta
 doc-word-customer = Cliente
 doc-word-amount = Importe
 doc-word-period = Vigencia
-doc-word-quote = Presupuesto
+doc-word-quote = Cotización
 doc-word-order = Pedido
 doc-word-tax_number = NIF
 doc-word-terms = Condiciones
@@ -567,7 +566,7 @@ step-accept = El cliente aceptó
 step-reject = El cliente rechazó
 step-revise = Revisar (nueva versión)
 step-order = Crear pedido
-order-made-from = De este presupuesto se hizo el pedido { $number }
+order-made-from = De esta cotización se hizo el pedido { $number }
 approvals = Aprobaciones
 documents = Documentos
 template = Plantilla
@@ -589,7 +588,7 @@ action-approval = Aprobación
 action-document = Documento guardado
 action-document_sent = Documento enviado
 action-convert = Convertido
-collections = Cobros
+collections = Cobranza
 submitted-by = Enviado por
 waited = Esperando desde hace
 waited-minutes = { $count ->
@@ -648,12 +647,12 @@ preview-with = Vista previa con
 preview-needs-record = La vista previa necesita un registro que imprimir: cree uno primero.
 save-copy = Guardar una copia
 merge-fields = Campos de combinación
-merge-fields-hint = Solo se muestran los campos que usted puede leer; se rechaza una plantilla que nombre otro.
+merge-fields-hint = Solo se muestran los campos que tú puedes leer; se rechaza una plantilla que nombre otro.
 also = Además
 delete-template = Eliminar plantilla
 delete-template-confirm = Los documentos ya guardados no cambian; la plantilla no se puede restaurar.
 approval-flows = Flujos de aprobación
-approval-flows-about = Qué presupuestos, contratos, pedidos y reembolsos esperan la aprobación de quién. Los flujos se prueban en orden; decide el primero cuya condición cumple el registro.
+approval-flows-about = Qué cotizaciones, contratos, pedidos y reembolsos esperan la aprobación de quién. Los flujos se prueban en orden; decide el primero cuya condición cumple el registro.
 approval-flow = Flujo
 applies-to = Se aplica a
 condition = Condición
@@ -680,16 +679,16 @@ approver-role-named = rol { $role }
 every-record = todo registro
 condition-unreadable = La condición no se entiende: { $error }
 numbering-settings = Numeración y avisos
-numbering-settings-about = Cómo se numeran presupuestos, pedidos y contratos; cuándo un pedido sin atender avisa a su responsable.
-document-templates-about = Presupuestos, pedidos y contratos imprimibles: HTML con campos de combinación, con vista previa sobre un registro real.
+numbering-settings-about = Cómo se numeran cotizaciones, pedidos y contratos; cuándo un pedido sin atender avisa a su responsable.
+document-templates-about = Cotizaciones, pedidos y contratos imprimibles: HTML con campos de combinación, con vista previa sobre un registro real.
 numbering-patterns = Patrones de numeración
 next-number-example = primero de este año: { $number }
 numbering-hint = Texto con {"{"}yyyy{"}"} (año), {"{"}yy{"}"}, {"{"}mm{"}"}, {"{"}dd{"}"} y {"{"}seq:N{"}"} (secuencia de N cifras que vuelve a 1 cada año), por ejemplo SO-{"{"}yyyy{"}"}-{"{"}seq:5{"}"}.
 order-unhandled-hours = Avisar de un pedido confirmado tras (horas)
 order-unhandled-hours-hint = Si un pedido sigue confirmado tanto tiempo, se avisa una vez a su responsable. 0: nunca.
 approvals-waiting = { $count ->
-    [one] { $shown } aprobación espera su decisión
-   *[other] { $shown } aprobaciones esperan su decisión
+    [one] { $shown } aprobación espera tu decisión
+   *[other] { $shown } aprobaciones esperan tu decisión
 }
 menu-customers = Clientes
 menu-sales = Ventas
@@ -698,3 +697,21 @@ menu-work = Trabajo
 menu-catalogue = Catálogo
 menu-more = Más
 menu-group = Grupo del menú
+span-days = { $count ->
+    [one] { $shown } día
+   *[other] { $shown } días
+}
+span-hours = { $count ->
+    [one] { $shown } hora
+   *[other] { $shown } horas
+}
+span-minutes = { $count ->
+    [one] { $shown } minuto
+   *[other] { $shown } minutos
+}
+span-seconds = { $count ->
+    [one] { $shown } segundo
+   *[other] { $shown } segundos
+}
+pool-durations-hint = Escribe los plazos como 30 minutos, 12 horas o 7 días (o 30m, 12h, 7d); vacío para ninguno.
+process-standard = Proceso de venta estándar

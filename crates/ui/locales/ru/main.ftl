@@ -433,7 +433,6 @@ pool-cool-down-days = Дней до повторного взятия прежн
 pool-follow-up-within = Возврат без контакта через
 pool-close-within = Возврат без конвертации или сделки через
 pool-warn-before = Предупреждать владельца заранее за
-pool-durations-hint = Сроки пишутся как 30m, 12h или 7d; пусто — без срока.
 pool-hidden-fields = Скрыты, пока запись в пуле ({ $object })
 pool-match-field = Раздавать по полю ({ $object })
 pool-match-values = Значения, которые получает каждый участник при раздаче по полю
@@ -718,3 +717,29 @@ menu-work = Работа
 menu-catalogue = Каталог
 menu-more = Ещё
 menu-group = Раздел меню
+span-days = { $count ->
+    [one] { $shown } день
+    [few] { $shown } дня
+    [many] { $shown } дней
+   *[other] { $shown } дня
+}
+span-hours = { $count ->
+    [one] { $shown } час
+    [few] { $shown } часа
+    [many] { $shown } часов
+   *[other] { $shown } часа
+}
+span-minutes = { $count ->
+    [one] { $shown } минута
+    [few] { $shown } минуты
+    [many] { $shown } минут
+   *[other] { $shown } минуты
+}
+span-seconds = { $count ->
+    [one] { $shown } секунда
+    [few] { $shown } секунды
+    [many] { $shown } секунд
+   *[other] { $shown } секунды
+}
+pool-durations-hint = Сроки пишутся как 30 минут, 12 часов или 7 дней (или 30m, 12h, 7d); пусто — без срока.
+process-standard = Стандартный процесс продаж

@@ -392,7 +392,6 @@ pool-cool-down-days = 原负责人再次领取需等待的天数
 pool-follow-up-within = 未跟进回收期限
 pool-close-within = 未转化或成交回收期限
 pool-warn-before = 提前提醒负责人
-pool-durations-hint = 时长写法如 30m、12h、7d；留空表示不设。
 pool-hidden-fields = 在池中时隐藏的字段（{ $object }）
 pool-match-field = 按此字段分配（{ $object }）
 pool-match-values = 按字段分配时每位成员对应的值
@@ -641,3 +640,17 @@ menu-work = 工作
 menu-catalogue = 产品目录
 menu-more = 更多
 menu-group = 菜单分组
+span-days = { $count ->
+   *[other] { $shown } 天
+}
+span-hours = { $count ->
+   *[other] { $shown } 小时
+}
+span-minutes = { $count ->
+   *[other] { $shown } 分钟
+}
+span-seconds = { $count ->
+   *[other] { $shown } 秒
+}
+pool-durations-hint = 时长写法如 30 分钟、12 小时、7 天（也可写 30m、12h、7d）；留空表示不设。
+process-standard = 标准销售流程

@@ -392,7 +392,6 @@ pool-cool-down-days = 原負責人再次領取需等待的天數
 pool-follow-up-within = 未跟進回收期限
 pool-close-within = 未轉化或成交回收期限
 pool-warn-before = 提前提醒負責人
-pool-durations-hint = 時長寫法如 30m、12h、7d；留空表示不設。
 pool-hidden-fields = 在池中時隱藏的欄位（{ $object }）
 pool-match-field = 按此欄位分配（{ $object }）
 pool-match-values = 按欄位分配時每位成員對應的值
@@ -641,3 +640,17 @@ menu-work = 工作
 menu-catalogue = 產品目錄
 menu-more = 更多
 menu-group = 選單分組
+span-days = { $count ->
+   *[other] { $shown } 天
+}
+span-hours = { $count ->
+   *[other] { $shown } 小時
+}
+span-minutes = { $count ->
+   *[other] { $shown } 分鐘
+}
+span-seconds = { $count ->
+   *[other] { $shown } 秒
+}
+pool-durations-hint = 時長寫法如 30 分鐘、12 小時、7 天（也可寫 30m、12h、7d）；留空表示不設。
+process-standard = 標準銷售流程

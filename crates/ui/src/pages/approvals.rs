@@ -81,7 +81,7 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
             object: obj.name.clone(),
             object_label: v.tr.object(obj),
             record_id: text("record_id"),
-            title: display::title(obj, record),
+            title: display::title(&v.tr, obj, record),
             facts,
             flow: text("flow"),
         });
@@ -110,7 +110,43 @@ pub async fn decide(
         .decide_approval(&v.actor, &id, approve, get("comment"))
         .await
     {
-        Ok(_) => Redirect::to("/approvals").into_response(),
+        // Decided on the record's page, the reader stays there; anything but a record's own
+        // address goes back to the inbox.
+        Ok(_) => match get("back") {
+            Some(back) if is_record_page(back) => Redirect::to(back).into_response(),
+            _ => Redirect::to("/approvals").into_response(),
+        },
         Err(e) => failure(&v.tr, e),
+    }
+}
+
+/// `/o/{object}/{id}` and nothing else: a path on this site, never another host.
+fn is_record_page(path: &str) -> bool {
+    let mut parts = path.split('/');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(""), Some("o"), Some(object), Some(id), None)
+            if pelagic_core::ident::is_snake_ident(object)
+                && pelagic_core::input::check_id(id).is_ok()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_record_page;
+
+    #[test]
+    fn a_decision_returns_only_to_a_record_page_of_this_site() {
+        assert!(is_record_page("/o/quote/abc-123"));
+        for other in [
+            "//evil.example/o/x/y",
+            "https://evil.example",
+            "/o/quote",
+            "/o/quote/a/b",
+            "/approvals",
+            "/o/Quote/1",
+        ] {
+            assert!(!is_record_page(other), "{other}");
+        }
     }
 }

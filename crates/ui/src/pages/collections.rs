@@ -64,7 +64,9 @@ fn row(tr: &Tr, r: &CollectionRow) -> Row {
         collected: amount(&r.collected),
         outstanding: amount(&r.outstanding),
         overdue: amount(&r.overdue),
-        rate: r.rate.map_or("—".into(), |x| format!("{x:.1} %")),
+        rate: r.rate.map_or("—".into(), |x| {
+            crate::format::percent(tr.code, &format!("{x:.1}"))
+        }),
         width: r
             .rate
             .map_or(0, |x| (x.clamp(0.0, 100.0) * 1.2).round() as i64),

@@ -127,7 +127,7 @@ pub async fn linked_titles(
             if let Ok(found) = records_service.list(&target, &req).await {
                 for r in &found.data {
                     if let Some(id) = r.get("id").and_then(Json::as_str) {
-                        titles.insert(id.to_owned(), display::title(t, r));
+                        titles.insert(id.to_owned(), display::title(&v.tr, t, r));
                     }
                 }
             }

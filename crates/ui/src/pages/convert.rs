@@ -91,7 +91,7 @@ async fn draw(
                         .and_then(Json::as_str)
                         .unwrap_or_default()
                         .to_owned(),
-                    display::title(account, r),
+                    display::title(&v.tr, account, r),
                 )
             })
             .collect();
@@ -202,12 +202,8 @@ pub async fn submit(
             );
             draw(&s, &v, &id, Some(&pairs), None, Some(dup)).await
         }
-        Err(AppError::Validation(fields)) => {
-            let text = fields
-                .iter()
-                .map(|(k, m)| format!("{k}: {m}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+        Err(e @ AppError::Validation(_)) => {
+            let text = crate::errors::say(&v.tr, &e);
             draw(&s, &v, &id, Some(&pairs), Some(text), None).await
         }
         Err(AppError::Conflict(m) | AppError::Invalid(m) | AppError::Forbidden(m)) => {

@@ -45,7 +45,7 @@ pub async fn confirm(
         .ok()
         .and_then(|snap| snap.schema.object(&object).ok().cloned())
     {
-        Some(obj) => display::title(&obj, &record),
+        Some(obj) => display::title(&v.tr, &obj, &record),
         None => id.clone(),
     };
     let page = match Page::new(&s, &v, &object).await {

@@ -209,7 +209,7 @@ async fn draw(
                         .iter()
                         .map(|r| {
                             let id = r.get("id").and_then(|i| i.as_str()).unwrap_or_default();
-                            (id.to_owned(), crate::display::title(obj, r))
+                            (id.to_owned(), crate::display::title(&v.tr, obj, r))
                         })
                         .collect()
                 })

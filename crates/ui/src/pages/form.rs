@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::records::Record;
 use pelagic_app::{AppError, ListRequest};
+use pelagic_core::kind::FieldKind;
 use serde_json::{Map, Value as Json};
 
 use super::{Page, failure, html};
@@ -115,7 +116,7 @@ async fn draw(
                             .and_then(Json::as_str)
                             .unwrap_or_default()
                             .to_owned(),
-                        display::title(target, r),
+                        display::title(&v.tr, target, r),
                     )
                 })
                 .collect();
@@ -142,7 +143,7 @@ async fn draw(
         };
     let (heading, action, cancel) = match id {
         Some(id) => (
-            display::title(obj, record),
+            display::title(&v.tr, obj, record),
             format!("/o/{object}/{id}/edit"),
             format!("/o/{object}/{id}"),
         ),
@@ -184,13 +185,58 @@ pub async fn new(
     Path(object): Path<String>,
     Query(given): Query<HashMap<String, String>>,
 ) -> Response {
-    let filled: Map<String, Json> = given
+    let mut filled: Map<String, Json> = given
         .into_iter()
         .map(|(k, v)| (k, Json::String(v)))
         .collect();
     match viewer(&s, &headers).await {
-        Ok(v) => draw(&s, &v, &object, None, &filled, Refusal::default()).await,
+        Ok(v) => {
+            in_parent_currency(&s, &v, &object, &mut filled).await;
+            draw(&s, &v, &object, None, &filled, Refusal::default()).await
+        }
         Err(to) => to,
+    }
+}
+
+/// A record made under another one (an instalment under an order, a refund under a payment)
+/// offers its amounts in that record's currency rather than the company's.
+async fn in_parent_currency(s: &UiState, v: &Viewer, object: &str, filled: &mut Map<String, Json>) {
+    let Ok(snap) = s.app.snapshot().await else {
+        return;
+    };
+    let Ok(obj) = snap.schema.object(object) else {
+        return;
+    };
+    let records = s.app.records(&v.actor);
+    let mut currency = None;
+    for f in obj.fields.iter().filter(|f| f.kind == FieldKind::Lookup) {
+        let (Some(target), Some(id)) = (&f.target, filled.get(&f.name).and_then(Json::as_str))
+        else {
+            continue;
+        };
+        let Ok(parent) = records.get(target, id).await else {
+            continue;
+        };
+        // The parent's own currency, else the currency of its first amount.
+        currency = parent
+            .get("currency")
+            .or_else(|| {
+                parent
+                    .iter()
+                    .find(|(k, _)| k.ends_with("_currency"))
+                    .map(|(_, v)| v)
+            })
+            .and_then(Json::as_str)
+            .map(str::to_owned);
+        if currency.is_some() {
+            break;
+        }
+    }
+    let Some(currency) = currency else { return };
+    for f in obj.fields.iter().filter(|f| f.kind == FieldKind::Money) {
+        filled
+            .entry(format!("{}_currency", f.name))
+            .or_insert_with(|| Json::String(currency.clone()));
     }
 }
 
@@ -271,7 +317,7 @@ async fn save(
             return Redirect::to(&format!("/o/{object}/{new_id}")).into_response();
         }
         Err(AppError::Validation(fields)) => Refusal {
-            fields: fields.into_iter().collect(),
+            fields: crate::errors::fields_in(&v.tr, &fields, None),
             ..Refusal::default()
         },
         Err(AppError::Duplicate(d)) => Refusal {

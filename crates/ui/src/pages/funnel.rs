@@ -160,7 +160,7 @@ pub async fn show(
             process_id: funnel.process_id.clone(),
             processes: processes
                 .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
+                .map(|p| (p.id.clone(), crate::display::process_name(&v.tr, &p.name)))
                 .collect(),
             people,
             teams: snap

@@ -55,7 +55,7 @@ pub async fn show(
     };
     // The record may be in the recycle bin; its history still shows, under the title it had.
     let (title, live) = match records.get(&object, &id).await {
-        Ok(r) => (display::title(obj, &r), true),
+        Ok(r) => (display::title(&v.tr, obj, &r), true),
         Err(_) => {
             let binned = records.recycle_bin(Some(&object)).await.unwrap_or_default();
             let title = binned

@@ -82,7 +82,7 @@ pub async fn home(
                 found.extend(
                     p.data
                         .iter()
-                        .map(|r| (label.clone(), link(r), display::title(obj, r))),
+                        .map(|r| (label.clone(), link(r), display::title(&v.tr, obj, r))),
                 );
             }
         }
@@ -99,7 +99,7 @@ pub async fn home(
                 recent.extend(
                     p.data
                         .iter()
-                        .map(|r| (label.clone(), link(r), display::title(obj, r))),
+                        .map(|r| (label.clone(), link(r), display::title(&v.tr, obj, r))),
                 );
             }
         }
@@ -205,7 +205,7 @@ async fn returning(
             let id = h.record.get("id").and_then(Json::as_str)?;
             Some(Due {
                 link: format!("/o/{}/{id}", h.object),
-                what: display::title(obj, &h.record),
+                what: display::title(&v.tr, obj, &h.record),
                 about: h.pool.clone(),
                 when: display::when(&v.tr, &v.actor.time_zone, h.due_at),
                 overdue: h.due_at - now < chrono::Duration::days(1),

@@ -147,7 +147,7 @@ pub async fn board(
                         .and_then(Json::as_str)
                         .unwrap_or_default()
                         .to_owned(),
-                    name: display::title(&obj, r),
+                    name: display::title(&v.tr, &obj, r),
                     account: show(r, "account_id"),
                     amount: show(r, "amount"),
                     owner: show(r, "owner_id"),
@@ -173,7 +173,7 @@ pub async fn board(
             processes: if processes.len() > 1 {
                 processes
                     .iter()
-                    .map(|p| (p.id.clone(), p.name.clone()))
+                    .map(|p| (p.id.clone(), crate::display::process_name(&v.tr, &p.name)))
                     .collect()
             } else {
                 Vec::new()
@@ -257,7 +257,7 @@ async fn draw_move(
                 &choices,
                 &v.actor.time_zone,
             ),
-            title: display::title(&obj, &record),
+            title: display::title(&v.tr, &obj, &record),
             stage_label: obj
                 .field("stage")
                 .map(|f| v.tr.option(&obj, f, stage))
@@ -330,7 +330,7 @@ pub async fn move_to(
                 &id,
                 &stage,
                 Some(&body),
-                errors.into_iter().collect(),
+                crate::errors::fields_in(&v.tr, &errors, None),
                 None,
             )
             .await

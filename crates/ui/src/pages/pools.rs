@@ -8,7 +8,6 @@ use axum::response::Response;
 use pelagic_app::pools::{Pool, Refusal};
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::filter::Filter;
-use pelagic_core::span;
 use serde_json::{Value as Json, json};
 
 use super::{Page, failure, html};
@@ -52,10 +51,18 @@ fn rules(tr: &Tr, p: &Pool) -> Vec<String> {
         out.push(tr.count("pool-rule-daily-limit", n));
     }
     if let Some(s) = p.row.follow_up_within {
-        out.push(tr.t1("pool-rule-follow-up", "within", &span::format(s)));
+        out.push(tr.t1(
+            "pool-rule-follow-up",
+            "within",
+            &crate::display::span_words(tr, s),
+        ));
     }
     if let Some(s) = p.row.close_within {
-        out.push(tr.t1("pool-rule-close", "within", &span::format(s)));
+        out.push(tr.t1(
+            "pool-rule-close",
+            "within",
+            &crate::display::span_words(tr, s),
+        ));
     }
     if p.row.cool_down_days > 0 {
         out.push(tr.count("pool-rule-cool-down", p.row.cool_down_days));

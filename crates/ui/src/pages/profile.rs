@@ -167,7 +167,10 @@ pub async fn save(
     {
         Ok(()) => Redirect::to("/profile?saved=preferences").into_response(),
         Err(AppError::Validation(f)) => {
-            let message = f.into_values().next().unwrap_or_default();
+            let message = crate::errors::fields_in(&v.tr, &f, None)
+                .into_values()
+                .next()
+                .unwrap_or_default();
             draw(
                 &s,
                 &v,
@@ -214,7 +217,10 @@ pub async fn change_password(
     {
         Ok(()) => Redirect::to("/profile?saved=password").into_response(),
         Err(AppError::Validation(f)) => {
-            let message = f.into_values().next().unwrap_or_default();
+            let message = crate::errors::fields_in(&v.tr, &f, None)
+                .into_values()
+                .next()
+                .unwrap_or_default();
             draw(
                 &s,
                 &v,

@@ -46,8 +46,8 @@ struct RecordPage {
     body_label: String,
     /// (kind, subject, when, body)
     timeline: Vec<super::timeline::Entry>,
-    /// A lead that can still be converted.
-    convertible: bool,
+    /// Edit, delete and convert, as the app allows them now.
+    actions: pelagic_app::records::RecordActions,
     /// (pool id, pool name, the sentence saying where the record stands, may release)
     pool: Option<(String, String, String, bool)>,
     /// (id, name) of the pools the record may be put into (it is in none).
@@ -121,15 +121,17 @@ pub async fn draw(
         .filter(|f| record.contains_key(&f.name) && f.name != "id" && f.name != "pool_id")
         .collect();
     shown.sort_by_key(|f| pelagic_core::meta::BUILTIN_FIELDS.contains(&f.name.as_str()));
-    // Inline editors for what the user may change; linked records are changed on the edit page,
-    // which offers them by name.
-    let editable: Vec<String> = records
-        .editable_fields(&object)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|n| obj.field(n).is_some_and(|f| f.kind != FieldKind::Lookup))
-        .collect();
+    // Inline editors for what the user may change now (none on a locked record); linked records
+    // are changed on the edit page, which offers them by name.
+    let actions = records.actions(&object, &id).await.unwrap_or_default();
+    let editable: Vec<String> = if actions.edit {
+        records.editable_fields(&object).await.unwrap_or_default()
+    } else {
+        Vec::new()
+    }
+    .into_iter()
+    .filter(|n| obj.field(n).is_some_and(|f| f.kind != FieldKind::Lookup))
+    .collect();
     let choices = Choices {
         records: Default::default(),
         users: {
@@ -230,16 +232,8 @@ pub async fn draw(
             })
         })
         .unwrap_or_default();
-    let convertible = object == "lead"
-        && record.get("status").and_then(Json::as_str) != Some("converted")
-        && records
-            .editable_fields(&object)
-            .await
-            .is_ok_and(|f| f.iter().any(|n| n == "status"));
     let pool = match records.pool_standing(&object, &record).await {
         Ok(Some(st)) => {
-            let mine =
-                record.get("owner_id").and_then(Json::as_str) == Some(v.actor.user_id.as_str());
             let text = match (st.held, st.due_at) {
                 (false, _) => v.tr.t1("pool-waiting-in", "pool", &st.pool.row.name),
                 (true, Some(due)) => v.tr.t2(
@@ -251,12 +245,11 @@ pub async fn draw(
                 ),
                 (true, None) => v.tr.t1("pool-from", "pool", &st.pool.row.name),
             };
-            let may_release = st.held && (mine || st.pool.is_admin(&v.actor));
             Some((
                 st.pool.row.id.clone(),
                 st.pool.row.name.clone(),
                 text,
-                may_release,
+                st.may_release,
             ))
         }
         _ => None,
@@ -298,11 +291,11 @@ pub async fn draw(
             doc,
             lines,
             payments,
-            convertible,
+            actions,
             pools_to_enter,
             pool,
             object_label: v.tr.object_plural(obj),
-            title: display::title(obj, &record),
+            title: display::title(&v.tr, obj, &record),
             kind_label: label("kind"),
             subject_label: label("subject"),
             next_label: label("next_follow_up_at"),

@@ -95,9 +95,10 @@ fn table(
     total: Option<i64>,
 ) -> Related {
     // The key fields the reader can see on these records, less the one pointing back here.
+    let title = other.title_field().map(|f| f.name.as_str());
     let shown: Vec<&FieldDef> = other
         .key_fields()
-        .filter(|f| f.name != link.name)
+        .filter(|f| f.name != link.name && Some(f.name.as_str()) != title)
         .filter(|f| rows.iter().all(|r| r.contains_key(&f.name)))
         .take(COLUMNS)
         .collect();
@@ -121,7 +122,7 @@ fn table(
                     other.name,
                     r.get("id").and_then(Json::as_str).unwrap_or_default()
                 ),
-                title: display::title(other, r),
+                title: display::title(ctx.tr, other, r),
                 cells: shown
                     .iter()
                     .map(|f| crate::cell::Cell::of(ctx, other, f, r))

@@ -37,6 +37,8 @@ pub struct DocPanel {
     pub documents: Vec<DocItem>,
     /// One line per approval request: flow, status, decisions with comments.
     pub approvals: Vec<String>,
+    /// The request waiting for the reader's decision on this record, if any.
+    pub decide: Option<String>,
 }
 
 /// The panel for `object` `id`, or none when the object prints nothing.
@@ -125,6 +127,14 @@ pub async fn panel(
             )
         })
         .collect();
+    let decide = s
+        .app
+        .approvals_waiting(actor)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .find(|r| r["object"].as_str() == Some(object) && r["record_id"].as_str() == Some(id))
+        .and_then(|r| r["id"].as_str().map(str::to_owned));
     let next = s
         .app
         .records(actor)
@@ -143,6 +153,7 @@ pub async fn panel(
         templates,
         documents,
         approvals,
+        decide,
     })
 }
 

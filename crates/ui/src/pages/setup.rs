@@ -178,7 +178,10 @@ pub async fn submit(
         }
         Err(AppError::Conflict(_)) => Redirect::to("/login").into_response(),
         Err(AppError::Validation(fields)) => {
-            let (field, message) = fields.into_iter().next().unwrap_or_default();
+            let (field, message) = crate::errors::fields_in(&tr, &fields, None)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
             html(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &page(tr, &f, Some((field, message))),

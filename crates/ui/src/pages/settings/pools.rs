@@ -79,6 +79,8 @@ struct PoolsSettings {
     teams: Vec<(String, String)>,
     /// (object, field, label) of fields a pool may hide or match on
     fields: Vec<(String, String, String)>,
+    /// Examples of the three lengths of time in the reader's words: follow up, close, warn.
+    examples: [String; 3],
     error: Option<String>,
     saved: bool,
 }
@@ -86,10 +88,20 @@ struct PoolsSettings {
 async fn draw(
     s: &UiState,
     v: &Viewer,
-    editing: Editing,
+    mut editing: Editing,
     error: Option<String>,
     saved: bool,
 ) -> Response {
+    // Stored lengths of time (`7d`) are shown in words; what the user typed is kept as typed.
+    for span in [
+        &mut editing.follow_up_within,
+        &mut editing.close_within,
+        &mut editing.warn_before,
+    ] {
+        *span = crate::display::span_field(&v.tr, span);
+    }
+    let day = 86_400;
+    let examples = [7 * day, 90 * day, day].map(|s| crate::display::span_words(&v.tr, s));
     let (pools, snap) = match (s.app.pools(&v.actor).await, s.app.snapshot().await) {
         (Ok(p), Ok(snap)) => (p, snap),
         (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
@@ -147,6 +159,7 @@ async fn draw(
                 .map(|t| (t.id.clone(), t.name.clone()))
                 .collect(),
             fields,
+            examples,
             editing,
             error,
             saved,

@@ -115,7 +115,9 @@ async fn draw(
             rows.sort_by_key(|r| r.position.parse::<usize>().unwrap_or(usize::MAX));
             Editing {
                 id: p.map(|p| p.id.clone()).unwrap_or_default(),
-                name: p.map(|p| p.name.clone()).unwrap_or_default(),
+                name: p
+                    .map(|p| crate::display::process_name(&v.tr, &p.name))
+                    .unwrap_or_default(),
                 team: p.and_then(|p| p.team_id.clone()).unwrap_or_default(),
                 is_default: p.is_some_and(|p| p.is_default),
                 stages: rows,
@@ -173,7 +175,7 @@ async fn draw(
                 .map(|p| {
                     (
                         p.id.clone(),
-                        p.name.clone(),
+                        crate::display::process_name(&v.tr, &p.name),
                         team_name(&p.team_id),
                         p.is_default,
                         p.stages

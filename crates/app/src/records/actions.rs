@@ -1,0 +1,67 @@
+//! What a record's page may offer now — edit, delete, convert — asked of the rules those actions
+//! check, so that a page shows nothing that would only be refused.
+
+use pelagic_core::output::Projection;
+use pelagic_core::plan::Pred;
+use pelagic_core::{Value, input};
+use pelagic_store::records as rows;
+
+use super::sales_docs::Columns;
+use super::{RecordService, id_is, no_such};
+use crate::AppResult;
+use crate::policy::Operation;
+
+/// The actions on one record the actor may take now.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordActions {
+    /// Some field can be changed: the record is within the actor's reach and not locked
+    /// (waiting for approval, a quote past its draft, a closed order).
+    pub edit: bool,
+    /// It can go to the recycle bin.
+    pub delete: bool,
+    /// It is a lead not yet converted that the actor may convert.
+    pub convert: bool,
+}
+
+impl RecordService<'_> {
+    /// The actions `object` `id` allows the actor now.
+    pub async fn actions(&self, object: &str, id: &str) -> AppResult<RecordActions> {
+        let t = self.target(object).await?;
+        let obj = &t.obj;
+        let policy = t.policy(self.actor);
+        input::check_id(id).map_err(|_| no_such(obj, id))?;
+        let mut projection = Projection::default();
+        let columns = obj.all_columns();
+        for (c, ty) in &columns {
+            projection.push(c, *ty);
+        }
+        let mut tx = self.app.db().begin().await?;
+        let mut within = async |op: Operation| -> AppResult<Option<Columns>> {
+            if policy.require(obj, op).is_err() {
+                return Ok(None);
+            }
+            let pred = Pred::And(vec![policy.reachable(obj, op), id_is(id)]);
+            let row = rows::first_tx(&mut tx, &obj.table, &projection, &pred).await?;
+            Ok(row.map(|r| columns.iter().map(|(c, _)| c.clone()).zip(r).collect()))
+        };
+        let editable = within(Operation::Edit).await?;
+        let deletable = within(Operation::Delete).await?.is_some();
+        let edit = editable
+            .as_ref()
+            .is_some_and(|values| super::sales_docs::check_unlocked(obj, values).is_ok());
+        let delete = deletable
+            && super::sales_docs::check_deletable(&mut tx, &t.snap.schema, obj, id)
+                .await
+                .is_ok();
+        let convert = object == super::convert::CONVERTS
+            && editable.as_ref().is_some_and(|values| {
+                let status = obj.field("status").map(|f| f.column.as_str());
+                status.and_then(|c| values.get(c)).and_then(Value::as_str) != Some("converted")
+            });
+        Ok(RecordActions {
+            edit,
+            delete,
+            convert,
+        })
+    }
+}
