@@ -3,9 +3,9 @@
 // team, billed in EUR): sign in, enter a lead, log a follow-up with the next date, convert it
 // into an account, a contact and a deal, quote an existing customer from the catalogue in the
 // customer's currency with a discount that needs approval, submit it; the team's manager sees it
-// waiting on the home page and approves it from there; the salesperson marks it sent and accepted,
-// makes the order, plans two instalments, records a payment and refunds part of it, reads what is
-// still outstanding, and opens the collections. Then three refusals shown in place, in Chinese: a
+// waiting on the home page, opens it from the inbox and approves it on the quote itself; the
+// salesperson marks it sent and accepted, makes the order, plans two instalments, records a
+// payment and refunds part of it, reads what is still outstanding, and opens the collections. Then three refusals shown in place, in Chinese: a
 // lead without a name, a quote submitted with no lines, a catalogue product on a quote in a currency
 // it has no price in. Every page the day visits is also checked for English left on it. No step
 // needs the JSON API: each has its page.

@@ -100,7 +100,9 @@ impl App {
     ) -> AppResult<Vec<Flow>> {
         admin_only(actor)?;
         if flows.len() > MAX_FLOWS {
-            return Err(AppError::Invalid(format!("at most {MAX_FLOWS} flows")));
+            return Err(crate::AppError::from(
+                Said::new(Reason::FlowsAtMost).with("max", MAX_FLOWS),
+            ));
         }
         let snap = self.snapshot().await?;
         let users = pelagic_store::users::all_users(self.db()).await?;

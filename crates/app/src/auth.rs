@@ -2,6 +2,7 @@
 
 use chrono::Duration;
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::throttle;
 use pelagic_store::users::{self as store, TokenRow};
 
@@ -258,8 +259,8 @@ impl App {
     pub async fn create_api_token(&self, actor: &Actor, name: &str) -> AppResult<NewToken> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
-            return Err(AppError::Invalid(
-                "a token needs a name of 1 to 100 characters".into(),
+            return Err(crate::AppError::from(
+                Said::new(Reason::TokenNameLength).with("max", 100),
             ));
         }
         let token = new_token();

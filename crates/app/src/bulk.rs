@@ -7,6 +7,7 @@
 use chrono::Duration;
 use pelagic_core::access::Actor;
 use pelagic_core::filter::Filter;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::bulk::{self as store, BulkJobRow};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json, json};
@@ -111,10 +112,11 @@ impl App {
         records.require(object, req.action.operation()).await?;
         if let BulkAction::Update { field, value } = &req.action {
             if !records.editable_fields(object).await?.contains(field) {
-                return Err(AppError::Forbidden(format!(
-                    "you may not change {}'s '{field}'",
-                    obj.name
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::MayNotChangeField)
+                        .with("object", &obj.name)
+                        .with("field", field),
+                ));
             }
             // A value the field cannot take is refused before any record is touched, so a
             // job never runs to "done" having written nothing, or an empty field.
@@ -135,9 +137,9 @@ impl App {
                 .into());
             }
             (Some(ids), _) if ids.len() > MAX_BULK => {
-                return Err(AppError::Invalid(format!(
-                    "a bulk change takes at most {MAX_BULK} records"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::BulkAtMost).with("max", MAX_BULK),
+                ));
             }
             (_, Some(f)) => {
                 Filter::from_json(f)?;
@@ -350,9 +352,9 @@ impl App {
                     .filter_map(|r| r.get("id").and_then(Json::as_str).map(str::to_owned)),
             );
             if ids.len() > MAX_BULK {
-                return Err(AppError::Invalid(format!(
-                    "more than {MAX_BULK} records match; narrow the filter"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::BulkMatchesMore).with("max", MAX_BULK),
+                ));
             }
             match page.next_cursor {
                 Some(c) => list.cursor = Some(c),

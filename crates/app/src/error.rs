@@ -43,6 +43,17 @@ pub enum AppError {
     Internal(String),
 }
 
+impl AppError {
+    /// The actor's role or reach does not allow it, however the refusal is worded.
+    pub fn is_forbidden(&self) -> bool {
+        match self {
+            AppError::Forbidden(_) => true,
+            AppError::Said(s) => s.reason.kind() == pelagic_core::said::Kind::Forbidden,
+            _ => false,
+        }
+    }
+}
+
 impl From<pelagic_core::said::Said> for AppError {
     fn from(said: pelagic_core::said::Said) -> Self {
         AppError::Said(said)

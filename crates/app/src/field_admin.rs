@@ -107,9 +107,9 @@ impl App {
             )));
         };
         if current.system {
-            return Err(AppError::Forbidden(format!(
-                "'{field}' is kept by Pelagic and cannot be changed"
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::FieldKept).with("field", field),
+            ));
         }
         let mut f = current.clone();
         let custom_only = |what: &str| -> AppResult<()> {
@@ -221,10 +221,11 @@ impl App {
         let pred = plan::plan_filter(obj, &filter, &|_| true, &ctx)?;
         let used = rows::count(self.db(), &obj.table, &pred).await?;
         if used > 0 {
-            return Err(AppError::Conflict(format!(
-                "{used} records (live or in the recycle bin) still use {}; change them first",
-                removed.join(", ")
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::OptionsStillUsed)
+                    .with("count", used)
+                    .with("options", removed.join(", ")),
+            ));
         }
         Ok(())
     }

@@ -103,7 +103,7 @@ impl App {
             )
             .into());
         }
-        let taken = || AppError::Conflict("a group with this name already exists".into());
+        let taken = || AppError::from(Said::new(Reason::GroupExists));
         let mut tx = self.db().begin().await?;
         if new {
             let row = GroupRow {

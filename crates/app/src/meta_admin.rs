@@ -11,7 +11,7 @@ use pelagic_core::{CoreError, access::Actor};
 use pelagic_store::{ddl, metadata};
 
 use crate::policy::admin_only;
-use crate::{App, AppError, AppResult};
+use crate::{App, AppResult};
 
 /// A field an administrator asks for.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -132,10 +132,11 @@ impl App {
         let schema = metadata::load_tx(&mut tx).await?;
         let old = schema.object(object)?.clone();
         if old.field(&field.name).is_some() {
-            return Err(AppError::Conflict(format!(
-                "{object} already has a field '{}'",
-                field.name
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::FieldExists)
+                    .with("object", object)
+                    .with("field", &field.name),
+            ));
         }
         if let Some(target) = &field.target
             && !schema.objects.contains_key(target)
@@ -194,10 +195,9 @@ impl App {
         metadata::lock(&mut tx).await?;
         let schema = metadata::load_tx(&mut tx).await?;
         if schema.objects.contains_key(&def.name) {
-            return Err(AppError::Conflict(format!(
-                "an object '{}' already exists",
-                def.name
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::ObjectExists).with("value", &def.name),
+            ));
         }
         ddl::apply(&mut tx, &ddl::plan(None, &def)).await?;
         metadata::save(&mut tx, &def, self.now()).await?;

@@ -3,6 +3,7 @@
 //! and keeps every record they own.
 
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::access::{self as store, TeamRow};
 use pelagic_store::metadata;
 use pelagic_store::users::{self as users_store};
@@ -71,10 +72,9 @@ impl App {
         self.check_team_links(&team).await?;
         let mut tx = self.db().begin().await?;
         if !store::insert_team(&mut tx, &team, self.now()).await? {
-            return Err(AppError::Conflict(format!(
-                "a team named '{}' exists already",
-                team.name
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::TeamExists).with("value", &team.name),
+            ));
         }
         let detail = serde_json::json!(TeamView::from(&team));
         self.audit_in(
@@ -118,7 +118,7 @@ impl App {
             .await
             .map_err(|e| match AppError::from(e) {
                 AppError::Conflict(_) => {
-                    AppError::Conflict(format!("a team named '{}' exists already", team.name))
+                    AppError::from(Said::new(Reason::TeamExists).with("value", &team.name))
                 }
                 other => other,
             })?;
@@ -141,9 +141,7 @@ impl App {
             let mut at = Some(parent.clone());
             while let Some(p) = at {
                 if p == team.id {
-                    return Err(AppError::Invalid(
-                        "a team cannot be placed below itself or one of its sub-teams".into(),
-                    ));
+                    return Err(AppError::from(Said::new(Reason::TeamBelowItself)));
                 }
                 let found = snap
                     .access
@@ -202,15 +200,17 @@ impl App {
         let snap = self.snapshot().await?;
         if let Some(name) = change.name.as_deref().map(str::trim) {
             if name.is_empty() || name.chars().count() > 120 {
-                return Err(AppError::Invalid(
-                    "the name must be 1 to 120 characters".into(),
+                return Err(crate::AppError::from(
+                    Said::new(Reason::NameLength).with("max", 120),
                 ));
             }
             user.name = name.to_owned();
         }
         if let Some(role) = change.role {
             if !snap.access.has_role(&role) {
-                return Err(AppError::Invalid(format!("there is no role '{role}'")));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::NoSuchRole).with("value", &role),
+                ));
             }
             user.role = role;
         }
@@ -223,9 +223,7 @@ impl App {
             user.team_id = team;
         }
         if id == actor.user_id && (change.active == Some(false) || user.role != "admin") {
-            return Err(AppError::Invalid(
-                "administrators cannot disable themselves or take away their own role".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::AdminSelf)));
         }
         let now = self.now();
         let mut tx = self.db().begin().await?;
@@ -259,8 +257,8 @@ where
 
 fn check_team_name(name: &str) -> AppResult<String> {
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::Invalid(
-            "a team needs a name of 1 to 120 characters".into(),
+        return Err(crate::AppError::from(
+            Said::new(Reason::TeamNameLength).with("max", 120),
         ));
     }
     Ok(name.to_owned())

@@ -8,6 +8,7 @@ use pelagic_core::Value;
 use pelagic_core::access::{Actor, FieldAccess, Scope};
 use pelagic_core::meta::{FieldDef, ObjectDef};
 use pelagic_core::plan::{Cmp, Pred};
+use pelagic_core::said::{Reason, Said, Shown};
 
 pub use pelagic_core::access::Operation;
 
@@ -96,10 +97,10 @@ impl<'a> Policy<'a> {
         // Records shared with the actor (by a colleague, or to approve them) are reachable even
         // when their role reaches no record of the object.
         if self.scope_of(obj, op) == Scope::None && self.shared(obj, op).is_none() {
-            return Err(AppError::Forbidden(format!(
-                "your role may not {op} {}",
-                obj.label_plural.to_lowercase()
-            )));
+            return Err(Said::new(Reason::RoleMayNot)
+                .with_shown("op", op.as_str(), Shown::Operation)
+                .with_shown("objects", &obj.name, Shown::Objects)
+                .into());
         }
         Ok(())
     }
@@ -201,10 +202,10 @@ impl<'a> Policy<'a> {
         owner: &str,
     ) -> AppResult<()> {
         if self.rules.member(owner).is_none_or(|m| !m.active) {
-            return Err(AppError::Invalid(format!(
-                "owner_id '{}' is not an active user",
-                owner.chars().take(64).collect::<String>()
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::OwnerNotActive)
+                    .with("value", owner.chars().take(64).collect::<String>()),
+            ));
         }
         let allowed = match self
             .rules
@@ -216,10 +217,9 @@ impl<'a> Policy<'a> {
         if allowed {
             Ok(())
         } else {
-            Err(AppError::Forbidden(format!(
-                "you may not give {} to that user",
-                obj.label_plural.to_lowercase()
-            )))
+            Err(Said::new(Reason::MayNotGiveTo)
+                .with_shown("objects", &obj.name, Shown::Objects)
+                .into())
         }
     }
 
@@ -231,10 +231,11 @@ impl<'a> Policy<'a> {
         }
         self.require_owner_allowed(obj, op, user)
             .map_err(|e| match e {
-                AppError::Forbidden(_) => AppError::Forbidden(format!(
-                    "you may not assign {} to that user",
-                    obj.label_plural.to_lowercase()
-                )),
+                AppError::Said(s) if s.reason == Reason::MayNotGiveTo => {
+                    Said::new(Reason::MayNotAssignTo)
+                        .with_shown("objects", &obj.name, Shown::Objects)
+                        .into()
+                }
                 other => other,
             })
     }
@@ -250,8 +251,6 @@ pub fn admin_only(actor: &Actor) -> AppResult<()> {
     if actor.is_admin() {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "only administrators may do this".into(),
-        ))
+        Err(Said::new(Reason::AdministratorsOnly).into())
     }
 }

@@ -216,10 +216,9 @@ impl App {
         let new = !stored.iter().any(|r| r.id == p.id);
         match store::save(&mut tx, &row(&p, now, p.is_default), new).await {
             Err(pelagic_store::StoreError::Unique(_)) => {
-                return Err(AppError::Conflict(format!(
-                    "there is already a process named '{}'",
-                    p.name
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::ProcessExists).with("value", &p.name),
+                ));
             }
             other => other?,
         }

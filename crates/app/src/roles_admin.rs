@@ -1,6 +1,7 @@
 //! Roles and their permissions, for administrators: which records each operation on an object
 //! reaches, and how each field may be used.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use pelagic_core::access::{Actor, FieldAccess, Operation, Scope};
@@ -64,21 +65,19 @@ impl App {
     pub async fn create_role(&self, actor: &Actor, name: &str, label: &str) -> AppResult<()> {
         admin_only(actor)?;
         if !ident::is_snake_ident(name) {
-            return Err(AppError::Invalid(
-                "role names are lowercase letters, digits and single underscores (for example 'key_accounts')".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::RoleName)));
         }
         let label = label.trim();
         if label.is_empty() || label.chars().count() > 120 {
-            return Err(AppError::Invalid(
-                "a role needs a label of 1 to 120 characters".into(),
+            return Err(crate::AppError::from(
+                Said::new(Reason::RoleLabel).with("max", 120),
             ));
         }
         let mut tx = self.db().begin().await?;
         if !store::insert_role(&mut tx, name, label).await? {
-            return Err(AppError::Conflict(format!(
-                "a role named '{name}' exists already"
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::RoleExists).with("value", name),
+            ));
         }
         let detail = serde_json::json!({ "label": label });
         self.audit_in(&mut tx, audit::change(actor, "role_create", name, detail))
@@ -113,17 +112,13 @@ impl App {
         let snap = self.snapshot().await?;
         self.check_role(role, &snap)?;
         if role == "admin" {
-            return Err(AppError::Invalid(
-                "administrators always reach every record".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::AdminsReachAll)));
         }
         let mut grants = Vec::new();
         for (object, scopes) in matrix {
             snap.schema.object(object)?;
             if scopes.is_empty() {
-                return Err(AppError::Invalid(
-                    "give at least one operation and its scope".into(),
-                ));
+                return Err(AppError::from(Said::new(Reason::GiveAnOperation)));
             }
             for (op, scope) in scopes {
                 let op = Operation::parse(op).ok_or_else(|| {
@@ -145,9 +140,7 @@ impl App {
             }
         }
         if grants.is_empty() {
-            return Err(AppError::Invalid(
-                "give at least one operation and its scope".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::GiveAnOperation)));
         }
         let mut tx = self.db().begin().await?;
         for g in &grants {
@@ -205,12 +198,12 @@ impl App {
                 ))
             })?;
             if f.name == "id" && access != FieldAccess::Read {
-                return Err(AppError::Invalid("a record's id is always readable".into()));
+                return Err(AppError::from(Said::new(Reason::IdAlwaysReadable)));
             }
             if f.system && access == FieldAccess::Edit && f.name != "owner_id" {
-                return Err(AppError::Invalid(format!(
-                    "'{field}' is maintained by Pelagic and cannot be made editable"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::SystemFieldNotEditable).with("field", field),
+                ));
             }
             rules.push(FieldRuleRow {
                 role: role.to_owned(),

@@ -1,6 +1,7 @@
 //! Creating users, from the command line or the administration API.
 
 use pelagic_core::input;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::access::{self, TeamRow};
 use pelagic_store::metadata;
 use pelagic_store::users::{self as store, UserRow};
@@ -59,27 +60,27 @@ impl App {
         let email = check_email(&new.email)?;
         let name = new.name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::Invalid(
-                "the name must be 1 to 120 characters".into(),
+            return Err(crate::AppError::from(
+                Said::new(Reason::NameLength).with("max", 120),
             ));
         }
         if new.password.chars().count() < MIN_PASSWORD_LEN {
-            return Err(AppError::Invalid(format!(
-                "the password must have at least {MIN_PASSWORD_LEN} characters"
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::PasswordTooShort).with("min", MIN_PASSWORD_LEN),
+            ));
         }
         if !access::role_exists(self.db(), &new.role).await? {
             let roles = access::role_names(self.db()).await?;
-            return Err(AppError::Invalid(format!(
-                "there is no role '{}'; roles are {}",
-                new.role,
-                roles.join(", ")
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::NoSuchRoleOf)
+                    .with("value", &new.role)
+                    .with("roles", roles.join(", ")),
+            ));
         }
         if store::user_by_email(self.db(), &email).await?.is_some() {
-            return Err(AppError::Conflict(format!(
-                "a user with the email {email} already exists"
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::EmailTaken).with("value", &email),
+            ));
         }
         let password = new.password.clone();
         let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
@@ -154,9 +155,9 @@ fn check_email(email: &str) -> AppResult<String> {
         &Default::default(),
     ) {
         Ok(pelagic_core::Value::Text(e)) => Ok(e),
-        _ => Err(AppError::Invalid(format!(
-            "'{email}' is not an email address"
-        ))),
+        _ => Err(crate::AppError::from(
+            Said::new(Reason::EmailInvalid).with("value", email),
+        )),
     }
 }
 

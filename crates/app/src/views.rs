@@ -71,9 +71,7 @@ impl App {
             (false, _) => None,
             (true, Some(team)) => Some(team.clone()),
             (true, None) => {
-                return Err(AppError::Invalid(
-                    "you are in no team to share a view with".into(),
-                ));
+                return Err(AppError::from(Said::new(Reason::NoTeamToShare)));
             }
         };
         let row = ViewRow {

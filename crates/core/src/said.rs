@@ -13,6 +13,8 @@ pub enum Kind {
     Field,
     /// The record is not in a state that allows it now (409).
     Conflict,
+    /// The reader's role or reach does not allow it (403).
+    Forbidden,
 }
 
 macro_rules! reasons {
@@ -92,6 +94,146 @@ reasons! {
         "this request was decided meanwhile";
     ChooseRecords = "choose_records", Kind::Invalid,
         "choose at least one record";
+    RoleMayNot = "role_may_not", Kind::Forbidden,
+        "your role may not {op} {objects}";
+    MayNotGiveTo = "may_not_give_to", Kind::Forbidden,
+        "you may not give {objects} to that user";
+    MayNotAssignTo = "may_not_assign_to", Kind::Forbidden,
+        "you may not assign {objects} to that user";
+    AdministratorsOnly = "administrators_only", Kind::Forbidden,
+        "only administrators may do this";
+    LeadAlreadyConverted = "lead_already_converted", Kind::Conflict,
+        "this lead is already converted";
+    AlreadyApproved = "already_approved", Kind::Conflict,
+        "this record is already approved";
+    TransferAtMost = "transfer_at_most", Kind::Invalid,
+        "the filter matches more than {max} records; narrow it and transfer in steps";
+    MovesAtMost = "moves_at_most", Kind::Invalid,
+        "this would move more than {max} records at once; transfer in steps";
+    RoleName = "role_name", Kind::Invalid,
+        "role names are lowercase letters, digits and single underscores (for example 'key_accounts')";
+    RoleLabel = "role_label", Kind::Invalid,
+        "a role needs a label of 1 to {max} characters";
+    RoleExists = "role_exists", Kind::Conflict,
+        "a role named '{value}' exists already";
+    AdminsReachAll = "admins_reach_all", Kind::Invalid,
+        "administrators always reach every record";
+    GiveAnOperation = "give_an_operation", Kind::Invalid,
+        "give at least one operation and its scope";
+    IdAlwaysReadable = "id_always_readable", Kind::Invalid,
+        "a record's id is always readable";
+    SystemFieldNotEditable = "system_field_not_editable", Kind::Invalid,
+        "'{field}' is maintained by Pelagic and cannot be made editable";
+    TeamExists = "team_exists", Kind::Conflict,
+        "a team named '{value}' exists already";
+    TeamBelowItself = "team_below_itself", Kind::Invalid,
+        "a team cannot be placed below itself or one of its sub-teams";
+    NameLength = "name_length", Kind::Invalid,
+        "the name must be 1 to {max} characters";
+    NoSuchRole = "no_such_role", Kind::Invalid,
+        "there is no role '{value}'";
+    AdminSelf = "admin_self", Kind::Invalid,
+        "administrators cannot disable themselves or take away their own role";
+    TeamNameLength = "team_name_length", Kind::Invalid,
+        "a team needs a name of 1 to {max} characters";
+    PasswordTooShort = "password_too_short", Kind::Invalid,
+        "the password must have at least {min} characters";
+    NoSuchRoleOf = "no_such_role_of", Kind::Invalid,
+        "there is no role '{value}'; roles are {roles}";
+    EmailTaken = "email_taken", Kind::Conflict,
+        "a user with the email {value} already exists";
+    EmailInvalid = "email_invalid", Kind::Invalid,
+        "'{value}' is not an email address";
+    GroupExists = "group_exists", Kind::Conflict,
+        "a group with this name already exists";
+    FieldExists = "field_exists", Kind::Conflict,
+        "{object} already has a field '{field}'";
+    ObjectExists = "object_exists", Kind::Conflict,
+        "an object '{value}' already exists";
+    NoTeamToShare = "no_team_to_share", Kind::Invalid,
+        "you are in no team to share a view with";
+    MayNotChangeField = "may_not_change_field", Kind::Forbidden,
+        "you may not change {object}'s '{field}'";
+    BulkAtMost = "bulk_at_most", Kind::Invalid,
+        "a bulk change takes at most {max} records";
+    BulkMatchesMore = "bulk_matches_more", Kind::Invalid,
+        "more than {max} records match; narrow the filter";
+    TwinsInBatch = "twins_in_batch", Kind::Conflict,
+        "two of these records have the same {field}";
+    SameMomentTryAgain = "same_moment_try_again", Kind::Conflict,
+        "someone entered the same customer at the same moment; try again";
+    TemplateWriters = "template_writers", Kind::Forbidden,
+        "administrators and managers write document templates";
+    OwnTemplatesCopy = "own_templates_copy", Kind::Conflict,
+        "Pelagic's own templates cannot change; save a copy under another name";
+    TemplateNameLength = "template_name_length", Kind::Invalid,
+        "name: 1 to {max} characters";
+    OwnTemplatesStay = "own_templates_stay", Kind::Conflict,
+        "Pelagic's own templates stay";
+    NotAMergeField = "not_a_merge_field", Kind::Invalid,
+        "the template names '{value}', which is not one of its merge fields ({fields})";
+    MergeFieldMissing = "merge_field_missing", Kind::Invalid,
+        "the template names {head}.{field}, and {source} has no field '{field}'";
+    MergeFieldHidden = "merge_field_hidden", Kind::Forbidden,
+        "the template reads {head}.{field}, which you may not read";
+    TemplatePrintsOther = "template_prints_other", Kind::Invalid,
+        "the template '{value}' prints {printed}, not {object}";
+    DocumentAlreadySent = "document_already_sent", Kind::Conflict,
+        "this document was already sent";
+    DocumentBeforeNoting = "document_before_noting", Kind::Forbidden,
+        "this document was kept before Pelagic noted the fields it holds; only the person who made it and administrators may open it — print it again";
+    DocumentHoldsHidden = "document_holds_hidden", Kind::Forbidden,
+        "this document holds {fields}, which you may not read; print it again to see it with what you may read";
+    EscapingOff = "escaping_off", Kind::Invalid,
+        "the template uses '{value}'; merged values are always escaped, so a template may not turn escaping off";
+    TemplateDoesNotRead = "template_does_not_read", Kind::Invalid,
+        "the template does not read: {cause}";
+    TemplateCouldNotRender = "template_could_not_render", Kind::Invalid,
+        "the template could not be rendered: {cause}";
+    PoolAdminsHandOut = "pool_admins_hand_out", Kind::Forbidden,
+        "only the pool's administrators hand out its records";
+    PoolNoMembers = "pool_no_members", Kind::Invalid,
+        "the pool has no members to hand records to";
+    PoolNoMatchField = "pool_no_match_field", Kind::Invalid,
+        "say which field the pool matches members by before pushing by match";
+    AlreadyInPool = "already_in_pool", Kind::Conflict,
+        "that record is already in a pool";
+    PoolExists = "pool_exists", Kind::Conflict,
+        "there is already a pool of {objects} named '{value}'";
+    FieldKept = "field_kept", Kind::Forbidden,
+        "'{field}' is kept by Pelagic and cannot be changed";
+    OptionsStillUsed = "options_still_used", Kind::Conflict,
+        "{count} records (live or in the recycle bin) still use {options}; change them first";
+    ProcessExists = "process_exists", Kind::Conflict,
+        "there is already a process named '{value}'";
+    FlowsAtMost = "flows_at_most", Kind::Invalid,
+        "at most {max} flows";
+    TokenNameLength = "token_name_length", Kind::Invalid,
+        "a token needs a name of 1 to {max} characters";
+    MergeIntoItself = "merge_into_itself", Kind::Invalid,
+        "a record cannot be merged into itself";
+    RevertNothing = "revert_nothing", Kind::Invalid,
+        "a '{action}' entry changes no field and cannot be reverted";
+    FieldGone = "field_gone", Kind::Invalid,
+        "the field '{field}' no longer exists";
+    DeleteAtMost = "delete_at_most", Kind::Invalid,
+        "this would delete more than {max} records at once; delete some of its related records first";
+    ExportAtMost = "export_at_most", Kind::Invalid,
+        "an export holds at most {max} records; narrow the filter";
+    FromBeforeTo = "from_before_to", Kind::Invalid,
+        "'from' must come before 'to'";
+    PeriodsAtMost = "periods_at_most", Kind::Invalid,
+        "a report covers at most {max} periods; choose a longer period or a shorter span";
+    FigureNeedsField = "figure_needs_field", Kind::Forbidden,
+        "{figure} needs the field '{field}', which you may not read";
+    OrderStatsNeedTotals = "order_stats_need_totals", Kind::Forbidden,
+        "order statistics need the orders' totals";
+    CollectionsNeedField = "collections_need_field", Kind::Forbidden,
+        "collection figures need the instalments' field '{field}', which you may not read";
+    PeriodYears = "period_years", Kind::Invalid,
+        "{name}: the year must be between {low} and {high}";
+    OwnerNotActive = "owner_not_active", Kind::Invalid,
+        "owner_id '{value}' is not an active user";
     Required = "required", Kind::Field,
         "is required";
     NoSuchField = "no_such_field", Kind::Field,
@@ -312,13 +454,25 @@ impl From<Reason> for Said {
     }
 }
 
-/// A value a refusal names; an option of a field (a status) is said by its label.
+/// How a page says a value a refusal names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// As it is (a number, a name someone typed).
+    AsIs,
+    /// By the label of the option `value` of (object, field).
+    Option(String, String),
+    /// By the plural name of the object `value`.
+    Objects,
+    /// By the name of the operation `value` (create, read, edit, …).
+    Operation,
+}
+
+/// A value a refusal names, and how a page says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Param {
     pub name: &'static str,
     pub value: String,
-    /// (object, field) whose option `value` is.
-    pub option_of: Option<(String, String)>,
+    pub shown: Shown,
 }
 
 /// One refusal: why, and the values its sentence names.
@@ -344,7 +498,17 @@ impl Said {
         self.params.push(Param {
             name,
             value: value.to_string(),
-            option_of: None,
+            shown: Shown::AsIs,
+        });
+        self
+    }
+
+    /// The same refusal naming `value` as `{name}`, said on pages as `shown` says.
+    pub fn with_shown(mut self, name: &'static str, value: &str, shown: Shown) -> Said {
+        self.params.push(Param {
+            name,
+            value: value.to_owned(),
+            shown,
         });
         self
     }
@@ -359,7 +523,7 @@ impl Said {
         self.params.push(Param {
             name,
             value: value.to_owned(),
-            option_of: Some((object.to_owned(), field.to_owned())),
+            shown: Shown::Option(object.to_owned(), field.to_owned()),
         });
         self
     }

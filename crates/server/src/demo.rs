@@ -47,6 +47,14 @@ const POOL_NAMES: [(&str, &str); 4] = [
     ("公海客戶", "新線索池"),
 ];
 
+/// Each team's approval flow for discounts above 10%, in its language.
+const FLOW_NAMES: [&str; 4] = [
+    "折扣超过 10% 需经理审批",
+    "Descuentos de más del 10 %",
+    "Скидки больше 10%",
+    "折扣超過 10% 需經理審批",
+];
+
 /// The team whose language a sample record is written in (the first team's for English).
 fn team_of(locale: Locale) -> usize {
     TEAMS.iter().position(|t| t.0 == locale).unwrap_or(0)
@@ -259,6 +267,11 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
             manager: &managers[t].actor,
             currency: TEAMS[t].3,
             accounts: &first_sellers_accounts[t],
+            team: sales[t * 3..t * 3 + 3]
+                .iter()
+                .map(|u| u.actor.user_id.clone())
+                .collect(),
+            flow_name: FLOW_NAMES[t],
         })
         .collect();
     let made = crate::demo_sales::load(&app, &admin.actor, &sellers).await?;

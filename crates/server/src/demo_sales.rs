@@ -16,6 +16,10 @@ pub struct Seller<'a> {
     pub manager: &'a Actor,
     pub currency: &'static str,
     pub accounts: &'a [String],
+    /// The user ids of the team's salespeople, whose discounts the team's flow catches.
+    pub team: Vec<String>,
+    /// The team's approval flow, named in its language.
+    pub flow_name: &'static str,
 }
 
 /// What was made, for the summary the demo prints.
@@ -100,23 +104,27 @@ pub async fn load(app: &App, admin: &Actor, sellers: &[Seller<'_>]) -> anyhow::R
         products.push(id);
         made.products += 1;
     }
-    app.set_approval_flows(
-        admin,
-        vec![Flow {
+    // Each team's discounts above 10% go to its manager, under a name in the team's language.
+    let flows = sellers
+        .iter()
+        .map(|s| Flow {
             id: String::new(),
-            name: "Discounts above 10%".into(),
+            name: s.flow_name.into(),
             object: "quote".into(),
             active: true,
-            condition: Some(json!({"field": "discount_percent", "op": "gt", "value": "10"})),
+            condition: Some(json!({"and": [
+                {"field": "discount_percent", "op": "gt", "value": "10"},
+                {"field": "owner_id", "op": "in", "value": s.team},
+            ]})),
             steps: vec![Step {
                 approver: "manager".into(),
                 role: None,
                 user_id: None,
                 mode: "any".into(),
             }],
-        }],
-    )
-    .await?;
+        })
+        .collect();
+    app.set_approval_flows(admin, flows).await?;
     let today = app.now().date_naive();
     for (t, seller) in sellers.iter().enumerate() {
         quotes_of(app, seller, &products, today, t, &mut made).await?;

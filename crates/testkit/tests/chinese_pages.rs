@@ -160,7 +160,23 @@ async fn a_chinese_salesperson_reads_refused_fields_pool_rules_and_the_standard_
         let shown = li
             .get(&t, &format!("/pools/{}", pool.body["id"].as_str().unwrap()))
             .await;
-        assert!(shown.text.contains("7 天 内未跟进则退回"), "{}", shown.text);
+        assert!(shown.text.contains("7 天内未跟进则退回"), "{}", shown.text);
+
+        // An administrator's refusals too: a team named like another one.
+        let (boss, _) = in_chinese(&t, "boss@example.com", "admin", "总部").await;
+        let taken = boss
+            .post(&t, "/settings/teams", &[("id", ""), ("name", "华东")])
+            .await;
+        assert!(
+            taken.text.contains("已存在名为“华东”的团队"),
+            "{}",
+            taken.text
+        );
+        assert!(!taken.text.contains("exists already"));
+        // And a salesperson asking for something their role does not allow.
+        let settings = li.get(&t, "/settings/teams").await;
+        assert_eq!(settings.status, 403, "{}", settings.text);
+        assert!(settings.text.contains("只有管理员"), "{}", settings.text);
 
         // The shipped process is named in the reader's language.
         let board = li.get(&t, "/pipeline/funnel").await;

@@ -164,19 +164,26 @@ async fn what_is_made_under_an_order_takes_its_currency_and_reads_as_dates() {
             "the instalment is offered in the order's euros: {}",
             form.text
         );
-        t.create(
-            &token,
-            "payment_plan",
-            json!({"order_id": o, "due_date": "2027-01-15", "amount": "100",
-                   "amount_currency": "EUR"}),
-        )
-        .await;
+        for due in ["2027-03-15", "2027-01-15"] {
+            t.create(
+                &token,
+                "payment_plan",
+                json!({"order_id": o, "due_date": due, "amount": "100",
+                       "amount_currency": "EUR"}),
+            )
+            .await;
+        }
         let page = ana.get(&t, &format!("/o/order/{o}")).await;
         let start = page.text.find("<h2>Payment plan").expect("instalments");
         let table = &page.text[start..];
         let table = &table[..table.find("</section>").unwrap_or(table.len())];
         assert!(table.contains("Jan 15, 2027"), "{table}");
         assert!(!table.contains("2027-01-15"), "{table}");
+        let (jan, mar) = (table.find("Jan 15, 2027"), table.find("Mar 15, 2027"));
+        assert!(
+            jan < mar && mar.is_some(),
+            "instalments in date order: {table}"
+        );
         assert_eq!(
             table.matches("<th scope=\"col\">Due date</th>").count(),
             1,

@@ -3,7 +3,7 @@
 //! value names by its label.
 
 use pelagic_app::AppError;
-use pelagic_core::said::Said;
+use pelagic_core::said::{Said, Shown};
 
 use crate::i18n::Tr;
 
@@ -45,11 +45,21 @@ pub fn said_in(tr: &Tr, said: &Said, schema: Option<&pelagic_core::meta::Schema>
         .params
         .iter()
         .map(|p| {
-            let label = p.option_of.as_ref().and_then(|(object, field)| {
-                let obj = schema?.object(object).ok()?;
-                let f = obj.field(field)?;
-                Some(tr.option(obj, f, &p.value))
-            });
+            let label = match &p.shown {
+                Shown::AsIs => None,
+                Shown::Option(object, field) => schema
+                    .and_then(|s| s.object(object).ok())
+                    .and_then(|obj| Some(tr.option(obj, obj.field(field)?, &p.value))),
+                // Both are said inside a sentence: lowercase where the language has cases.
+                Shown::Objects => Some(
+                    match schema.and_then(|s| s.object(&p.value).ok()) {
+                        Some(obj) => tr.object_plural(obj),
+                        None => tr.objects_named(&p.value),
+                    }
+                    .to_lowercase(),
+                ),
+                Shown::Operation => Some(tr.t(&format!("operation-{}", p.value)).to_lowercase()),
+            };
             (p.name, label.unwrap_or_else(|| p.value.clone()))
         })
         .collect();
@@ -114,6 +124,19 @@ mod tests {
         assert_eq!(zh["email"], "“li@”不是电子邮箱地址");
         let es = fields_in(&Tr::new("es"), &fields, None);
         assert_eq!(es["name"], "es obligatorio");
+    }
+
+    #[test]
+    fn a_forbidden_step_names_the_operation_and_the_objects_in_the_readers_words() {
+        let said = Said::new(Reason::RoleMayNot)
+            .with_shown("op", "delete", Shown::Operation)
+            .with_shown("objects", "account", Shown::Objects);
+        let e = AppError::Said(said);
+        assert_eq!(
+            say(&Tr::new("en"), &e),
+            "Your role may not delete accounts."
+        );
+        assert_eq!(say(&Tr::new("zh-CN"), &e), "您的角色无权删除客户。");
     }
 
     #[test]

@@ -146,6 +146,13 @@ impl Tr {
             .unwrap_or_else(|| obj.label.clone())
     }
 
+    /// The plural name of the object called `name` when only its name is known: Pelagic's
+    /// translation of its own objects, else the name itself.
+    pub fn objects_named(&self, name: &str) -> String {
+        self.known(&format!("object-{}-plural", key(name)))
+            .unwrap_or_else(|| name.to_owned())
+    }
+
     pub fn object_plural(&self, obj: &ObjectDef) -> String {
         obj.plural_labels
             .get(self.code)

@@ -116,6 +116,7 @@ fn said_error(said: &Said) -> ApiError {
     let (status, code) = match said.reason.kind() {
         Kind::Invalid => (StatusCode::BAD_REQUEST, "invalid_request"),
         Kind::Conflict => (StatusCode::CONFLICT, "conflict"),
+        Kind::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
         Kind::Field => {
             let field = said.field.clone().unwrap_or_else(|| "record".into());
             details["fields"] = json!({ field: message });

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::access::{Actor, FieldAccess};
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::documents::{self as store, DocumentRow};
 use serde::Serialize;
 use serde_json::{Value as Json, json};
@@ -78,10 +79,12 @@ impl App {
             .document_template(template_id.unwrap_or(&super::builtin::id(object)))
             .await?;
         if template.object != object {
-            return Err(AppError::Invalid(format!(
-                "the template '{}' prints {}s, not {object}s",
-                template.name, template.object
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::TemplatePrintsOther)
+                    .with("value", &template.name)
+                    .with("printed", &template.object)
+                    .with("object", object),
+            ));
         }
         let record = self.records(reader).get(object, id).await?;
         let title = ["number", "name"]
@@ -256,7 +259,7 @@ impl App {
             ));
         }
         if d.sent_at.is_some() {
-            return Err(AppError::Conflict("this document was already sent".into()));
+            return Err(AppError::from(Said::new(Reason::DocumentAlreadySent)));
         }
         let now = self.now();
         let mut tx = self.db().begin().await?;
@@ -300,9 +303,7 @@ impl App {
             return if reader.user_id == d.created_by || reader.role == "admin" {
                 Ok(())
             } else {
-                Err(AppError::Forbidden(
-                    "this document was kept before Pelagic noted the fields it holds; only the person who made it and administrators may open it — print it again to see it with what you may read".into(),
-                ))
+                Err(AppError::from(Said::new(Reason::DocumentBeforeNoting)))
             };
         };
         let reads: Vec<FieldRead> = serde_json::from_str(reads)
@@ -343,10 +344,10 @@ impl App {
         if refused.is_empty() {
             Ok(())
         } else {
-            Err(AppError::Forbidden(format!(
-                "this document holds {}, which you may not read; print it again to see it with what you may read",
-                refused.into_iter().collect::<Vec<_>>().join(", ")
-            )))
+            Err(crate::AppError::from(
+                Said::new(Reason::DocumentHoldsHidden)
+                    .with("fields", refused.into_iter().collect::<Vec<_>>().join(", ")),
+            ))
         }
     }
 }

@@ -3,6 +3,7 @@
 //! the author may not read is left out. Templates cannot include files, call out, or run for
 //! long (a fuel limit), and every merged value is HTML-escaped.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
@@ -14,7 +15,7 @@ use serde_json::{Map, Value as Json, json};
 use super::sanitize;
 use super::tracked::{FieldRead, Reads};
 use crate::records::{ListRequest, Record};
-use crate::{App, AppError, AppResult};
+use crate::{App, AppResult};
 
 /// Words a template may use through `t`, given by the caller in the reader's language.
 pub const WORDS: [&str; 16] = [
@@ -133,9 +134,9 @@ pub(super) fn refuse_raw_output(body: &str) -> AppResult<()> {
     for code in code_blocks(body) {
         let words = code.split(|c: char| !(c.is_alphanumeric() || c == '_'));
         if let Some(word) = words.into_iter().find(|w| RAW_OUTPUT.contains(w)) {
-            return Err(AppError::Invalid(format!(
-                "the template uses '{word}'; merged values are always escaped, so a template may not turn escaping off"
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::EscapingOff).with("value", word),
+            ));
         }
     }
     Ok(())
@@ -173,9 +174,9 @@ fn code_blocks(body: &str) -> Vec<&str> {
 /// A template's syntax checked, and the merge fields it names outside loops (`record.total`).
 pub(super) fn merge_fields(body: &str) -> AppResult<BTreeSet<String>> {
     let env = environment("en");
-    let template = env
-        .template_from_str(body)
-        .map_err(|e| AppError::Invalid(format!("the template does not read: {e}")))?;
+    let template = env.template_from_str(body).map_err(|e| {
+        crate::AppError::from(Said::new(Reason::TemplateDoesNotRead).with("cause", e))
+    })?;
     Ok(template.undeclared_variables(true).into_iter().collect())
 }
 
@@ -319,9 +320,9 @@ impl App {
         );
         ctx.insert("t".into(), Value::from(minijinja::value::Serde(r.words)));
         let env = environment(&reader.locale);
-        let html = env
-            .render_str(r.body, Value::from(ctx))
-            .map_err(|e| AppError::Invalid(format!("the template could not be rendered: {e}")))?;
+        let html = env.render_str(r.body, Value::from(ctx)).map_err(|e| {
+            crate::AppError::from(Said::new(Reason::TemplateCouldNotRender).with("cause", e))
+        })?;
         let html = page(&reader.locale, r.title, &sanitize::clean(&html));
         let reads = reads
             .taken()

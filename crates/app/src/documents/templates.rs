@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::access::Actor;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::documents::{self as store, TemplateRow};
 use serde::{Deserialize, Serialize};
 
@@ -77,9 +78,7 @@ fn may_write(actor: &Actor) -> AppResult<()> {
     if may_write_templates(actor) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "administrators and managers write document templates".into(),
-        ))
+        Err(AppError::from(Said::new(Reason::TemplateWriters)))
     }
 }
 
@@ -136,9 +135,7 @@ impl App {
         let now = self.now();
         let existing = match id {
             Some(id) if id.starts_with("builtin-") => {
-                return Err(AppError::Conflict(
-                    "Pelagic's own templates cannot change; save a copy under another name".into(),
-                ));
+                return Err(AppError::from(Said::new(Reason::OwnTemplatesCopy)));
             }
             Some(id) => Some(self.document_template(id).await?),
             None => None,
@@ -160,7 +157,9 @@ impl App {
             .map(|n| n.trim().to_owned())
             .unwrap_or_default();
         if name.is_empty() || name.chars().count() > 200 {
-            return Err(AppError::Invalid("name: 1 to 200 characters".into()));
+            return Err(crate::AppError::from(
+                Said::new(Reason::TemplateNameLength).with("max", 200),
+            ));
         }
         let body = change
             .body
@@ -194,7 +193,7 @@ impl App {
     pub async fn delete_document_template(&self, actor: &Actor, id: &str) -> AppResult<()> {
         may_write(actor)?;
         if id.starts_with("builtin-") {
-            return Err(AppError::Conflict("Pelagic's own templates stay".into()));
+            return Err(AppError::from(Said::new(Reason::OwnTemplatesStay)));
         }
         let mut tx = self.db().begin().await?;
         if !store::delete_template(&mut tx, id).await? {
@@ -255,15 +254,17 @@ impl App {
                 continue;
             }
             let Some((_, source)) = sources.iter().find(|(n, _)| *n == head) else {
-                return Err(AppError::Invalid(format!(
-                    "the template names '{head}', which is not one of its merge fields ({}, {})",
-                    sources
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    render::OTHER_NAMES.join(", ")
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::NotAMergeField).with("value", head).with(
+                        "fields",
+                        sources
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .chain(render::OTHER_NAMES.iter().copied())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+                ));
             };
             let Some(field) = field.map(|f| f.split('.').next().unwrap_or(f)) else {
                 continue;
@@ -275,14 +276,19 @@ impl App {
                     .strip_suffix("_currency")
                     .is_some_and(|b| obj.field(b).is_some());
             if !known {
-                return Err(AppError::Invalid(format!(
-                    "the template names {head}.{field}, and {source} has no field '{field}'"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::MergeFieldMissing)
+                        .with("head", head)
+                        .with("field", field)
+                        .with("source", source),
+                ));
             }
             if !render::may_read(&snap.access, &author.role, obj, field) {
-                return Err(AppError::Forbidden(format!(
-                    "the template reads {head}.{field}, which you may not read"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::MergeFieldHidden)
+                        .with("head", head)
+                        .with("field", field),
+                ));
             }
         }
         Ok(())

@@ -6,6 +6,7 @@ pub mod admin;
 mod probing;
 mod rebuild;
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
 use pelagic_core::dedupe::{self, Key, Rule};
@@ -164,10 +165,9 @@ async fn claim_linked(
             let holder = taken.insert(pair);
             if !holder && !linked_holds && on_taken == OnTaken::Refuse {
                 // Two records of this write share a key.
-                return Err(AppError::Conflict(format!(
-                    "two of these records have the same {}",
-                    k.field
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::TwinsInBatch).with("field", &k.field),
+                ));
             }
             rows.push(KeyRow {
                 kind: k.kind.clone(),
@@ -186,9 +186,7 @@ async fn claim_linked(
             let now_held = store::holders_now(db, &pairs).await?;
             match now_held.iter().find(|h| !ours(h)) {
                 Some(h) => Err(duplicate_of(db, schema, obj, &field_of(records, h), h).await),
-                None => Err(AppError::Conflict(
-                    "someone entered the same customer at the same moment; try again".into(),
-                )),
+                None => Err(AppError::from(Said::new(Reason::SameMomentTryAgain))),
             }
         }
         Err(e) => Err(e.into()),

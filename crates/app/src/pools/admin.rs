@@ -1,7 +1,7 @@
 //! Setting pools up (administrators): name, object, who works them, limits, deadlines, the fields
 //! hidden while a record sits in them, and the field a push by rule matches on.
 
-use pelagic_core::said::{Reason, Said};
+use pelagic_core::said::{Reason, Said, Shown};
 use std::collections::BTreeMap;
 
 use pelagic_core::CoreError;
@@ -290,11 +290,11 @@ impl App {
         match saved {
             Ok(_) => {}
             Err(pelagic_store::StoreError::Unique(_)) => {
-                return Err(AppError::Conflict(format!(
-                    "there is already a pool of {} named '{}'",
-                    obj.label_plural.to_lowercase(),
-                    pool.row.name
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::PoolExists)
+                        .with_shown("objects", &obj.name, Shown::Objects)
+                        .with("value", &pool.row.name),
+                ));
             }
             Err(e) => return Err(e.into()),
         }

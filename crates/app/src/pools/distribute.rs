@@ -2,6 +2,7 @@
 //! (round-robin, remembered between pushes), or to the members whose region or industry matches
 //! the record's, skipping anyone at a limit.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use pelagic_core::Value;
@@ -33,17 +34,13 @@ impl RecordService<'_> {
     ) -> AppResult<Distribution> {
         let pool = self.app.visible_pool(self.actor, pool_id).await?;
         if !pool.is_admin(self.actor) {
-            return Err(AppError::Forbidden(
-                "only the pool's administrators hand out its records".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::PoolAdminsHandOut)));
         }
         let snap = self.app.snapshot().await?;
         let obj = snap.schema.object(&pool.row.object)?.clone();
         let members = pool.member_users(&snap.access);
         if members.is_empty() {
-            return Err(AppError::Invalid(
-                "the pool has no members to hand records to".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::PoolNoMembers)));
         }
         let match_col = match rule {
             Rule::RoundRobin => None,
@@ -52,12 +49,7 @@ impl RecordService<'_> {
                     .match_field
                     .as_deref()
                     .and_then(|f| obj.field(f))
-                    .ok_or_else(|| {
-                        AppError::Invalid(
-                            "say which field the pool matches members by before pushing by match"
-                                .into(),
-                        )
-                    })?
+                    .ok_or_else(|| AppError::from(Said::new(Reason::PoolNoMatchField)))?
                     .column
                     .clone(),
             ),

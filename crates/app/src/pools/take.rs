@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use pelagic_core::meta::ObjectDef;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, Pred};
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, Value};
 use pelagic_store::pools::{self as store, PoolEventRow};
 use pelagic_store::records as rows;
@@ -122,9 +123,7 @@ impl RecordService<'_> {
 
     async fn assignable(&self, pool: &Pool, user_id: &str) -> AppResult<()> {
         if !pool.is_admin(self.actor) {
-            return Err(AppError::Forbidden(
-                "only the pool's administrators hand out its records".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::PoolAdminsHandOut)));
         }
         let snap = self.app.snapshot().await?;
         if pool.member_users(&snap.access).iter().any(|u| u == user_id) {
@@ -246,9 +245,7 @@ impl RecordService<'_> {
             .await?
             .ok_or_else(not_found)?;
         let Value::Text(owner) = &row[0] else {
-            return Err(AppError::Conflict(
-                "that record is already in a pool".into(),
-            ));
+            return Err(AppError::from(Said::new(Reason::AlreadyInPool)));
         };
         let now = self.app.now();
         let mut sets = vec![

@@ -5,6 +5,7 @@ use pelagic_core::input;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
+use pelagic_core::said::{Reason, Said};
 use pelagic_store::records as rows;
 use serde_json::{Map, Value as Json};
 
@@ -62,13 +63,12 @@ impl RecordService<'_> {
             return Err(not_found());
         }
         let Some(field_name) = entry.field.as_deref() else {
-            return Err(AppError::Invalid(format!(
-                "a '{}' entry changes no field and cannot be reverted",
-                entry.action
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::RevertNothing).with("action", &entry.action),
+            ));
         };
         let field = t.obj.field(field_name).ok_or_else(|| {
-            AppError::Invalid(format!("the field '{field_name}' no longer exists"))
+            AppError::from(Said::new(Reason::FieldGone).with("field", field_name))
         })?;
         let old: Json = entry
             .old

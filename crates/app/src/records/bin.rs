@@ -2,6 +2,7 @@
 //! records that belong to it (lookups marked `cascade`, such as an account's contacts and deals,
 //! and the tasks and follow-ups whose `related` points at any of them) as one group.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -356,9 +357,9 @@ async fn collect_group(
             }
         }
         if group.values().map(BTreeSet::len).sum::<usize>() > MAX_GROUP {
-            return Err(AppError::Invalid(format!(
-                "this would delete more than {MAX_GROUP} records at once; delete some of its related records first"
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::DeleteAtMost).with("max", MAX_GROUP),
+            ));
         }
     }
     group.retain(|_, ids| !ids.is_empty());

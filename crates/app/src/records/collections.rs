@@ -4,6 +4,7 @@
 //! customer. Amounts never mix currencies: every row is one currency. An instalment counts for
 //! the owner and team of its order.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -113,9 +114,9 @@ impl RecordService<'_> {
                 .field(name)
                 .is_some_and(|f| policy.field_access(&t.obj, f).readable());
             if !readable {
-                return Err(AppError::Forbidden(format!(
-                    "collection figures need the instalments' field '{name}', which you may not read"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::CollectionsNeedField).with("field", name),
+                ));
             }
         }
         let mut conditions = Vec::new();

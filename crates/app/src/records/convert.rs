@@ -119,7 +119,7 @@ impl RecordService<'_> {
             .ok_or_else(|| no_such(lead, id))?;
         let values = RecordWriter::new(lead.fields.iter(), &projection).write(&row);
         if values.get("status").and_then(Json::as_str) == Some("converted") {
-            return Err(AppError::Conflict("this lead is already converted".into()));
+            return Err(Said::new(Reason::LeadAlreadyConverted).into());
         }
 
         // What the lead carries over, as far as the actor may read it unmasked.
@@ -275,7 +275,7 @@ impl RecordService<'_> {
         .await?
             != 1
         {
-            return Err(AppError::Conflict("this lead is already converted".into()));
+            return Err(Said::new(Reason::LeadAlreadyConverted).into());
         }
         // The customer is now the account and contact: the lead gives its duplicate keys to them.
         pelagic_store::duplicates::remove(&mut tx, "lead", &[id.to_owned()]).await?;

@@ -88,7 +88,7 @@ impl RecordService<'_> {
             .await
         {
             Ok(prepared) => Ok(Some(prepared)),
-            Err(AppError::Forbidden(_) | AppError::Validation(_)) => Ok(None),
+            Err(e) if e.is_forbidden() || matches!(e, AppError::Validation(_)) => Ok(None),
             Err(e) => Err(e),
         }
     }

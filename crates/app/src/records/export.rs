@@ -2,6 +2,7 @@
 //! may read (masked ones masked), and cells that a spreadsheet will not run as formulas.
 
 use pelagic_core::kind::FieldKind;
+use pelagic_core::said::{Reason, Said};
 use serde_json::Value as Json;
 
 use super::{ListRequest, MAX_LIMIT, RecordService};
@@ -57,9 +58,9 @@ impl RecordService<'_> {
                 );
             }
             if table.len() > MAX_EXPORT + 1 {
-                return Err(AppError::Invalid(format!(
-                    "an export holds at most {MAX_EXPORT} records; narrow the filter"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::ExportAtMost).with("max", MAX_EXPORT),
+                ));
             }
             match page.next_cursor {
                 Some(c) => page_req.cursor = Some(c),

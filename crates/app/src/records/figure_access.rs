@@ -2,10 +2,11 @@
 //! `Policy::figure_field`), so that no sum, count per value or average gives a hidden or masked
 //! field away.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeSet;
 
 use super::RecordService;
-use crate::{AppError, AppResult};
+use crate::AppResult;
 
 impl RecordService<'_> {
     /// Which of `names` (fields of `object`) the actor's figures may be computed from (see
@@ -28,9 +29,11 @@ pub(crate) fn require_figures(
     figure: &str,
 ) -> AppResult<()> {
     match needed.iter().find(|n| !usable.contains(**n)) {
-        Some(missing) => Err(AppError::Forbidden(format!(
-            "{figure} needs the field '{missing}', which you may not read"
-        ))),
+        Some(missing) => Err(crate::AppError::from(
+            Said::new(Reason::FigureNeedsField)
+                .with("figure", figure)
+                .with("field", missing),
+        )),
         None => Ok(()),
     }
 }

@@ -2,6 +2,7 @@
 //! it has none; records pointing at the loser, its follow-ups and its history move to the
 //! survivor; the loser goes to the recycle bin. All in one transaction.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::HashMap;
 
 use pelagic_core::kind::FieldKind;
@@ -12,10 +13,10 @@ use pelagic_store::records as rows;
 use pelagic_store::{Tx, duplicates as keys, history as trail};
 
 use super::{Record, RecordService, Target, id_is, no_such};
+use crate::AppResult;
 use crate::duplicates::{self, OnTaken};
 use crate::history::{self, Change};
 use crate::policy::Operation;
-use crate::{AppError, AppResult};
 
 impl RecordService<'_> {
     /// Merges `loser_id` into `survivor_id`; gives the survivor as it now is.
@@ -31,9 +32,7 @@ impl RecordService<'_> {
         policy.require(obj, Operation::Edit)?;
         policy.require(obj, Operation::Delete)?;
         if survivor_id == loser_id {
-            return Err(AppError::Invalid(
-                "a record cannot be merged into itself".into(),
-            ));
+            return Err(crate::AppError::from(Said::new(Reason::MergeIntoItself)));
         }
         for id in [survivor_id, loser_id] {
             input::check_id(id).map_err(|_| no_such(obj, id))?;

@@ -47,6 +47,7 @@ mod refs;
 mod reminders;
 mod write;
 
+use pelagic_core::said::{Reason, Said};
 use std::sync::Arc;
 
 use pelagic_core::access::Actor;
@@ -185,11 +186,12 @@ pub(crate) fn check_period(
         if let Some(d) = date
             && !pelagic_core::input::YEARS.contains(&d.year())
         {
-            return Err(crate::AppError::Invalid(format!(
-                "{name}: the year must be between {} and {}",
-                pelagic_core::input::YEARS.start(),
-                pelagic_core::input::YEARS.end()
-            )));
+            return Err(crate::AppError::from(
+                Said::new(Reason::PeriodYears)
+                    .with("name", name)
+                    .with("low", pelagic_core::input::YEARS.start())
+                    .with("high", pelagic_core::input::YEARS.end()),
+            ));
         }
     }
     Ok(())

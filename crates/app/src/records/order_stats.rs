@@ -3,6 +3,7 @@
 //! the orders planned, received, refunded and still wait for — the customer's money figures when
 //! the statistics cover one account. Amounts never mix currencies: every row is one currency.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -97,9 +98,7 @@ impl RecordService<'_> {
             .obj
             .field("total")
             .filter(|f| policy.field_access(&t.obj, f).readable())
-            .ok_or_else(|| {
-                AppError::Forbidden("order statistics need the orders' totals".into())
-            })?;
+            .ok_or_else(|| AppError::from(Said::new(Reason::OrderStatsNeedTotals)))?;
         super::check_period(q.from, q.to)?;
         let mut conditions = Vec::new();
         if let Some(from) = q.from {

@@ -180,9 +180,9 @@ impl RecordService<'_> {
         let w = self.whole_for_edit(&mut tx, object, id).await?;
         super::sales_docs::check_unlocked(&w.t.obj, &w.columns())?;
         if w.text("approval_status") == Some("approved") {
-            return Err(crate::AppError::Conflict(format!(
-                "this {object} is already approved"
-            )));
+            return Err(
+                pelagic_core::said::Said::new(pelagic_core::said::Reason::AlreadyApproved).into(),
+            );
         }
         let pending = self
             .app

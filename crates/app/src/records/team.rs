@@ -4,6 +4,7 @@
 //! Only records the reader may read are counted, and a figure whose field they may not read
 //! (an amount, a kind) stays out.
 
+use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
@@ -209,7 +210,7 @@ impl RecordService<'_> {
             }
         };
         if from >= to {
-            return Err(AppError::Invalid("'from' must come before 'to'".into()));
+            return Err(AppError::from(Said::new(Reason::FromBeforeTo)));
         }
         let mut starts = vec![period_start(period, from)];
         while let Some(&last) = starts.last() {
@@ -218,9 +219,9 @@ impl RecordService<'_> {
                 break;
             }
             if starts.len() == MAX_PERIODS {
-                return Err(AppError::Invalid(format!(
-                    "a report covers at most {MAX_PERIODS} periods; choose a longer period or a shorter span"
-                )));
+                return Err(crate::AppError::from(
+                    Said::new(Reason::PeriodsAtMost).with("max", MAX_PERIODS),
+                ));
             }
             starts.push(next);
         }

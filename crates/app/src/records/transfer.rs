@@ -9,6 +9,7 @@ use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::ObjectDef;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{self, Cmp, Pred};
+use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, Value, input};
 use pelagic_store::Tx;
 use pelagic_store::records::{self as rows, ListQuery};
@@ -72,9 +73,9 @@ impl RecordService<'_> {
             return Err(no_such(obj, missing));
         }
         if roots.len() > MAX_TRANSFER {
-            return Err(AppError::Invalid(format!(
-                "the filter matches more than {MAX_TRANSFER} records; narrow it and transfer in steps"
-            )));
+            return Err(Said::new(Reason::TransferAtMost)
+                .with("max", MAX_TRANSFER)
+                .into());
         }
         let mut moved: BTreeMap<String, Vec<(String, Option<String>)>> = BTreeMap::new();
         let root_ids: Vec<String> = roots.iter().map(|(id, _)| id.clone()).collect();
@@ -84,9 +85,7 @@ impl RecordService<'_> {
                 .await?;
         }
         if moved.values().map(Vec::len).sum::<usize>() > MAX_MOVED {
-            return Err(AppError::Invalid(format!(
-                "this would move more than {MAX_MOVED} records at once; transfer in steps"
-            )));
+            return Err(Said::new(Reason::MovesAtMost).with("max", MAX_MOVED).into());
         }
         let now = self.app.now();
         let mut counts = BTreeMap::new();

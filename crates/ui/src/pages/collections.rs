@@ -131,7 +131,7 @@ pub async fn show(
             c.totals.iter().map(|r| row(&v.tr, r)).collect(),
         ),
         Err(e) => {
-            error = Some(e.to_string());
+            error = Some(crate::errors::say(&v.tr, &e));
             (Vec::new(), Vec::new())
         }
     };

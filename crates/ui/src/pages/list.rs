@@ -192,7 +192,7 @@ pub async fn render(
         query.columns.clone()
     };
     let (found, refused) = match query.filter(obj) {
-        Err(e) => (RecordsPage::default(), Some(e.to_string())),
+        Err(e) => (RecordsPage::default(), Some(crate::errors::say(&v.tr, &e))),
         Ok(filter) => {
             let req = ListRequest {
                 q: Some(q.clone()).filter(|q| !q.trim().is_empty()),
@@ -207,8 +207,8 @@ pub async fn render(
             };
             match records.list(&object, &req).await {
                 Ok(p) => (p, None),
-                Err(e @ (AppError::Invalid(_) | AppError::Validation(_))) => {
-                    (RecordsPage::default(), Some(e.to_string()))
+                Err(e @ (AppError::Invalid(_) | AppError::Validation(_) | AppError::Said(_))) => {
+                    (RecordsPage::default(), Some(crate::errors::say(&v.tr, &e)))
                 }
                 Err(e) => return failure(&v.tr, e),
             }

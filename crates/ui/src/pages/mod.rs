@@ -192,6 +192,7 @@ pub fn failure(tr: &Tr, e: AppError) -> Response {
             pelagic_core::said::Kind::Invalid => StatusCode::BAD_REQUEST,
             pelagic_core::said::Kind::Field => StatusCode::UNPROCESSABLE_ENTITY,
             pelagic_core::said::Kind::Conflict => StatusCode::CONFLICT,
+            pelagic_core::said::Kind::Forbidden => StatusCode::FORBIDDEN,
         },
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     };

@@ -62,11 +62,18 @@ pub async fn tables(
         for link in other.fields.iter().filter(|f| {
             f.kind == FieldKind::Lookup && !f.system && f.target.as_deref() == Some(object)
         }) {
+            // Records named by a date (instalments, payments) read in the order of their dates.
+            let sort = other
+                .title_field()
+                .filter(|f| f.kind == FieldKind::Date)
+                .map(|f| vec![(f.name.clone(), false)])
+                .unwrap_or_default();
             let req = ListRequest {
                 filter: Filter::from_json(&json!({"field": link.name, "op": "eq", "value": id}))
                     .ok(),
                 limit: Some(SHOWN),
                 count: true,
+                sort,
                 ..ListRequest::default()
             };
             let Ok(page) = records.list(&other.name, &req).await else {

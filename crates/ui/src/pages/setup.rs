@@ -191,6 +191,13 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
             &page(tr, &f, Some((String::new(), message))),
         ),
+        Err(e @ AppError::Said(_)) => {
+            let message = crate::errors::say(&tr, &e);
+            html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &page(tr, &f, Some((String::new(), message))),
+            )
+        }
         Err(e) => super::failure(&tr, e),
     }
 }

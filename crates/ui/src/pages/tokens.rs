@@ -39,7 +39,7 @@ pub async fn create(
                 &s,
                 &v,
                 None,
-                Some(e.to_string()),
+                Some(crate::errors::say(&v.tr, &e)),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -59,6 +59,15 @@ pub async fn revoke(
     };
     match s.app.revoke_token(&v.actor, &id).await {
         Ok(()) => Redirect::to("/profile?saved=token-revoked").into_response(),
-        Err(e) => draw(&s, &v, None, Some(e.to_string()), StatusCode::NOT_FOUND).await,
+        Err(e) => {
+            draw(
+                &s,
+                &v,
+                None,
+                Some(crate::errors::say(&v.tr, &e)),
+                StatusCode::NOT_FOUND,
+            )
+            .await
+        }
     }
 }

@@ -121,6 +121,15 @@ pub async fn save(
     };
     match s.app.set_defaults(&v.actor, &change).await {
         Ok(()) => draw(&s, &v, None, true, None).await,
-        Err(e) => draw(&s, &v, Some(entered), false, Some(e.to_string())).await,
+        Err(e) => {
+            draw(
+                &s,
+                &v,
+                Some(entered),
+                false,
+                Some(crate::errors::say(&v.tr, &e)),
+            )
+            .await
+        }
     }
 }

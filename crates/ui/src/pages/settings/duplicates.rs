@@ -135,6 +135,6 @@ pub async fn save(
         .await
     {
         Ok(_) => draw(&s, &v, true, None).await,
-        Err(e) => draw(&s, &v, false, Some(e.to_string())).await,
+        Err(e) => draw(&s, &v, false, Some(crate::errors::say(&v.tr, &e))).await,
     }
 }

@@ -191,6 +191,16 @@ pub async fn save(
     }
     match s.app.update_field(&v.actor, &object, &field, change).await {
         Ok(_) => draw(&s, &v, &object, &field, None, true).await,
-        Err(e) => draw(&s, &v, &object, &field, Some(e.to_string()), false).await,
+        Err(e) => {
+            draw(
+                &s,
+                &v,
+                &object,
+                &field,
+                Some(crate::errors::say(&v.tr, &e)),
+                false,
+            )
+            .await
+        }
     }
 }

@@ -115,7 +115,7 @@ pub async fn create(
     };
     match s.app.add_object(&v.actor, new).await {
         Ok(obj) => Redirect::to(&format!("/settings/objects/{}", obj.name)).into_response(),
-        Err(e) => draw_list(&s, &v, Some(e.to_string()), entered).await,
+        Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await,
     }
 }
 
@@ -280,7 +280,7 @@ pub async fn rename(
                 &v,
                 &object,
                 NewFieldInput::default(),
-                Some(e.to_string()),
+                Some(crate::errors::say(&v.tr, &e)),
                 false,
             )
             .await
@@ -344,7 +344,17 @@ pub async fn add_field(
     };
     match s.app.add_field(&v.actor, &object, new).await {
         Ok(_) => Redirect::to(&format!("/settings/objects/{object}/fields/{name}")).into_response(),
-        Err(e) => draw_object(&s, &v, &object, entered, Some(e.to_string()), false).await,
+        Err(e) => {
+            draw_object(
+                &s,
+                &v,
+                &object,
+                entered,
+                Some(crate::errors::say(&v.tr, &e)),
+                false,
+            )
+            .await
+        }
     }
 }
 

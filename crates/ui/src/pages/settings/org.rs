@@ -196,7 +196,7 @@ pub async fn create_user(
     };
     match s.app.create_user(&v.actor, new).await {
         Ok(_) => Redirect::to("/settings/users").into_response(),
-        Err(e) => draw_users(&s, &v, Some(e.to_string()), entered).await,
+        Err(e) => draw_users(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await,
     }
 }
 
@@ -265,7 +265,7 @@ pub async fn update_user(
     };
     match s.app.update_user(&v.actor, &id, change).await {
         Ok(_) => Redirect::to("/settings/users").into_response(),
-        Err(e) => draw_user(&s, &v, &id, Some(e.to_string())).await,
+        Err(e) => draw_user(&s, &v, &id, Some(crate::errors::say(&v.tr, &e))).await,
     }
 }
 
@@ -378,7 +378,7 @@ pub async fn save_team(
                 value(&pairs, "parent_id"),
                 value(&pairs, "manager_id"),
             );
-            draw_teams(&s, &v, editing, Some(e.to_string())).await
+            draw_teams(&s, &v, editing, Some(crate::errors::say(&v.tr, &e))).await
         }
     }
 }

@@ -74,7 +74,7 @@ pub async fn create(
         .await
     {
         Ok(()) => Redirect::to(&format!("/settings/roles/{name}")).into_response(),
-        Err(e) => draw_list(&s, &v, Some(e.to_string())).await,
+        Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e))).await,
     }
 }
 
@@ -197,7 +197,7 @@ pub async fn save(
     if !matrix.is_empty()
         && let Err(e) = s.app.set_role_matrix(&v.actor, &role, &matrix).await
     {
-        return draw_role(&s, &v, &role, false, Some(e.to_string())).await;
+        return draw_role(&s, &v, &role, false, Some(crate::errors::say(&v.tr, &e))).await;
     }
     draw_role(&s, &v, &role, true, None).await
 }
@@ -318,7 +318,15 @@ pub async fn save_fields(
             .set_field_accesses(&v.actor, &role, &object, &changed)
             .await
     {
-        return draw_fields(&s, &v, &role, &object, false, Some(e.to_string())).await;
+        return draw_fields(
+            &s,
+            &v,
+            &role,
+            &object,
+            false,
+            Some(crate::errors::say(&v.tr, &e)),
+        )
+        .await;
     }
     draw_fields(&s, &v, &role, &object, true, None).await
 }
