@@ -28,7 +28,7 @@ impl App {
         if comment.is_some_and(|c| c.chars().count() > MAX_COMMENT) {
             return Err(pelagic_core::CoreError::field(
                 "comment",
-                Said::new(Reason::AtMostChars).with("max", MAX_COMMENT),
+                Said::at_most_chars(MAX_COMMENT),
             )
             .into());
         }

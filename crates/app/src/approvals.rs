@@ -6,7 +6,6 @@
 //! its comment, is in the request's trail and the record's history, and the submitter is told.
 
 use chrono::{DateTime, Utc};
-use pelagic_core::CoreError;
 use pelagic_core::access::Actor;
 use pelagic_core::filter::Filter;
 use pelagic_core::meta::ObjectDef;
@@ -19,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json, json};
 
 use crate::policy::admin_only;
-use crate::{App, AppError, AppResult};
+use crate::{App, AppResult};
 
 /// The objects that may need approval.
 pub const APPROVABLE: [&str; 4] = ["quote", "contract", "order", "refund"];
@@ -32,7 +31,7 @@ const LINES: [(&str, &str, &str); 2] = [
 
 /// Most flows, and most steps in one flow.
 const MAX_FLOWS: usize = 100;
-const MAX_STEPS: usize = 10;
+pub(crate) const MAX_STEPS: usize = 10;
 
 /// One approval flow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,15 +73,6 @@ fn any() -> String {
     "any".into()
 }
 
-fn bad(field: &str, said: impl Into<Said>) -> AppError {
-    CoreError::field(field, said).into()
-}
-
-/// A condition that cannot be used, with the reason the filter gave.
-fn bad_condition(field: &str, cause: impl std::fmt::Display) -> AppError {
-    bad(field, Said::new(Reason::BadCondition).with("cause", cause))
-}
-
 impl App {
     /// Every flow, in the order they are tried.
     pub async fn approval_flows(&self) -> AppResult<Vec<Flow>> {
@@ -105,59 +95,14 @@ impl App {
             ));
         }
         let snap = self.snapshot().await?;
-        let users = pelagic_store::users::all_users(self.db()).await?;
-        let roles = pelagic_store::access::roles(self.db()).await?;
+        let known = crate::approval_flow_check::Known {
+            snap: &snap,
+            users: pelagic_store::users::all_users(self.db()).await?,
+            roles: pelagic_store::access::roles(self.db()).await?,
+        };
         let mut out = Vec::with_capacity(flows.len());
         for (i, mut f) in flows.into_iter().enumerate() {
-            let at = |field: &str| format!("flows[{i}].{field}");
-            f.name = f.name.trim().to_owned();
-            if f.name.is_empty() || f.name.chars().count() > 100 {
-                return Err(bad(
-                    &at("name"),
-                    Said::new(Reason::TextLength)
-                        .with("min", 1)
-                        .with("max", 100),
-                ));
-            }
-            if !APPROVABLE.contains(&f.object.as_str()) {
-                return Err(bad(
-                    &at("object"),
-                    Said::new(Reason::OneOf).with("values", APPROVABLE.join(", ")),
-                ));
-            }
-            let obj = snap.schema.object(&f.object)?;
-            if let Some(c) = &f.condition {
-                let filter =
-                    Filter::from_json(c).map_err(|e| bad_condition(&at("condition"), e))?;
-                plan::plan_filter(obj, &filter, &|_| true, &plan_context(&snap.input))
-                    .map_err(|e| bad_condition(&at("condition"), e))?;
-            }
-            if f.steps.is_empty() || f.steps.len() > MAX_STEPS {
-                return Err(bad(
-                    &at("steps"),
-                    Said::new(Reason::StepsCount).with("max", MAX_STEPS),
-                ));
-            }
-            for (j, s) in f.steps.iter().enumerate() {
-                let here = at(&format!("steps[{j}]"));
-                match s.approver.as_str() {
-                    "manager" => {}
-                    "role"
-                        if s.role
-                            .as_ref()
-                            .is_some_and(|r| roles.iter().any(|x| &x.name == r)) => {}
-                    "role" => return Err(bad(&here, Reason::NameARole)),
-                    "user"
-                        if s.user_id
-                            .as_ref()
-                            .is_some_and(|u| users.iter().any(|x| &x.id == u && x.active)) => {}
-                    "user" => return Err(bad(&here, Reason::NameAUser)),
-                    _ => return Err(bad(&here, Reason::ApproverKinds)),
-                }
-                if !matches!(s.mode.as_str(), "any" | "all") {
-                    return Err(bad(&here, Reason::AnyOrAll));
-                }
-            }
+            known.check(i, &mut f)?;
             if f.id.is_empty() {
                 f.id = crate::ids::new_id();
             }
@@ -384,7 +329,7 @@ impl App {
 }
 
 /// Filters in a condition are read in UTC (relative dates such as `this_month` included).
-fn plan_context(input: &pelagic_core::input::InputContext) -> plan::PlanContext {
+pub(crate) fn plan_context(input: &pelagic_core::input::InputContext) -> plan::PlanContext {
     plan::PlanContext {
         input: input.clone(),
         today: chrono::Utc::now().date_naive(),

@@ -48,7 +48,7 @@ impl AppError {
     pub fn is_forbidden(&self) -> bool {
         match self {
             AppError::Forbidden(_) => true,
-            AppError::Said(s) => s.reason.kind() == pelagic_core::said::Kind::Forbidden,
+            AppError::Said(s) => s.kind() == pelagic_core::said::Kind::Forbidden,
             _ => false,
         }
     }
@@ -70,6 +70,7 @@ impl From<CoreError> for AppError {
                 o.chars().take(60).collect::<String>()
             )),
             CoreError::Forbidden(m) => AppError::Forbidden(m),
+            CoreError::Said(s) => AppError::Said(s),
         }
     }
 }

@@ -53,13 +53,7 @@ const MAX_LABEL: usize = 100;
 fn check_label(key: &str, text: &str) -> AppResult<String> {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_LABEL {
-        return Err(CoreError::field(
-            key,
-            Said::new(Reason::TextLength)
-                .with("min", 1)
-                .with("max", MAX_LABEL),
-        )
-        .into());
+        return Err(CoreError::field(key, Said::length(1, MAX_LABEL)).into());
     }
     Ok(text.to_owned())
 }

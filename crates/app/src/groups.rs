@@ -84,13 +84,7 @@ impl App {
         admin_only(actor)?;
         let name = name.map(str::trim);
         if name.is_some_and(|n| n.is_empty() || n.chars().count() > 100) {
-            return Err(CoreError::field(
-                "name",
-                Said::new(Reason::TextLength)
-                    .with("min", 1)
-                    .with("max", 100),
-            )
-            .into());
+            return Err(CoreError::field("name", Said::length(1, 100)).into());
         }
         let snap = self.snapshot().await?;
         if let Some(m) = members

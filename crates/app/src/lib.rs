@@ -3,6 +3,7 @@
 
 pub mod access;
 mod approval_decisions;
+mod approval_flow_check;
 pub mod approvals;
 pub mod audit;
 pub mod auth;

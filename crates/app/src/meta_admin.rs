@@ -117,9 +117,7 @@ impl App {
         field.set_column(ObjectDef::column_for(&new.name, true));
         check_field(&field)?;
         if field.label.chars().count() > 100 {
-            return Err(
-                CoreError::field("label", Said::new(Reason::AtMostChars).with("max", 100)).into(),
-            );
+            return Err(CoreError::field("label", Said::at_most_chars(100)).into());
         }
         if let Some(default) = &field.default {
             let ctx = self.snapshot().await?.input.clone();
@@ -162,13 +160,7 @@ impl App {
         check_new_name(&new.name)?;
         for (key, text) in [("label", &new.label), ("label_plural", &new.label_plural)] {
             if text.trim().is_empty() || text.chars().count() > 100 {
-                return Err(CoreError::field(
-                    key,
-                    Said::new(Reason::TextLength)
-                        .with("min", 1)
-                        .with("max", 100),
-                )
-                .into());
+                return Err(CoreError::field(key, Said::length(1, 100)).into());
             }
         }
         let mut name_field = FieldDef::new("name", "Name", FieldKind::Text);
@@ -317,29 +309,15 @@ impl App {
         if let Some(c) = company
             && (c.is_empty() || c.chars().count() > 200)
         {
-            return Err(CoreError::field(
-                "company_name",
-                Said::new(Reason::TextLength)
-                    .with("min", 1)
-                    .with("max", 200),
-            )
-            .into());
+            return Err(CoreError::field("company_name", Said::length(1, 200)).into());
         }
         let address = change.company_address.as_deref().map(str::trim);
         if address.is_some_and(|a| a.chars().count() > 500) {
-            return Err(CoreError::field(
-                "company_address",
-                Said::new(Reason::AtMostChars).with("max", 500),
-            )
-            .into());
+            return Err(CoreError::field("company_address", Said::at_most_chars(500)).into());
         }
         let tax_number = change.company_tax_number.as_deref().map(str::trim);
         if tax_number.is_some_and(|n| n.chars().count() > 50) {
-            return Err(CoreError::field(
-                "company_tax_number",
-                Said::new(Reason::AtMostChars).with("max", 50),
-            )
-            .into());
+            return Err(CoreError::field("company_tax_number", Said::at_most_chars(50)).into());
         }
         let mut tx = self.db().begin().await?;
         metadata::lock(&mut tx).await?;

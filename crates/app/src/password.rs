@@ -25,13 +25,9 @@ impl App {
         let keys = crate::auth::throttle_keys(&user.email, client);
         self.check_throttle(&keys).await?;
         if new.chars().count() < MIN_PASSWORD_LEN || new.len() > 1024 {
-            return Err(CoreError::field(
-                "new_password",
-                Said::new(Reason::TextLength)
-                    .with("min", MIN_PASSWORD_LEN)
-                    .with("max", 1024),
-            )
-            .into());
+            return Err(
+                CoreError::field("new_password", Said::length(MIN_PASSWORD_LEN, 1024)).into(),
+            );
         }
         let (hash, current_given, new_given) = (
             user.password_hash.clone(),

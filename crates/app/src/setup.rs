@@ -34,13 +34,7 @@ impl App {
         }
         let company = f.company.trim();
         if company.is_empty() || company.chars().count() > 200 {
-            return Err(CoreError::field(
-                "company",
-                Said::new(Reason::TextLength)
-                    .with("min", 1)
-                    .with("max", 200),
-            )
-            .into());
+            return Err(CoreError::field("company", Said::length(1, 200)).into());
         }
         if !pelagic_core::money::is_currency_code(&f.currency) {
             return Err(CoreError::field(

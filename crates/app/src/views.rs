@@ -49,18 +49,10 @@ impl App {
         self.snapshot().await?.schema.object(object)?;
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 80 {
-            return Err(CoreError::field(
-                "name",
-                Said::new(Reason::TextLength).with("min", 1).with("max", 80),
-            )
-            .into());
+            return Err(CoreError::field("name", Said::length(1, 80)).into());
         }
         if query.len() > 4000 {
-            return Err(CoreError::field(
-                "query",
-                Said::new(Reason::AtMostChars).with("max", 4000),
-            )
-            .into());
+            return Err(CoreError::field("query", Said::at_most_chars(4000)).into());
         }
         // A view's query is a list's address query, written back into links and redirects:
         // URL-encoded, so never a space, a line break or any other control character.

@@ -22,6 +22,9 @@ pub enum CoreError {
     /// The caller may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// A refusal with a stable reason, which pages say in the reader's language.
+    #[error("{0}")]
+    Said(Said),
 }
 
 impl CoreError {

@@ -10,6 +10,7 @@ use crate::fold::{escape_like, fold};
 use crate::input::{InputContext, parse_date, scalar};
 use crate::kind::FieldKind;
 use crate::meta::{FieldDef, ObjectDef};
+use crate::said::{Reason, Said};
 use crate::{CoreError, Value, phone};
 
 pub use crate::order::{
@@ -234,7 +235,7 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
         Op::Contains | Op::StartsWith => {
             let needle = like_text(f, value)?;
             if needle.is_empty() {
-                return Err(CoreError::invalid("the text to look for is empty"));
+                return Err(CoreError::Said(Said::from(Reason::EmptySearchText)));
             }
             let pattern = if op == Op::Contains {
                 format!("%{needle}%")
@@ -249,7 +250,7 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
         Op::Within => {
             let name = value
                 .as_str()
-                .ok_or_else(|| CoreError::invalid("within takes a period such as \"this_week\""))?;
+                .ok_or_else(|| CoreError::Said(Said::from(Reason::WithinPeriod)))?;
             let days = crate::period::resolve(name, ctx.today)?;
             let (lo, hi) = if f.kind == FieldKind::Date {
                 (Value::Date(days.start), Value::Date(days.end))
@@ -293,7 +294,7 @@ fn datetime_by_day(
     let Some(text) = value.as_str().filter(|s| s.len() == 10) else {
         return Ok(None);
     };
-    let day = parse_date(text).map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let day = parse_date(text).map_err(|e| CoreError::Said(e.in_request()))?;
     let (start, end) = crate::period::DayRange {
         start: day,
         end: day.succ_opt().unwrap_or(day),
@@ -319,7 +320,7 @@ fn datetime_by_day(
 }
 
 fn has_option(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Result<Pred, CoreError> {
-    let v = scalar(f, value, &ctx.input).map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let v = scalar(f, value, &ctx.input).map_err(|e| CoreError::Said(e.in_request()))?;
     let option = v.as_str().unwrap_or_default().trim_matches('|').to_owned();
     Ok(Pred::Like {
         col: col.to_owned(),
@@ -329,45 +330,28 @@ fn has_option(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Resul
 
 /// The value a field's compare column is compared with.
 pub fn compare_value(f: &FieldDef, value: &Json, ctx: &PlanContext) -> Result<Value, CoreError> {
+    let text = || value.as_str().ok_or_else(expected_text);
     let v = match f.kind {
-        FieldKind::Text | FieldKind::Textarea => Value::Text(fold(
-            value
-                .as_str()
-                .ok_or_else(|| CoreError::invalid("expected text"))?,
-        )),
-        FieldKind::Email => Value::Text(
-            value
-                .as_str()
-                .ok_or_else(|| CoreError::invalid("expected text"))?
-                .trim()
-                .to_lowercase(),
+        FieldKind::Text | FieldKind::Textarea => Value::Text(fold(text()?)),
+        FieldKind::Email => Value::Text(text()?.trim().to_lowercase()),
+        FieldKind::Url => Value::Text(text()?.trim().to_owned()),
+        FieldKind::Phone => Value::Text(
+            phone::to_e164(text()?, &ctx.input.default_region)
+                .map_err(|e| CoreError::Said(e.in_request()))?,
         ),
-        FieldKind::Url => Value::Text(
-            value
-                .as_str()
-                .ok_or_else(|| CoreError::invalid("expected text"))?
-                .trim()
-                .to_owned(),
-        ),
-        FieldKind::Phone => {
-            let s = value
-                .as_str()
-                .ok_or_else(|| CoreError::invalid("expected a phone number"))?;
-            Value::Text(
-                phone::to_e164(s, &ctx.input.default_region)
-                    .map_err(|e| CoreError::Invalid(e.to_string()))?,
-            )
-        }
-        _ => scalar(f, value, &ctx.input).map_err(|e| CoreError::Invalid(e.to_string()))?,
+        _ => scalar(f, value, &ctx.input).map_err(|e| CoreError::Said(e.in_request()))?,
     };
     Ok(v)
 }
 
+/// A filter given something other than text for a text field.
+fn expected_text() -> CoreError {
+    CoreError::Said(Said::from(Reason::ExpectedText).in_request())
+}
+
 /// The LIKE-escaped needle of a contains / starts_with condition.
 fn like_text(f: &FieldDef, value: &Json) -> Result<String, CoreError> {
-    let s = value
-        .as_str()
-        .ok_or_else(|| CoreError::invalid("expected text"))?;
+    let s = value.as_str().ok_or_else(expected_text)?;
     let needle = match f.kind {
         FieldKind::Phone => {
             let digits = phone::digits(s);

@@ -241,6 +241,18 @@ impl TestApp {
         assert_eq!(r.status, 200, "setting the manager: {}", r.body);
     }
 
+    /// Sets one approval flow, named `name`, by which a quote meeting `condition` waits for its
+    /// submitter's manager, as the administrator `admin`.
+    pub async fn managers_approve_quotes(&self, admin: &str, name: &str, condition: Value) {
+        let flows = json!({"flows": [{"name": name, "object": "quote", "condition": condition,
+            "steps": [{"approver": "manager"}]}]});
+        let set = self
+            .http
+            .put("/api/v1/admin/approval-flows", Some(admin), &flows)
+            .await;
+        assert_eq!(set.status, 200, "setting the approval flow: {}", set.body);
+    }
+
     /// An administrator's token.
     pub async fn admin(&self) -> String {
         self.user_token("admin@example.com", "admin").await

@@ -168,6 +168,22 @@ async fn bad_list_parameters_are_refused_with_a_reason() {
             )
             .await;
         assert_error(&r, 400, "invalid_request", "condition without value");
+        // A value a filter cannot use is a bad request, with the reason for clients that
+        // translate.
+        let r = t
+            .http
+            .post(
+                "/api/v1/records/account/query",
+                Some(&token),
+                &json!({"filter": {"field": "annual_revenue", "op": "gt", "value": "abc"}}),
+            )
+            .await;
+        assert_error(&r, 400, "invalid_request", "a number filter given text");
+        assert_eq!(
+            r.body["error"]["details"]["reason"], "not_a_number",
+            "{}",
+            r.body
+        );
         let r = t
             .http
             .post(

@@ -26,14 +26,12 @@ async fn a_chinese_team_sees_its_approvals_counted_and_refusals_in_place() {
         let admin = t.admin().await;
         let (wang, wang_token) = in_chinese(&t, "wang@example.com", "manager", "华东").await;
         let (li, li_token) = in_chinese(&t, "li@example.com", "sales", "华东").await;
-        let flows = json!({"flows": [{"name": "大额折扣", "object": "quote",
-            "condition": {"field": "discount_percent", "op": "gt", "value": "10"},
-            "steps": [{"approver": "manager"}]}]});
-        let set = t
-            .http
-            .put("/api/v1/admin/approval-flows", Some(&admin), &flows)
-            .await;
-        assert_eq!(set.status, 200, "{}", set.body);
+        t.managers_approve_quotes(
+            &admin,
+            "大额折扣",
+            json!({"field": "discount_percent", "op": "gt", "value": "10"}),
+        )
+        .await;
         let account = t
             .create(&li_token, "account", json!({"name": "济南亿东"}))
             .await;
@@ -177,6 +175,12 @@ async fn a_chinese_salesperson_reads_refused_fields_pool_rules_and_the_standard_
         let settings = li.get(&t, "/settings/teams").await;
         assert_eq!(settings.status, 403, "{}", settings.text);
         assert!(settings.text.contains("只有管理员"), "{}", settings.text);
+
+        // A filter value the list cannot use is said in Chinese above the list.
+        let list = li
+            .get(&t, "/o/account?c0.f=annual_revenue&c0.o=gt&c0.v=abc")
+            .await;
+        assert!(list.text.contains("“abc”不是数字"), "{}", list.text);
 
         // The shipped process is named in the reader's language.
         let board = li.get(&t, "/pipeline/funnel").await;

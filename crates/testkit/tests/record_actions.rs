@@ -16,14 +16,12 @@ async fn a_quote_waiting_for_approval_offers_no_edit_and_its_manager_decides_on_
         let (ana, ana_token) =
             Browser::sign_in_member(&t, "ana@example.com", "sales", Some("Ventas")).await;
         t.set_team_manager(&admin, "Ventas", &boss_token).await;
-        let flows = json!({"flows": [{"name": "Descuentos", "object": "quote",
-            "condition": {"field": "discount_percent", "op": "gt", "value": "10"},
-            "steps": [{"approver": "manager"}]}]});
-        let set = t
-            .http
-            .put("/api/v1/admin/approval-flows", Some(&admin), &flows)
-            .await;
-        assert_eq!(set.status, 200, "{}", set.body);
+        t.managers_approve_quotes(
+            &admin,
+            "Descuentos",
+            json!({"field": "discount_percent", "op": "gt", "value": "10"}),
+        )
+        .await;
         let acct = t
             .create(&ana_token, "account", json!({"name": "Hotel Mirador"}))
             .await;
@@ -74,6 +72,36 @@ async fn a_quote_waiting_for_approval_offers_no_edit_and_its_manager_decides_on_
         let start = seen.text.find("action=\"/approvals/").unwrap();
         let action = &seen.text[start + 8..];
         let action = &action[..action.find('"').unwrap()];
+        // A rejection needs a reason: said on the quote, not on a page of its own.
+        let unsaid = boss
+            .post(
+                &t,
+                action,
+                &[("decision", "reject"), ("back", path.as_str())],
+            )
+            .await;
+        assert_eq!(unsaid.status, 422, "{}", unsaid.text);
+        assert!(
+            unsaid.text.contains("say why it is rejected"),
+            "{}",
+            unsaid.text
+        );
+        assert!(
+            unsaid.text.contains("<h1>Temporada alta</h1>"),
+            "{}",
+            unsaid.text
+        );
+        // From the inbox, said under the request in the inbox.
+        let inbox = boss.post(&t, action, &[("decision", "reject")]).await;
+        assert_eq!(inbox.status, 422, "{}", inbox.text);
+        assert!(
+            inbox
+                .text
+                .contains("role=\"alert\">say why it is rejected</p>"),
+            "{}",
+            inbox.text
+        );
+
         let decided = boss
             .post(
                 &t,

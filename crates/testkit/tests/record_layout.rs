@@ -109,14 +109,12 @@ async fn a_manager_sees_each_request_with_its_customer_amount_discount_submitter
             .member_token("ana@example.com", "sales", Some("Ventas"))
             .await;
         t.set_team_manager(&admin, "Ventas", &boss_token).await;
-        let flows = json!({"flows": [{"name": "Descuentos", "object": "quote",
-            "condition": {"field": "discount_rate", "op": "gt", "value": "15"},
-            "steps": [{"approver": "manager"}]}]});
-        let set = t
-            .http
-            .put("/api/v1/admin/approval-flows", Some(&admin), &flows)
-            .await;
-        assert_eq!(set.status, 200, "{}", set.body);
+        t.managers_approve_quotes(
+            &admin,
+            "Descuentos",
+            json!({"field": "discount_rate", "op": "gt", "value": "15"}),
+        )
+        .await;
         let acct = t
             .create(&ana, "account", json!({"name": "Hotel Mirador"}))
             .await;

@@ -12,9 +12,10 @@ pub fn say(tr: &Tr, e: &AppError) -> String {
     match e {
         AppError::NotFound(_) => tr.t("not-found"),
         AppError::Said(said) => said_in(tr, said, None),
+        // Pages show the message beside its field where they can; said on its own, the field's
+        // API name would mean nothing to the reader.
         AppError::Validation(fields) => fields_in(tr, fields, None)
-            .iter()
-            .map(|(k, m)| format!("{k}: {m}"))
+            .into_values()
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),

@@ -113,7 +113,7 @@ fn said_error(said: &Said) -> ApiError {
         .map(|p| (p.name.to_owned(), Value::String(p.value.clone())))
         .collect();
     let mut details = json!({ "reason": said.reason.code(), "params": params });
-    let (status, code) = match said.reason.kind() {
+    let (status, code) = match said.kind() {
         Kind::Invalid => (StatusCode::BAD_REQUEST, "invalid_request"),
         Kind::Conflict => (StatusCode::CONFLICT, "conflict"),
         Kind::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),

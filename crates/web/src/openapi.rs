@@ -256,7 +256,12 @@ fn static_schemas() -> Map<String, Value> {
     m.insert("Error".into(), json!({ "type": "object", "required": ["error"], "properties": { "error": { "type": "object",
         "required": ["code", "message"], "properties": {
             "code": { "type": "string", "enum": ["invalid_request", "unauthenticated", "forbidden", "not_found", "duplicate", "conflict", "validation_failed", "rate_limited", "unavailable", "internal"] },
-            "message": { "type": "string" }, "details": { "type": "object" } } } } }));
+            "message": { "type": "string" },
+            "details": { "type": "object", "description": "what the refusal is about: `reason` (a stable code) and its `params` for a refusal with a reason; for refused field values `fields` (field → English text) and `reasons` (field → stable code)",
+                "properties": {
+                    "reason": { "type": "string" }, "params": { "type": "object", "additionalProperties": { "type": "string" } },
+                    "fields": { "type": "object", "additionalProperties": { "type": "string" } },
+                    "reasons": { "type": "object", "additionalProperties": { "type": "string" } } } } } } } }));
     m.insert("Filter".into(), json!({ "oneOf": [
         { "type": "object", "required": ["and"], "properties": { "and": { "type": "array", "items": reference("Filter") } } },
         { "type": "object", "required": ["or"], "properties": { "or": { "type": "array", "items": reference("Filter") } } },

@@ -150,12 +150,7 @@ impl App {
         if let Some(name) = c.name {
             let name = name.trim();
             if name.is_empty() || name.chars().count() > 100 {
-                return Err(field(
-                    "name",
-                    Said::new(Reason::TextLength)
-                        .with("min", 1)
-                        .with("max", 100),
-                ));
+                return Err(field("name", Said::length(1, 100)));
             }
             pool.row.name = name.to_owned();
         }

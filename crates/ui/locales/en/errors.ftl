@@ -97,6 +97,9 @@ err-collections-need-field = Collection figures need the instalments' field '{ $
 err-period-years = { $name }: the year must be between { $low } and { $high }.
 err-owner-not-active = Owner_id '{ $value }' is not an active user.
 
+err-empty-search-text = The text to look for is empty.
+err-within-period = "Within" takes a period such as this week.
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = is required
 err-no-such-field = { $object } has no field '{ $field }'

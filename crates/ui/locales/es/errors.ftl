@@ -97,6 +97,9 @@ err-collections-need-field = las cifras de cobro necesitan el campo «{ $field }
 err-period-years = { $name }: el año debe estar entre { $low } y { $high }
 err-owner-not-active = el responsable «{ $value }» no es un usuario activo
 
+err-empty-search-text = El texto que buscar está vacío.
+err-within-period = «Dentro de» necesita un periodo, como esta semana.
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = es obligatorio
 err-no-such-field = { $object } no tiene el campo «{ $field }»

@@ -97,6 +97,9 @@ err-collections-need-field = для показателей сбора нужно
 err-period-years = { $name }: год должен быть от { $low } до { $high }
 err-owner-not-active = ответственный «{ $value }» — не активный пользователь
 
+err-empty-search-text = Текст для поиска пуст.
+err-within-period = «В пределах» требует период, например эту неделю.
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = обязательное поле
 err-no-such-field = у { $object } нет поля «{ $field }»

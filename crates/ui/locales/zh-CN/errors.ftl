@@ -97,6 +97,9 @@ err-collections-need-field = 回款统计需要回款计划的字段“{ $field 
 err-period-years = { $name }：年份必须在 { $low } 到 { $high } 之间
 err-owner-not-active = 负责人“{ $value }”不是在职用户
 
+err-empty-search-text = 要查找的文本为空。
+err-within-period = “在期间内”需要选择一个期间，例如本周。
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = 必填
 err-no-such-field = { $object } 没有字段“{ $field }”

@@ -97,6 +97,9 @@ err-collections-need-field = 回款統計需要回款計畫的欄位「{ $field 
 err-period-years = { $name }：年份必須在 { $low } 到 { $high } 之間
 err-owner-not-active = 負責人「{ $value }」不是在職使用者
 
+err-empty-search-text = 要搜尋的文字為空。
+err-within-period = 「在期間內」需要選擇一個期間，例如本週。
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = 必填
 err-no-such-field = { $object } 沒有欄位「{ $field }」

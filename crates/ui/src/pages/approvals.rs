@@ -6,12 +6,13 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use pelagic_app::AppError;
 
 use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
-use crate::viewer::{form_viewer, viewer};
+use crate::viewer::{Viewer, form_viewer, viewer};
 
 struct Waiting {
     id: String,
@@ -30,13 +31,19 @@ struct Waiting {
 struct ApprovalsPage {
     page: Page,
     items: Vec<Waiting>,
+    /// (request id, why the decision just asked for was refused).
+    refused: Option<(String, String)>,
 }
 
 pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+    match viewer(&s, &headers).await {
+        Ok(v) => draw(&s, &v, None).await,
+        Err(to) => to,
+    }
+}
+
+/// The inbox, with the refusal of a decision under its request.
+async fn draw(s: &UiState, v: &Viewer, refused: Option<(String, String)>) -> Response {
     let (waiting, snap) = match (
         s.app.approvals_waiting(&v.actor).await,
         s.app.snapshot().await,
@@ -57,13 +64,13 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
         ) else {
             continue;
         };
-        let titles = super::columns::linked_titles(&s, &v, obj, std::slice::from_ref(record)).await;
+        let titles = super::columns::linked_titles(s, v, obj, std::slice::from_ref(record)).await;
         let ctx = Context {
             tr: &v.tr,
             time_zone: &v.actor.time_zone,
             users: &users,
             titles: &titles,
-            region: crate::display::home_region(&s).await,
+            region: crate::display::home_region(s).await,
         };
         let mut facts: Vec<(String, String)> = obj
             .key_fields()
@@ -86,11 +93,23 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
             flow: text("flow"),
         });
     }
-    let page = match Page::new(&s, &v, "approvals").await {
+    let page = match Page::new(s, v, "approvals").await {
         Ok(p) => p,
         Err(to) => return to,
     };
-    html(StatusCode::OK, &ApprovalsPage { page, items })
+    let status = if refused.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    html(
+        status,
+        &ApprovalsPage {
+            page,
+            items,
+            refused,
+        },
+    )
 }
 
 pub async fn decide(
@@ -116,7 +135,23 @@ pub async fn decide(
             Some(back) if is_record_page(back) => Redirect::to(back).into_response(),
             _ => Redirect::to("/approvals").into_response(),
         },
-        Err(e) => failure(&v.tr, e),
+        Err(e @ AppError::NotFound(_)) => failure(&v.tr, e),
+        // Refused (a rejection without a reason, decided meanwhile): said where it was asked.
+        Err(e) => {
+            let message = crate::errors::say(&v.tr, &e);
+            match get("back")
+                .filter(|b| is_record_page(b))
+                .map(|b| b.split('/'))
+            {
+                Some(mut parts) => {
+                    let object = parts.nth(2).unwrap_or_default().to_owned();
+                    let id = parts.next().unwrap_or_default().to_owned();
+                    let refusal = Some(super::record::Refusal::Step(message));
+                    super::record::draw(&s, &v, object, id, refusal).await
+                }
+                None => draw(&s, &v, Some((id, message))).await,
+            }
+        }
     }
 }
 

@@ -188,7 +188,7 @@ pub fn failure(tr: &Tr, e: AppError) -> Response {
         AppError::Conflict(_) | AppError::Duplicate(_) | AppError::Refused(_) => {
             StatusCode::CONFLICT
         }
-        AppError::Said(ref said) => match said.reason.kind() {
+        AppError::Said(ref said) => match said.kind() {
             pelagic_core::said::Kind::Invalid => StatusCode::BAD_REQUEST,
             pelagic_core::said::Kind::Field => StatusCode::UNPROCESSABLE_ENTITY,
             pelagic_core::said::Kind::Conflict => StatusCode::CONFLICT,

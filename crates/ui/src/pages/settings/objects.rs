@@ -345,15 +345,8 @@ pub async fn add_field(
     match s.app.add_field(&v.actor, &object, new).await {
         Ok(_) => Redirect::to(&format!("/settings/objects/{object}/fields/{name}")).into_response(),
         Err(e) => {
-            draw_object(
-                &s,
-                &v,
-                &object,
-                entered,
-                Some(crate::errors::say(&v.tr, &e)),
-                false,
-            )
-            .await
+            let said = crate::errors::say(&v.tr, &e);
+            draw_object(&s, &v, &object, entered, Some(said), false).await
         }
     }
 }
