@@ -115,6 +115,15 @@ impl Db {
         Ok(())
     }
 
+    /// Starts a transaction that only reads: on SQLite from the readers' pool, so that it
+    /// neither waits for nor holds the write lock. Dropped, it rolls back.
+    pub async fn begin_read(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite { read, .. } => Tx::Sqlite(read.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
     /// Starts a write transaction. On SQLite it takes the write lock at once (`BEGIN
     /// IMMEDIATE`), so that it can never fail half-way on a lock upgrade.
     pub async fn begin(&self) -> Result<Tx> {

@@ -7,15 +7,24 @@ use pelagic_testkit::browser::Browser;
 use pelagic_testkit::{TestApp, each_backend};
 use serde_json::json;
 
+/// Someone signed in: their browser and their token.
+struct Signed(Browser, String);
+
+/// The administrator's token, and the team Ventas: Boss, its manager, and Ana, who sells.
+async fn team_ventas(t: &TestApp) -> (String, Signed, Signed) {
+    let admin = t.admin().await;
+    let (boss, boss_token) =
+        Browser::sign_in_member(t, "boss@example.com", "manager", Some("Ventas")).await;
+    let (ana, ana_token) =
+        Browser::sign_in_member(t, "ana@example.com", "sales", Some("Ventas")).await;
+    t.set_team_manager(&admin, "Ventas", &boss_token).await;
+    (admin, Signed(boss, boss_token), Signed(ana, ana_token))
+}
+
 #[tokio::test]
 async fn a_quote_waiting_for_approval_offers_no_edit_and_its_manager_decides_on_it() {
     each_backend(|t: TestApp| async move {
-        let admin = t.admin().await;
-        let (boss, boss_token) =
-            Browser::sign_in_member(&t, "boss@example.com", "manager", Some("Ventas")).await;
-        let (ana, ana_token) =
-            Browser::sign_in_member(&t, "ana@example.com", "sales", Some("Ventas")).await;
-        t.set_team_manager(&admin, "Ventas", &boss_token).await;
+        let (admin, Signed(boss, _), Signed(ana, ana_token)) = team_ventas(&t).await;
         t.managers_approve_quotes(
             &admin,
             "Descuentos",
@@ -224,13 +233,8 @@ async fn what_is_made_under_an_order_takes_its_currency_and_reads_as_dates() {
 #[tokio::test]
 async fn a_manager_may_put_back_what_their_salesperson_holds_from_a_pool() {
     each_backend(|t: TestApp| async move {
-        let admin = t.admin().await;
-        let (boss, boss_token) =
-            Browser::sign_in_member(&t, "boss@example.com", "manager", Some("Ventas")).await;
-        let (ana, ana_token) =
-            Browser::sign_in_member(&t, "ana@example.com", "sales", Some("Ventas")).await;
+        let (admin, Signed(boss, _), Signed(ana, ana_token)) = team_ventas(&t).await;
         let (eva, _) = Browser::sign_in_member(&t, "eva@example.com", "sales", Some("Otros")).await;
-        t.set_team_manager(&admin, "Ventas", &boss_token).await;
         let ana_id = t.user_id(&ana_token).await;
         let pool = t
             .http

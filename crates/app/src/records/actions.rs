@@ -35,7 +35,8 @@ impl RecordService<'_> {
         for (c, ty) in &columns {
             projection.push(c, *ty);
         }
-        let mut tx = self.app.db().begin().await?;
+        // Only reads: a page view must not queue behind (or hold up) the writes.
+        let mut tx = self.app.db().begin_read().await?;
         let mut within = async |op: Operation| -> AppResult<Option<Columns>> {
             if policy.require(obj, op).is_err() {
                 return Ok(None);
