@@ -171,6 +171,13 @@ async fn a_chinese_salesperson_reads_refused_fields_pool_rules_and_the_standard_
             taken.text
         );
         assert!(!taken.text.contains("exists already"));
+        // The approval flows' example condition is read out in Chinese.
+        let flows = boss.get(&t, "/settings/approvals").await;
+        assert!(
+            flows.text.contains("示例的意思是：总金额大于 100,000"),
+            "{}",
+            flows.text
+        );
         // And a salesperson asking for something their role does not allow.
         let settings = li.get(&t, "/settings/teams").await;
         assert_eq!(settings.status, 403, "{}", settings.text);

@@ -715,3 +715,4 @@ span-seconds = { $count ->
 }
 pool-durations-hint = Write lengths of time like 30 minutes, 12 hours or 7 days (or 30m, 12h, 7d); leave empty for none.
 process-standard = Standard sales process
+condition-example = The example reads: total above 100,000, or overall discount above 15 %.

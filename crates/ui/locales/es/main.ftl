@@ -715,3 +715,4 @@ span-seconds = { $count ->
 }
 pool-durations-hint = Escribe los plazos como 30 minutos, 12 horas o 7 días (o 30m, 12h, 7d); vacío para ninguno.
 process-standard = Proceso de venta estándar
+condition-example = El ejemplo dice: total superior a 100.000 o descuento total superior al 15 %.

@@ -654,3 +654,4 @@ span-seconds = { $count ->
 }
 pool-durations-hint = 时长写法如 30 分钟、12 小时、7 天（也可写 30m、12h、7d）；留空表示不设。
 process-standard = 标准销售流程
+condition-example = 示例的意思是：总金额大于 100,000，或总折扣率大于 15%。

@@ -654,3 +654,4 @@ span-seconds = { $count ->
 }
 pool-durations-hint = 時長寫法如 30 分鐘、12 小時、7 天（也可寫 30m、12h、7d）；留空表示不設。
 process-standard = 標準銷售流程
+condition-example = 範例的意思是：總金額大於 100,000，或總折扣率大於 15%。
