@@ -18,7 +18,22 @@ pub fn say(tr: &Tr, e: &AppError) -> String {
             .into_values()
             .collect::<Vec<_>>()
             .join("; "),
-        other => other.to_string(),
+        // What went wrong on our side is logged, never shown: the reader is told what to do.
+        AppError::Unauthenticated => tr.t("err-unauthenticated"),
+        AppError::RateLimited(_) => tr.t("err-rate-limited"),
+        AppError::Unavailable(cause) => {
+            tracing::warn!(%cause, "database unavailable");
+            tr.t("err-unavailable")
+        }
+        AppError::Busy(_) => tr.t("err-busy"),
+        AppError::NotInstalled(_) => tr.t("err-not-installed"),
+        AppError::Internal(cause) => {
+            tracing::error!(%cause, "internal error");
+            tr.t("err-internal")
+        }
+        AppError::Invalid(m) | AppError::Forbidden(m) | AppError::Conflict(m) => m.clone(),
+        AppError::Duplicate(d) => d.message.clone(),
+        AppError::Refused(r) => r.to_string(),
     }
 }
 
@@ -138,6 +153,33 @@ mod tests {
             "Your role may not delete accounts."
         );
         assert_eq!(say(&Tr::new("zh-CN"), &e), "您的角色无权删除客户。");
+    }
+
+    /// The messages of failures that carry no reason of their own.
+    const PLAIN: [&str; 6] = [
+        "err-unauthenticated",
+        "err-rate-limited",
+        "err-unavailable",
+        "err-busy",
+        "err-not-installed",
+        "err-internal",
+    ];
+
+    #[test]
+    fn our_own_failures_are_said_in_every_language_without_their_cause() {
+        for (lang, _) in LANGUAGES {
+            let found = messages(lang);
+            for key in PLAIN {
+                assert!(
+                    found.iter().any(|(k, _)| k == key),
+                    "{lang}: no message {key}"
+                );
+            }
+        }
+        let e = AppError::Unavailable("error returned from database: database is locked".into());
+        let zh = say(&Tr::new("zh-CN"), &e);
+        assert!(!zh.contains("database is locked"), "{zh}");
+        assert!(!say(&Tr::new("en"), &AppError::Internal("secret".into())).contains("secret"));
     }
 
     #[test]

@@ -100,6 +100,13 @@ err-owner-not-active = Owner_id '{ $value }' is not an active user.
 err-empty-search-text = The text to look for is empty.
 err-within-period = "Within" takes a period such as this week.
 
+err-unauthenticated = Sign in again: your session has ended.
+err-rate-limited = Too many attempts; wait a few minutes and try again.
+err-unavailable = The database is busy or unreachable; try again in a moment.
+err-busy = Printing is busy; try again in a few seconds.
+err-not-installed = Printing to PDF needs Chromium on the server; ask your administrator to install it.
+err-internal = Something went wrong on our side; it has been logged.
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = is required
 err-no-such-field = { $object } has no field '{ $field }'

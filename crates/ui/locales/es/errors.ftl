@@ -100,6 +100,13 @@ err-owner-not-active = el responsable «{ $value }» no es un usuario activo
 err-empty-search-text = El texto que buscar está vacío.
 err-within-period = «Dentro de» necesita un periodo, como esta semana.
 
+err-unauthenticated = Vuelve a iniciar sesión: tu sesión ha terminado.
+err-rate-limited = Demasiados intentos; espera unos minutos y vuelve a intentarlo.
+err-unavailable = La base de datos está ocupada o no responde; inténtalo de nuevo en un momento.
+err-busy = La impresión está ocupada; inténtalo de nuevo en unos segundos.
+err-not-installed = Imprimir en PDF necesita Chromium en el servidor; pide al administrador que lo instale.
+err-internal = Algo falló por nuestra parte; ha quedado registrado.
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = es obligatorio
 err-no-such-field = { $object } no tiene el campo «{ $field }»

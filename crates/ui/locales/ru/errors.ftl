@@ -100,6 +100,13 @@ err-owner-not-active = ответственный «{ $value }» — не акт
 err-empty-search-text = Текст для поиска пуст.
 err-within-period = «В пределах» требует период, например эту неделю.
 
+err-unauthenticated = Войдите снова: сеанс завершён.
+err-rate-limited = Слишком много попыток; подождите несколько минут и попробуйте снова.
+err-unavailable = База данных занята или недоступна; попробуйте чуть позже.
+err-busy = Печать занята; попробуйте через несколько секунд.
+err-not-installed = Для печати в PDF на сервере нужен Chromium; попросите администратора установить его.
+err-internal = У нас что-то пошло не так; это записано в журнал.
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = обязательное поле
 err-no-such-field = у { $object } нет поля «{ $field }»

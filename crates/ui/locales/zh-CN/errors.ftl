@@ -100,6 +100,13 @@ err-owner-not-active = 负责人“{ $value }”不是在职用户
 err-empty-search-text = 要查找的文本为空。
 err-within-period = “在期间内”需要选择一个期间，例如本周。
 
+err-unauthenticated = 请重新登录：您的会话已结束。
+err-rate-limited = 尝试次数过多；请稍等几分钟再试。
+err-unavailable = 数据库繁忙或无法连接；请稍后再试。
+err-busy = 打印服务繁忙；请几秒后再试。
+err-not-installed = 打印 PDF 需要服务器安装 Chromium；请联系管理员安装。
+err-internal = 系统出错了；我们已记录此问题。
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = 必填
 err-no-such-field = { $object } 没有字段“{ $field }”

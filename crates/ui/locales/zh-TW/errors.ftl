@@ -100,6 +100,13 @@ err-owner-not-active = 負責人「{ $value }」不是在職使用者
 err-empty-search-text = 要搜尋的文字為空。
 err-within-period = 「在期間內」需要選擇一個期間，例如本週。
 
+err-unauthenticated = 請重新登入：您的工作階段已結束。
+err-rate-limited = 嘗試次數過多；請稍等幾分鐘再試。
+err-unavailable = 資料庫忙碌或無法連線；請稍後再試。
+err-busy = 列印服務忙碌；請幾秒後再試。
+err-not-installed = 列印 PDF 需要伺服器安裝 Chromium；請聯絡管理員安裝。
+err-internal = 系統出錯了；我們已記錄此問題。
+
 # Field values refused (next to the field on forms; under details.fields in the API).
 err-required = 必填
 err-no-such-field = { $object } 沒有欄位「{ $field }」

@@ -188,6 +188,11 @@ pub fn failure(tr: &Tr, e: AppError) -> Response {
         AppError::Conflict(_) | AppError::Duplicate(_) | AppError::Refused(_) => {
             StatusCode::CONFLICT
         }
+        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+        AppError::Unavailable(_) | AppError::Busy(_) | AppError::NotInstalled(_) => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
         AppError::Said(ref said) => match said.kind() {
             pelagic_core::said::Kind::Invalid => StatusCode::BAD_REQUEST,
             pelagic_core::said::Kind::Field => StatusCode::UNPROCESSABLE_ENTITY,
