@@ -136,3 +136,43 @@ async fn a_long_text_field_gets_no_index_and_a_number_field_keeps_its_range() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_custom_field_named_like_a_shipped_behaviours_field_stays_the_administrators_own() {
+    each_backend(|t| async move {
+        let admin = t.admin().await;
+        // Orders stamp `status_changed_at` on a change of status; on leads the name is free.
+        let added = t
+            .http
+            .post(
+                "/api/v1/meta/objects/lead/fields",
+                Some(&admin),
+                &json!({"name": "status_changed_at", "label": "Last call", "type": "datetime"}),
+            )
+            .await;
+        assert_eq!(added.status, 201, "{}", added.body);
+        let lead = t
+            .create(
+                &admin,
+                "lead",
+                json!({"name": "Paula", "status_changed_at": "2026-01-05T09:00:00Z"}),
+            )
+            .await;
+        let id = lead["id"].as_str().unwrap();
+        let changed = t
+            .http
+            .patch(
+                &format!("/api/v1/records/lead/{id}"),
+                Some(&admin),
+                &json!({"status": "contacted"}),
+            )
+            .await;
+        assert_eq!(changed.status, 200, "{}", changed.body);
+        assert_eq!(changed.body["status"], "contacted");
+        assert_eq!(
+            changed.body["status_changed_at"], "2026-01-05T09:00:00Z",
+            "the administrator's value is left as it was"
+        );
+    })
+    .await;
+}

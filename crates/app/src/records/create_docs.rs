@@ -98,8 +98,8 @@ impl RecordService<'_> {
                 }
                 values.insert("latest".into(), Value::Bool(true));
             }
-            if obj.field("status_changed_at").is_some() {
-                values.insert("status_changed_at".into(), Value::DateTime(p.now));
+            if let Some(stamp) = obj.field("status_changed_at").filter(|f| !f.custom) {
+                values.insert(stamp.column.clone(), Value::DateTime(p.now));
             }
             let search = plan::search_text(&obj, &|c| values.get(c).cloned());
             values.insert(

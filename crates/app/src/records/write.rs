@@ -132,11 +132,15 @@ impl RecordService<'_> {
                 sets.push((c, ty, v));
             }
         }
-        // An order's unhandled-reminder counts from its last change of status.
-        if obj.field("status_changed_at").is_some() && sets.iter().any(|(c, _, _)| c == "status") {
-            values.insert("status_changed_at".into(), Value::DateTime(now));
+        // An order's unhandled-reminder counts from its last change of status (the shipped
+        // field: a custom field of that name is the administrator's own).
+        let status = obj.field("status").map(|f| f.column.as_str());
+        if let Some(stamp) = obj.field("status_changed_at").filter(|f| !f.custom)
+            && sets.iter().any(|(c, _, _)| Some(c.as_str()) == status)
+        {
+            values.insert(stamp.column.clone(), Value::DateTime(now));
             sets.push((
-                "status_changed_at".into(),
+                stamp.column.clone(),
                 ColType::DateTime,
                 Value::DateTime(now),
             ));
