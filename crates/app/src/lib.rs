@@ -20,6 +20,7 @@ pub mod ids;
 pub mod meta_admin;
 mod meta_cache;
 pub mod notifications;
+mod object_behaviour;
 pub mod org;
 mod password;
 pub mod policy;

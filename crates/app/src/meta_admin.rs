@@ -4,6 +4,10 @@
 use pelagic_core::said::{Reason, Said};
 use std::sync::Arc;
 
+use pelagic_core::behaviour::{self, Behaviour};
+
+pub use crate::object_behaviour::NewBehaviour;
+use crate::object_behaviour::{CATALOGUE, lines_of};
 use pelagic_core::ident::check_new_name;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::{FieldDef, ObjectDef, check_field};
@@ -63,6 +67,9 @@ pub struct NewObject {
     /// The menu group its list appears in (see `MENU_GROUPS`); unset, under "more".
     #[serde(default)]
     pub menu: Option<String>,
+    /// What its records do, by the engine's behaviours.
+    #[serde(default)]
+    pub behaviour: NewBehaviour,
 }
 
 impl App {
@@ -163,10 +170,41 @@ impl App {
                 return Err(CoreError::field(key, Said::length(1, 100)).into());
             }
         }
-        let mut name_field = FieldDef::new("name", "Name", FieldKind::Text);
-        name_field.required = true;
-        name_field.searchable = true;
-        name_field.indexed = true;
+        let name_field = behaviour::name_field();
+        let mut tx = self.db().begin().await?;
+        metadata::lock(&mut tx).await?;
+        let schema = metadata::load_tx(&mut tx).await?;
+        if schema.objects.contains_key(&new.name) {
+            return Err(crate::AppError::from(
+                Said::new(Reason::ObjectExists).with("value", &new.name),
+            ));
+        }
+        // A line says what it is in its description instead of a name.
+        let mut fields = match new.behaviour.lines_of {
+            Some(_) => Vec::new(),
+            None => vec![name_field],
+        };
+        let mut behaviour = Behaviour::default();
+        if let Some(pattern) = &new.behaviour.numbered {
+            crate::records::check_pattern(pattern)
+                .map_err(|said| CoreError::field("behaviour.numbered", said))?;
+            fields.extend(behaviour::number_fields());
+            behaviour.numbered = Some(pattern.clone());
+        }
+        let mut document = None;
+        if let Some(parent) = &new.behaviour.lines_of {
+            let (rolls_up, parent_def) = lines_of(&schema, &new.name, parent)?;
+            let catalogue = schema.objects.contains_key(CATALOGUE).then_some(CATALOGUE);
+            let mut line_fields = behaviour::line_fields(&rolls_up.link, parent, catalogue);
+            // The link reads as the record it names: "Job", in each language.
+            if let Some(link) = line_fields.iter_mut().find(|f| f.name == rolls_up.link) {
+                link.label = parent_def.0.label.clone();
+                link.labels = parent_def.0.labels.clone();
+            }
+            fields.extend(line_fields);
+            behaviour.rolls_up_into = Some(rolls_up);
+            document = Some(parent_def);
+        }
         let def = ObjectDef {
             name: new.name.clone(),
             label: new.label.trim().to_owned(),
@@ -175,24 +213,25 @@ impl App {
             labels: Default::default(),
             plural_labels: Default::default(),
             table: String::new(),
-            title: None,
-            fields: vec![name_field],
+            title: new
+                .behaviour
+                .lines_of
+                .as_ref()
+                .map(|_| "description".to_owned()),
+            fields,
             indexes: Vec::new(),
             menu: new.menu.clone(),
             key: vec![],
             open: None,
+            behaviour,
         }
         .complete()?;
-        let mut tx = self.db().begin().await?;
-        metadata::lock(&mut tx).await?;
-        let schema = metadata::load_tx(&mut tx).await?;
-        if schema.objects.contains_key(&def.name) {
-            return Err(crate::AppError::from(
-                Said::new(Reason::ObjectExists).with("value", &def.name),
-            ));
-        }
         ddl::apply(&mut tx, &ddl::plan(None, &def)).await?;
         metadata::save(&mut tx, &def, self.now()).await?;
+        if let Some((old, new_parent)) = &document {
+            ddl::apply(&mut tx, &ddl::plan(Some(old), new_parent)).await?;
+            metadata::save(&mut tx, new_parent, self.now()).await?;
+        }
         tx.commit().await?;
         let snap = self.meta.reload(self.db()).await?;
         Ok(snap.schema.object(&def.name)?.clone())

@@ -10,7 +10,7 @@ use pelagic_store::metadata;
 use serde::{Deserialize, Serialize};
 
 use crate::policy::admin_only;
-use crate::records::{DEFAULT_PATTERNS, check_pattern};
+use crate::records::check_pattern;
 use crate::{App, AppResult};
 
 /// Hours a confirmed order may wait before its owner is reminded, until an administrator says.
@@ -29,11 +29,15 @@ pub struct SalesDocSettings {
 }
 
 impl App {
-    /// The numbering pattern of every numbered object, the defaults filled in.
+    /// The numbering pattern of every numbered object (those whose metadata declares
+    /// `numbered`), each object's declared pattern until an administrator sets another.
     pub async fn numbering_patterns(&self) -> AppResult<BTreeMap<String, String>> {
-        let mut out: BTreeMap<String, String> = DEFAULT_PATTERNS
-            .iter()
-            .map(|(o, p)| ((*o).to_owned(), (*p).to_owned()))
+        let snap = self.snapshot().await?;
+        let mut out: BTreeMap<String, String> = snap
+            .schema
+            .objects
+            .values()
+            .filter_map(|o| Some((o.name.clone(), o.behaviour.numbered.clone()?)))
             .collect();
         if let Some(serde_json::Value::Object(set)) =
             metadata::setting(self.db(), "numbering").await?

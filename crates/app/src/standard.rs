@@ -6,6 +6,18 @@ use pelagic_store::{Db, ddl, metadata};
 
 use crate::{AppError, AppResult};
 
+/// The order the standard objects people work with are offered in (where every object is
+/// listed, such as a search across objects); the others follow by name.
+pub(crate) const LIST_ORDER: [&str; 7] = [
+    "account",
+    "contact",
+    "lead",
+    "opportunity",
+    "task",
+    "activity",
+    "product",
+];
+
 /// The definition files, embedded at build time.
 const FILES: [(&str, &str); 16] = [
     ("account", include_str!("../../../metadata/account.toml")),

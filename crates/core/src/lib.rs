@@ -4,6 +4,7 @@
 //! file system, so everything here is tested with plain unit tests.
 
 pub mod access;
+pub mod behaviour;
 pub mod bounds;
 pub mod cursor;
 pub mod dedupe;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::behaviour::Behaviour;
 pub use crate::field_check::check_field;
 use crate::kind::{ColumnPart, FieldKind};
 pub use crate::open_records::{OpenOp, OpenRecords};
@@ -219,6 +220,13 @@ pub struct ObjectDef {
     /// list opens on them, with all of them a click away.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open: Option<OpenRecords>,
+    /// What records do beyond being stored: numbers, figures, locks, stages… (see `behaviour`).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub behaviour: Behaviour,
+}
+
+fn is_default(b: &Behaviour) -> bool {
+    *b == Behaviour::default()
 }
 
 /// The menu's groups, in the order a sales team thinks of its work; `none` keeps an object out.
@@ -326,6 +334,7 @@ impl ObjectDef {
         if let Some(open) = &self.open {
             open.check(&fields)?;
         }
+        self.behaviour.check(&fields)?;
         self.fields = fields;
         Ok(self)
     }

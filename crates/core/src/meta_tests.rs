@@ -27,6 +27,7 @@ fn completing_an_object_adds_builtin_fields_and_prefixes_custom_columns() {
         menu: None,
         key: vec![],
         open: None,
+        behaviour: Default::default(),
     }
     .complete()
     .unwrap();

@@ -275,11 +275,21 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         })
         .collect();
     let made = crate::demo_sales::load(&app, &admin.actor, &sellers).await?;
+    let visitors: Vec<crate::demo_custom::Visitor> = sellers
+        .iter()
+        .map(|s| crate::demo_custom::Visitor {
+            actor: s.actor,
+            currency: s.currency,
+            account: s.accounts.first(),
+        })
+        .collect();
+    let visits = crate::demo_custom::load(&app, &admin.actor, &visitors).await?;
     println!(
         "Loaded {COMPANY}: {} users in 4 teams, {accounts} accounts, {n_contacts} contacts, {n_deals} opportunities, \
          {leads} leads ({in_pools} of these records waiting in each team's two pools), {n_tasks} tasks and {n_activities} follow-ups; \
          {} products priced in CNY, EUR, RUB and TWD, {} quotes ({} waiting for their manager's approval), \
-         {} orders with instalments and {} payments, {} contracts.",
+         {} orders with instalments and {} payments, {} contracts; and {visits} service visits, \
+         an object of the company's own, numbered and with priced items.",
         logins.len(),
         made.products,
         made.quotes,

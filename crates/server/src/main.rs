@@ -2,6 +2,7 @@
 
 mod cli;
 mod demo;
+mod demo_custom;
 mod demo_sales;
 mod heap;
 mod serve;

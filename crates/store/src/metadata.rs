@@ -44,6 +44,8 @@ struct ObjectLabels {
     key: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     open: Option<pelagic_core::meta::OpenRecords>,
+    #[serde(default)]
+    behaviour: pelagic_core::behaviour::Behaviour,
 }
 
 /// Reads every object with its fields.
@@ -128,6 +130,7 @@ async fn load_in(mut conn: Conn<'_>) -> Result<Schema> {
             menu: labels.menu,
             key: labels.key,
             open: labels.open,
+            behaviour: labels.behaviour,
         };
         schema.objects.insert(name, Arc::new(def));
     }
@@ -160,6 +163,7 @@ pub async fn save(tx: &mut Tx, obj: &ObjectDef, now: DateTime<Utc>) -> Result<()
         menu: obj.menu.clone(),
         key: obj.key.clone(),
         open: obj.open.clone(),
+        behaviour: obj.behaviour.clone(),
     })
     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let mut ins = Query::insert();

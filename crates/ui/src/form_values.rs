@@ -124,6 +124,7 @@ mod tests {
             menu: None,
             key: vec![],
             open: None,
+            behaviour: Default::default(),
         }
     }
 

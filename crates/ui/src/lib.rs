@@ -136,14 +136,15 @@ pub fn routes(app: Arc<App>) -> Router {
 /// The administrator's settings pages.
 fn settings_routes() -> Router<UiState> {
     use pages::settings::{
-        approvals, company, documents, duplicates, field, objects, org, pools, roles, sales,
+        approvals, company, documents, duplicates, field, object_list, objects, org, pools, roles,
+        sales,
     };
     Router::new()
         .route("/settings", get(pages::settings::hub))
         .route("/settings/company", get(company::show).post(company::save))
         .route(
             "/settings/objects",
-            get(objects::list).post(objects::create),
+            get(object_list::list).post(object_list::create),
         )
         .route(
             "/settings/objects/{object}",

@@ -276,7 +276,8 @@ fn static_schemas() -> Map<String, Value> {
     m.insert("Object".into(), json!({ "type": "object", "properties": { "name": { "type": "string" }, "label": { "type": "string" },
         "label_plural": { "type": "string" }, "custom": { "type": "boolean" }, "fields": { "type": "array", "items": reference("Field") },
         "labels": { "type": "object", "description": "language → label", "additionalProperties": { "type": "string" } },
-        "plural_labels": { "type": "object", "description": "language → plural label", "additionalProperties": { "type": "string" } } } }));
+        "plural_labels": { "type": "object", "description": "language → plural label", "additionalProperties": { "type": "string" } },
+        "behaviour": { "type": "object", "description": "what its records do beyond being stored: numbered (pattern), rolls_up_into {object, link, as: line|instalment|payment|refund}, status_clock, lock {editable_in, closed_in}, versioned, steps, submitted, approval_on_create, refunds, stages, follow_up, reminds, renews, converts, assignee" } } }));
     m.insert("Field".into(), json!({ "type": "object", "required": ["name", "label", "type"], "properties": {
         "name": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" }, "label": { "type": "string" },
         "type": { "type": "string", "enum": FieldKind::ALL.iter().chain([&FieldKind::Id]).map(|k| k.name()).collect::<Vec<_>>(),
@@ -321,7 +322,12 @@ fn static_paths() -> Map<String, Value> {
     p.insert("/api/v1/meta/objects".into(), json!({
         "get": op("Every object and its fields", responses("200", ok("objects", json!({ "type": "object", "properties": { "data": { "type": "array", "items": reference("Object") } } }))), json!({})),
         "post": op("Create a custom object (administrators)", responses("201", ok("the object", reference("Object"))),
-            json!({ "requestBody": body(json!({ "type": "object", "required": ["name", "label", "label_plural"], "properties": { "name": { "type": "string" }, "label": { "type": "string" }, "label_plural": { "type": "string" } } })) })),
+            json!({ "requestBody": body(json!({ "type": "object", "required": ["name", "label", "label_plural"], "additionalProperties": false, "properties": {
+                "name": { "type": "string" }, "label": { "type": "string" }, "label_plural": { "type": "string" },
+                "menu": { "type": "string", "enum": pelagic_core::meta::MENU_GROUPS },
+                "behaviour": { "type": "object", "additionalProperties": false, "properties": {
+                    "numbered": { "type": "string", "description": "records are numbered with this pattern: {yyyy} {yy} {mm} {dd} and one {seq:N}" },
+                    "lines_of": { "type": "string", "description": "records are the priced lines of this custom object's records, which then carry totals" } } } } })) })),
     }));
     let object_param = json!([{ "name": "object", "in": "path", "required": true, "schema": { "type": "string" } }]);
     let by_language = json!({ "type": "object", "description": "language (en, zh-CN, zh-TW, es, ru) → label", "additionalProperties": { "type": "string" } });

@@ -1,6 +1,7 @@
 //! What a record's page may offer now — edit, delete, convert — asked of the rules those actions
 //! check, so that a page shows nothing that would only be refused.
 
+use pelagic_core::behaviour::Part;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
 use pelagic_core::{Value, input};
@@ -21,6 +22,9 @@ pub struct RecordActions {
     pub delete: bool,
     /// It is a lead not yet converted that the actor may convert.
     pub convert: bool,
+    /// It takes new lines now: it has lines, the actor may edit it and it is not locked
+    /// (waiting for approval, a quote past its draft, a closed order).
+    pub add_lines: bool,
 }
 
 impl RecordService<'_> {
@@ -54,7 +58,8 @@ impl RecordService<'_> {
             && super::sales_docs::check_deletable(&mut tx, &t.snap.schema, obj, id)
                 .await
                 .is_ok();
-        let convert = object == super::convert::CONVERTS
+        let add_lines = edit && t.snap.schema.parts_of(object, Part::Line).next().is_some();
+        let convert = obj.behaviour.converts
             && editable.as_ref().is_some_and(|values| {
                 let status = obj.field("status").map(|f| f.column.as_str());
                 status.and_then(|c| values.get(c)).and_then(Value::as_str) != Some("converted")
@@ -63,6 +68,7 @@ impl RecordService<'_> {
             edit,
             delete,
             convert,
+            add_lines,
         })
     }
 }

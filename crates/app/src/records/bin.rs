@@ -62,7 +62,8 @@ impl RecordService<'_> {
         super::sales_docs::check_deletable(tx, &t.snap.schema, obj, id).await?;
         let members = collect_group(tx, &t.snap.schema, object, id).await?;
         for (member_object, ids) in &members {
-            let table = &t.snap.schema.object(member_object)?.table;
+            let member = t.snap.schema.object(member_object)?;
+            let table = &member.table;
             let sets = [
                 (
                     "deleted_at".to_owned(),
@@ -78,7 +79,7 @@ impl RecordService<'_> {
             rows::update(tx, table, &sets, &live_among(ids)).await?;
             let ids: Vec<String> = ids.iter().cloned().collect();
             pelagic_store::duplicates::remove(tx, member_object, &ids).await?;
-            if member_object == "opportunity" {
+            if member.behaviour.stages {
                 pelagic_store::processes::set_live(tx, &ids, false).await?;
             }
         }
@@ -112,17 +113,17 @@ impl RecordService<'_> {
         }
         let members = bin::members(&mut tx, &deletion.id).await?;
         for (member_object, ids) in group_by_object(&members) {
-            let table = &t.snap.schema.object(&member_object)?.table;
+            let member = t.snap.schema.object(&member_object)?;
+            let table = &member.table;
             let sets = [
                 ("deleted_at".to_owned(), ColType::DateTime, Value::Null),
                 ("deleted_by".to_owned(), ColType::Text, Value::Null),
             ];
             let deleted = deleted_among(ids.clone());
             rows::update(&mut tx, table, &sets, &deleted).await?;
-            if member_object == "opportunity" {
+            if member.behaviour.stages {
                 pelagic_store::processes::set_live(&mut tx, &ids, true).await?;
             }
-            let member = t.snap.schema.object(&member_object)?;
             let (db, schema, rules) = (self.app.db(), &t.snap.schema, &t.snap.duplicates);
             duplicates::claim_stored(db, schema, rules, &mut tx, member, &ids, OnTaken::Refuse)
                 .await?;

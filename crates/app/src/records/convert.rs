@@ -15,7 +15,7 @@ use pelagic_store::records as rows;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json, json};
 
-use super::create::Prepared;
+use super::prepared::Prepared;
 use super::{Record, RecordService, id_is, no_such};
 use crate::history::{self, Change};
 use crate::policy::Operation;

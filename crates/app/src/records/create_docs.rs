@@ -1,29 +1,33 @@
-//! What creating quotes, orders, contracts and the records under them adds to the create
-//! pipeline, inside its transaction: what they take from the records they belong to (see
-//! `sales_docs`), their numbers (see `numbering`), the statuses the system keeps, and refunds
-//! that must wait for approval.
+//! The create pipeline's in-transaction hooks: what new records take from the records they
+//! belong to (see `sales_docs`), numbers for objects declaring `numbered` (see `numbering`),
+//! the first version of those declaring `versioned`, the statuses the system keeps, and the
+//! approval of those declaring `approval_on_create`.
 
 use chrono::Datelike;
+use pelagic_core::behaviour::NUMBER_FIELD;
 use pelagic_core::plan;
 use pelagic_core::{ColType, Value};
 use pelagic_store::Tx;
 use pelagic_store::records as rows;
 
-use super::create::Prepared;
+use super::prepared::Prepared;
 use super::{RecordService, numbering, sales_docs};
 use crate::AppResult;
 
 impl RecordService<'_> {
-    /// New refunds that meet a refund approval flow's condition wait for approval (and do not
+    /// New records that meet an approval flow's condition wait for approval (a refund does not
     /// count in the figures until approved).
-    pub(super) async fn refunds_to_approval(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
+    pub(super) async fn to_approval_on_create(
+        &self,
+        tx: &mut Tx,
+        p: &mut Prepared,
+    ) -> AppResult<()> {
         let obj = p.t.obj.clone();
         for i in 0..p.rows.len() {
             let id = p.id(i);
-            let title = p
-                .layout
-                .get(&p.rows[i], "refunded_on")
-                .as_plain_text()
+            let title = obj
+                .title_field()
+                .and_then(|f| p.get(i, &f.column).as_plain_text())
                 .unwrap_or_default();
             if self
                 .app
@@ -40,12 +44,12 @@ impl RecordService<'_> {
         Ok(())
     }
 
-    /// What new quotes, orders, contracts and the records under them take from the records
-    /// they belong to (see `sales_docs`), and their numbers (see `numbering`).
+    /// What new records take from the records they belong to (see `sales_docs`), their
+    /// numbers (see `numbering`), first version and system statuses.
     pub(super) async fn complete_new(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
         let obj = p.t.obj.clone();
         let schema = &p.t.snap.schema;
-        let numbered = numbering::is_numbered(&obj.name);
+        let numbered = obj.behaviour.numbered.is_some();
         if !numbered && !sales_docs::applies(&obj) {
             return Ok(());
         }
@@ -71,11 +75,10 @@ impl RecordService<'_> {
                 &p.t.snap.input.default_currency,
             )
             .await?;
-            if numbered && let Some(f) = obj.field("number") {
+            if numbered && let Some(f) = obj.field(NUMBER_FIELD) {
                 let seq =
                     pelagic_store::sequences::next(tx, &obj.name, today.year().into()).await?;
-                let number =
-                    numbering::format(numbering::pattern_for(&obj.name, &patterns), today, seq);
+                let number = numbering::format(numbering::pattern_for(&obj, &patterns), today, seq);
                 for (c, _, v) in f.text_sets(Some(&number)) {
                     values.insert(c, v);
                 }
@@ -92,14 +95,11 @@ impl RecordService<'_> {
                     values.insert(f.column.clone(), Value::Text(d.clone()));
                 }
             }
-            if obj.name == "quote" {
+            if obj.behaviour.versioned {
                 if values.get("version").is_none_or(Value::is_null) {
                     values.insert("version".into(), Value::Int(1));
                 }
                 values.insert("latest".into(), Value::Bool(true));
-            }
-            if let Some(stamp) = obj.field("status_changed_at").filter(|f| !f.custom) {
-                values.insert(stamp.column.clone(), Value::DateTime(p.now));
             }
             let search = plan::search_text(&obj, &|c| values.get(c).cloned());
             values.insert(

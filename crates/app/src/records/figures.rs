@@ -1,12 +1,13 @@
-//! The figures Pelagic keeps on quotes and orders: each line's amounts and the document's
-//! totals, and an order's planned, received, refunded, net and outstanding amounts with each
-//! instalment's share. They are worked out again from the live records, in the transaction of
-//! every write that can move them (a line, an instalment, a payment or a refund created,
-//! changed, deleted or restored; the document's own discount or currency changed), so they
-//! always agree with the records they sum.
+//! The figures records keep from the records that roll up into them (`rolls_up_into` in the
+//! metadata): each line's amounts and the document's totals, and planned, received, refunded,
+//! net and outstanding amounts with each instalment's share. They are worked out again from the
+//! live records, in the transaction of every write that can move them (a line, an instalment,
+//! a payment or a refund created, changed, deleted or restored; the document's own discount or
+//! currency changed), so they always agree with the records they sum.
 
 use std::collections::{BTreeSet, HashMap};
 
+use pelagic_core::behaviour::{Part, RollUp};
 use pelagic_core::meta::{ObjectDef, Schema};
 use pelagic_core::plan::Pred;
 use pelagic_core::pricing::{self, LineAmounts, LineInput};
@@ -16,30 +17,40 @@ use pelagic_store::Tx;
 use super::rows::{self, Row, changed, is, money};
 use crate::{AppError, AppResult};
 
-/// Records whose writes move a document's figures: (object, the field naming its document,
-/// the document's object).
-pub(super) const MOVES_FIGURES: [(&str, &str, &str); 5] = [
-    ("quote_line", "quote_id", "quote"),
-    ("order_line", "order_id", "order"),
-    ("payment_plan", "order_id", "order"),
-    ("payment", "order_id", "order"),
-    ("refund", "order_id", "order"),
-];
-
 /// A document's own fields that move its figures.
 pub(super) const DOCUMENT_INPUTS: [&str; 2] = ["discount_percent", "currency"];
 
-/// The document a record of `object` counts in: (the link field, the document's object).
-pub(super) fn document_of(object: &str) -> Option<(&'static str, &'static str)> {
-    MOVES_FIGURES
-        .iter()
-        .find(|(o, _, _)| *o == object)
-        .map(|(_, link, doc)| (*link, *doc))
+/// Where records of `obj` count, if they roll up into another's figures.
+pub(super) fn document_of(obj: &ObjectDef) -> Option<&RollUp> {
+    obj.behaviour.rolls_up_into.as_ref()
 }
 
-/// Whether records of `object` carry figures of their own (quotes and orders).
-pub(super) fn is_document(object: &str) -> bool {
-    MOVES_FIGURES.iter().any(|(_, _, d)| *d == object)
+/// Whether writing a record of `obj` works out amounts of its own (a document's totals, a
+/// line's amounts), so that what was written must be read back to be shown.
+pub(super) fn priced_on_write(schema: &Schema, obj: &ObjectDef) -> bool {
+    schema.has_figures(&obj.name) || document_of(obj).is_some_and(|to| to.part == Part::Line)
+}
+
+/// The column of `obj` holding the link field `link`.
+pub(super) fn link_column(obj: &ObjectDef, link: &str) -> String {
+    obj.field(link)
+        .map_or_else(|| link.to_owned(), |f| f.column.clone())
+}
+
+/// The records a write to these rows of `obj` moves the figures of: the documents they count
+/// in (read from `links`, the link values before and after), and the rows themselves when they
+/// carry figures and `own_inputs` (one of `DOCUMENT_INPUTS` was written, or they are new).
+pub(super) fn moved_by<'r>(
+    schema: &Schema,
+    obj: &ObjectDef,
+    links: impl Iterator<Item = &'r Value>,
+    own: impl Iterator<Item = String>,
+) -> BTreeSet<(String, String)> {
+    let mut out = documents_of_rows(obj, links);
+    if schema.has_figures(&obj.name) {
+        out.extend(own.map(|id| (obj.name.clone(), id)));
+    }
+    out
 }
 
 /// Works the figures of these documents out again: (object, id) pairs, each once.
@@ -66,16 +77,16 @@ pub(super) async fn refresh(
             continue;
         };
         let currency = row.text("currency").unwrap_or_default().to_owned();
-        let line_object = format!("{object}_line");
-        let totals = match schema.object(&line_object) {
-            Ok(lines) => {
+        let totals = match schema.parts_of(object, Part::Line).next() {
+            Some((lines, to)) => {
                 let extra = row.int(
                     &doc.field("discount_percent")
                         .map_or(String::new(), |f| f.column.clone()),
                 );
-                price_lines(tx, lines, &format!("{object}_id"), id, extra, &currency).await?
+                let link = link_column(lines, &to.link);
+                price_lines(tx, lines, &link, id, extra, &currency).await?
             }
-            Err(_) => pricing::Totals::default(),
+            None => pricing::Totals::default(),
         };
         let mut sets = Vec::new();
         for (field, amount) in [
@@ -93,8 +104,8 @@ pub(super) async fn refresh(
                 Value::Int(totals.discount_rate),
             ));
         }
-        if object == "order" {
-            sets.extend(collections(tx, schema, doc, id, totals.total, &currency).await?);
+        if let Some(parts) = Collected::of(schema, object) {
+            sets.extend(collections(tx, &parts, doc, id, totals.total, &currency).await?);
         }
         rows::set(tx, doc, id, &sets).await?;
     }
@@ -160,25 +171,56 @@ fn line_amounts(a: &LineAmounts) -> [(&'static str, i64); 4] {
     ]
 }
 
-/// An order's collections: planned, received, refunded, net and outstanding amounts, each
+/// The objects whose records a document collects: its instalments, payments and refunds, each
+/// with the column of its link to the document (and a refund's to its payment).
+struct Collected<'s> {
+    instalments: (&'s ObjectDef, String),
+    payments: (&'s ObjectDef, String),
+    refunds: (&'s ObjectDef, String),
+    /// A refund's link to its payment: (field, column).
+    refund_payment: (String, String),
+}
+
+impl<'s> Collected<'s> {
+    /// The parts of `document`, when records of all three kinds roll up into it.
+    fn of(schema: &'s Schema, document: &'s str) -> Option<Collected<'s>> {
+        let part = |p: Part| {
+            schema
+                .parts_of(document, p)
+                .next()
+                .map(|(o, r)| (o.as_ref(), link_column(o, &r.link)))
+        };
+        let refunds = part(Part::Refund)?;
+        let field = refunds.0.behaviour.refunds.clone()?;
+        let refund_payment = (field.clone(), link_column(refunds.0, &field));
+        Some(Collected {
+            instalments: part(Part::Instalment)?,
+            payments: part(Part::Payment)?,
+            refunds,
+            refund_payment,
+        })
+    }
+}
+
+/// A document's collections: planned, received, refunded, net and outstanding amounts, each
 /// instalment's settled share and each payment's refunds. Refunds waiting for approval, or
 /// refused, do not count.
 async fn collections(
     tx: &mut Tx,
-    schema: &Schema,
+    parts: &Collected<'_>,
     order: &ObjectDef,
     id: &str,
     total: i64,
     currency: &str,
 ) -> AppResult<Vec<(String, ColType, Value)>> {
-    let plan_obj = schema.object("payment_plan")?;
-    let payment_obj = schema.object("payment")?;
-    let refund_obj = schema.object("refund")?;
+    let (plan_obj, plan_link) = &parts.instalments;
+    let (payment_obj, payment_link) = &parts.payments;
+    let (refund_obj, refund_link) = &parts.refunds;
     let instalments = rows::live(
         tx,
         plan_obj,
         &["amount", "received_amount", "outstanding_amount", "status"],
-        is("order_id", id),
+        is(plan_link, id),
         &["due_date"],
     )
     .await?;
@@ -186,23 +228,17 @@ async fn collections(
         tx,
         payment_obj,
         &["amount", "refunded_amount"],
-        is("order_id", id),
+        is(payment_link, id),
         &[],
     )
     .await?;
-    let refunds = rows::live(
-        tx,
-        refund_obj,
-        &["amount", "payment_id", "approval_status"],
-        is("order_id", id),
-        &[],
-    )
-    .await?;
+    let refund_fields = ["amount", &parts.refund_payment.0, "approval_status"];
+    let refunds = rows::live(tx, refund_obj, &refund_fields, is(refund_link, id), &[]).await?;
     let counted = |r: &&Row| !matches!(r.text("approval_status"), Some("pending" | "rejected"));
     let mut refunded_by_payment: HashMap<&str, i64> = HashMap::new();
     for r in refunds.iter().filter(counted) {
         *refunded_by_payment
-            .entry(r.text("payment_id").unwrap_or_default())
+            .entry(r.text(&parts.refund_payment.1).unwrap_or_default())
             .or_default() += r.int("amount");
     }
     for p in &payments {
@@ -247,17 +283,17 @@ async fn collections(
     Ok(sets)
 }
 
-/// Every `(document, id)` the given rows of `object` count in, read from their link columns.
+/// Every `(document, id)` the given rows of `obj` count in, read from their link columns.
 pub(super) fn documents_of_rows<'r>(
-    object: &str,
+    obj: &ObjectDef,
     links: impl Iterator<Item = &'r Value>,
 ) -> BTreeSet<(String, String)> {
-    let Some((_, doc)) = document_of(object) else {
+    let Some(to) = document_of(obj) else {
         return BTreeSet::new();
     };
     links
         .filter_map(|v| v.as_str())
-        .map(|id| (doc.to_owned(), id.to_owned()))
+        .map(|id| (to.object.clone(), id.to_owned()))
         .collect()
 }
 
@@ -269,12 +305,12 @@ pub(super) async fn documents_of_ids(
     object: &str,
     ids: &[String],
 ) -> AppResult<BTreeSet<(String, String)>> {
-    let Some((link, _)) = document_of(object) else {
+    let obj = schema.object(object)?;
+    let Some(to) = document_of(obj) else {
         return Ok(BTreeSet::new());
     };
-    let obj = schema.object(object)?;
     let mut projection = pelagic_core::output::Projection::default();
-    projection.push(link, ColType::Text);
+    projection.push(&link_column(obj, &to.link), ColType::Text);
     let found = pelagic_store::records::select_tx(
         tx,
         &pelagic_store::records::ListQuery {
@@ -290,5 +326,5 @@ pub(super) async fn documents_of_ids(
         },
     )
     .await?;
-    Ok(documents_of_rows(object, found.iter().map(|r| &r[0])))
+    Ok(documents_of_rows(obj, found.iter().map(|r| &r[0])))
 }

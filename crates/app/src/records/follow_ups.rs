@@ -52,7 +52,7 @@ impl RecordService<'_> {
                     crate::pools::followed_up(tx, &account.name, account_id, l.at).await?;
                 }
             }
-            if obj.name == "lead" && obj.field("status").is_some() {
+            if obj.behaviour.converts && obj.field("status").is_some() {
                 let pred = Pred::And(vec![
                     id_is(&l.id),
                     Pred::Cmp {
@@ -164,12 +164,13 @@ impl RecordService<'_> {
         let won = sets
             .iter()
             .any(|(c, _, v)| c == "stage" && v.as_str() == Some("won"));
-        if obj.name == "opportunity"
+        if obj.behaviour.stages
             && won
             && let Some(account) = obj.field("account_id")
+            && let Some(customers) = account.target.as_deref()
             && let Some(Value::Text(account_id)) = values.get(&account.column)
         {
-            crate::pools::closed(tx, "account", account_id).await?;
+            crate::pools::closed(tx, customers, account_id).await?;
         }
         Ok(())
     }

@@ -1,4 +1,5 @@
-//! Numbers of quotes, orders and contracts, made from a pattern administrators set:
+//! Numbers of the objects whose metadata declares `numbered` (quotes, orders, contracts), made
+//! from a pattern administrators set:
 //! `{yyyy}`, `{yy}`, `{mm}`, `{dd}` (the creation date in the creator's time zone) and
 //! `{seq:N}` (the series' next number in the year, at least N digits). Each object's series
 //! starts again at 1 every year. The number is taken in the record's transaction (see
@@ -8,27 +9,13 @@ use pelagic_core::said::{Reason, Said};
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
+use pelagic_core::meta::ObjectDef;
 
-/// The patterns used until an administrator sets others.
-pub const DEFAULT_PATTERNS: [(&str, &str); 3] = [
-    ("quote", "QT-{yyyy}-{seq:4}"),
-    ("order", "SO-{yyyy}{mm}{dd}-{seq:4}"),
-    ("contract", "CT-{yyyy}-{seq:4}"),
-];
-
-/// The objects that are numbered.
-pub fn is_numbered(object: &str) -> bool {
-    DEFAULT_PATTERNS.iter().any(|(o, _)| *o == object)
-}
-
-/// The pattern for an object: the administrator's, or the default.
-pub fn pattern_for<'p>(object: &str, set: &'p BTreeMap<String, String>) -> &'p str {
-    set.get(object).map(String::as_str).unwrap_or_else(|| {
-        DEFAULT_PATTERNS
-            .iter()
-            .find(|(o, _)| *o == object)
-            .map_or("{seq:4}", |(_, p)| p)
-    })
+/// The pattern for a numbered object: the administrator's, else the one its metadata declares.
+pub fn pattern_for<'p>(obj: &'p ObjectDef, set: &'p BTreeMap<String, String>) -> &'p str {
+    set.get(&obj.name)
+        .or(obj.behaviour.numbered.as_ref())
+        .map_or("{seq:4}", String::as_str)
 }
 
 enum Piece<'p> {

@@ -2,7 +2,42 @@
 //! the same record, for the follow-up's owner, in the same transaction. The task is what reminds,
 //! shows on the home page and in the calendar feed, and is ticked off when done.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Map, Value as Json, json};
+
+use super::RecordService;
+use super::prepared::Prepared;
+use crate::{AppError, AppResult};
+
+/// The object the tasks follow-ups plan are records of.
+const TASKS: &str = "task";
+
+impl RecordService<'_> {
+    /// The tasks new follow-ups plan, when the actor may create tasks; a plan that cannot
+    /// become a task never stops the follow-up being logged.
+    pub(super) async fn planned_tasks(
+        &self,
+        p: &Prepared,
+        bodies: &[Json],
+    ) -> AppResult<Option<Prepared>> {
+        if !p.t.obj.behaviour.follow_up || p.t.snap.schema.object(TASKS).is_err() {
+            return Ok(None);
+        }
+        let tasks = planned_tasks(bodies, &self.actor.locale);
+        if tasks.is_empty() {
+            return Ok(None);
+        }
+        match self
+            .prepare_create(TASKS, &tasks, "", &BTreeSet::new())
+            .await
+        {
+            Ok(prepared) => Ok(Some(prepared)),
+            Err(e) if e.is_forbidden() || matches!(e, AppError::Validation(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
 
 /// "Follow up" in the actor's language, the start of a planned task's subject.
 fn follow_up_word(locale: &str) -> &'static str {

@@ -159,15 +159,6 @@ impl RecordService<'_> {
     pub async fn readable_objects(
         &self,
     ) -> AppResult<Vec<std::sync::Arc<pelagic_core::ObjectDef>>> {
-        const ORDER: [&str; 7] = [
-            "account",
-            "contact",
-            "lead",
-            "opportunity",
-            "task",
-            "activity",
-            "product",
-        ];
         let snap = self.app.snapshot().await?;
         let policy = crate::policy::Policy::new(self.actor, &snap.access, self.app.now());
         let mut objects: Vec<_> = snap
@@ -179,10 +170,10 @@ impl RecordService<'_> {
             .collect();
         objects.sort_by_key(|o| {
             (
-                ORDER
+                crate::standard::LIST_ORDER
                     .iter()
                     .position(|n| *n == o.name)
-                    .unwrap_or(ORDER.len()),
+                    .unwrap_or(crate::standard::LIST_ORDER.len()),
                 o.name.clone(),
             )
         });

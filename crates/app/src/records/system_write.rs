@@ -158,19 +158,21 @@ impl RecordService<'_> {
         let snap = self.app.snapshot().await?;
         let mut documents =
             super::figures::documents_of_ids(tx, &snap.schema, object, &[id.to_owned()]).await?;
-        if super::figures::is_document(object) {
+        if snap.schema.has_figures(object) {
             documents.insert((object.to_owned(), id.to_owned()));
         }
         super::figures::refresh(tx, &snap.schema, &documents).await
     }
 
-    /// Submits a contract or an order for approval: it waits for the first flow whose
-    /// condition it meets, or is approved at once (quotes are submitted as a quote step).
+    /// Submits a record of an object declaring `submitted` (a contract, an order) for approval:
+    /// it waits for the first flow whose condition it meets, or is approved at once (objects
+    /// moving by `steps`, quotes, are submitted as a step).
     pub async fn submit(&self, object: &str, id: &str) -> AppResult<super::Record> {
-        if object == "quote" {
+        let behaviour = &self.target(object).await?.obj.behaviour;
+        if behaviour.steps {
             return self.quote_step(id, super::QuoteStep::Submit).await;
         }
-        if !matches!(object, "contract" | "order") {
+        if !behaviour.submitted {
             return Err(crate::AppError::Invalid(
                 "quotes, contracts and orders are submitted for approval".into(),
             ));

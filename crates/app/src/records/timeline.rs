@@ -35,7 +35,7 @@ impl RecordService<'_> {
                 lists.push((other.name.clone(), eq(&f.name, id)));
             }
         }
-        if object == "lead" {
+        if snap.schema.object(object)?.behaviour.converts {
             for f in [
                 "converted_account_id",
                 "converted_contact_id",
@@ -82,14 +82,14 @@ impl RecordService<'_> {
         let subjects = self.timeline_subjects(object, id).await?;
         let mut out = Vec::new();
         let readable = self.readable_objects().await?;
-        for (kind, obj, at) in [
-            ("follow_up", "activity", "occurred_at"),
-            ("task", "task", "created_at"),
-        ] {
-            if !readable.iter().any(|o| o.name == obj) {
-                continue;
-            }
-            for r in self.about(obj, &subjects).await? {
+        // Follow-ups by when they happened, tasks (records that remind) by when they were made.
+        let kinds = readable.iter().filter_map(|o| match &o.behaviour {
+            b if b.follow_up => Some(("follow_up", o, "occurred_at")),
+            b if b.reminds => Some(("task", o, "created_at")), // not an object: the entry's kind
+            _ => None,
+        });
+        for (kind, obj, at) in kinds {
+            for r in self.about(&obj.name, &subjects).await? {
                 let when = r
                     .get(at)
                     .filter(|v| !v.is_null())

@@ -1,17 +1,20 @@
 //! Changing records: an update of some fields, through the same pipeline for every object
-//! (creating is in `create.rs`).
+//! (creating is in `create.rs`; the hooks it runs are in `hooks.rs`).
 
 use pelagic_core::said::Reason;
 use std::collections::{BTreeSet, HashMap};
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
+use pelagic_core::meta::ObjectDef;
 use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::{self, Pred};
-use pelagic_core::{ColType, CoreError, FieldErrors, Value};
+use pelagic_core::{ColType, CoreError, FieldErrors, FieldKind, Value};
+use pelagic_store::Tx;
 use pelagic_store::records as rows;
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
-use super::{Record, RecordService, Target, id_is, no_such, refs};
+use super::hooks::{self, Draft, Edit};
+use super::{Record, RecordService, Target, id_is, no_such};
 use crate::history::{self, Change};
 use crate::policy::{Operation, Policy};
 use crate::{AppError, AppResult};
@@ -23,7 +26,10 @@ impl RecordService<'_> {
         self.app.counted_duplicate(self.actor, outcome).await
     }
 
-    /// Changes fields, recording the change in the history under `action`.
+    /// Changes fields, recording the change in the history under `action`, as the pipeline's
+    /// sequence: permission, the record as it is (in the write's transaction), its lock,
+    /// values, owner and assignee, references, the planning hooks, the in-transaction hooks,
+    /// then the write with its history, keys and after-write hooks.
     pub(super) async fn change(
         &self,
         object: &str,
@@ -32,248 +38,216 @@ impl RecordService<'_> {
         action: &str,
     ) -> AppResult<Record> {
         let t = self.target(object).await?;
-        let obj = &t.obj;
         let policy = t.policy(self.actor);
-        policy.require(obj, Operation::Edit)?;
-        let not_found = || no_such(obj, id);
-        input::check_id(id).map_err(|_| not_found())?;
+        policy.require(&t.obj, Operation::Edit)?;
+        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
         let Json::Object(map) = body else {
             return Err(AppError::Invalid(
                 "the body must be a JSON object of field values".into(),
             ));
         };
-
         let mut tx = self.app.db().begin().await?;
+        let found = self.found(&mut tx, &t, &policy, id, map).await?;
+        super::sales_docs::check_unlocked(&t.obj, &found.values)?;
+        let body = keep_currencies(&t.obj, map, &found.values);
+        let cols = self.parse(&t, &policy, &body, WriteMode::Update)?;
+        self.check_hands(&policy, &t.obj, &cols, &found.values)?;
+        self.check_refs(&t, &policy, &[(String::new(), &cols)], &Default::default())
+            .await?;
+        let now = self.app.now();
+        let mut edit = Edit {
+            values: found.values.clone(),
+            sets: Vec::new(),
+        };
+        for (c, v) in cols.columns {
+            if edit.values.get(&c) != Some(&v) {
+                edit.set(&c, found.ty_of(&c), v);
+            }
+        }
+        let processes = self.processes_of(&t.obj).await?;
+        let planning = hooks::Planning {
+            t: &t,
+            id,
+            before: Some(&found.values),
+            processes: &processes,
+            user: &self.actor.user_id,
+            now,
+        };
+        let moved = hooks::plan(&planning, &mut edit)?;
+        if !edit.sets.is_empty() {
+            self.complete_changed(&mut tx, &t, &found, &mut edit)
+                .await?;
+            let written = Written { moved, action, now };
+            self.write_change(&mut tx, &t, &found, &mut edit, written)
+                .await?;
+            tx.commit().await?;
+            if super::figures::priced_on_write(&t.snap.schema, &t.obj) {
+                // Its amounts were worked out after the change: read them as stored.
+                return self.get(object, id).await;
+            }
+        }
+        let row = found.row_of(&edit.values);
+        let fields = policy.visible_fields(&t.obj);
+        Ok(self
+            .writer(&policy, &t.obj, &fields, &found.projection)
+            .write(&row))
+    }
+
+    /// The record to change, read and locked in the write's transaction, if the actor may
+    /// change it (and hand it over, when the body names an owner).
+    async fn found(
+        &self,
+        tx: &mut Tx,
+        t: &Target,
+        policy: &Policy<'_>,
+        id: &str,
+        map: &Map<String, Json>,
+    ) -> AppResult<Found> {
+        let obj = &t.obj;
         let columns = obj.all_columns();
         let mut projection = Projection::default();
         for (c, ty) in &columns {
             projection.push(c, *ty);
         }
-        let transfer = map.contains_key("owner_id");
         let mut reach = vec![policy.reachable(obj, Operation::Edit), id_is(id)];
-        if transfer {
+        if map.contains_key("owner_id") {
             // A change of owner also needs the record within the actor's transfer scope.
             reach.push(policy.scope(obj, Operation::Transfer));
         }
         let pred = Pred::And(reach);
-        let row = rows::first_tx(&mut tx, &obj.table, &projection, &pred)
+        let row = rows::first_tx(tx, &obj.table, &projection, &pred)
             .await?
-            .ok_or_else(not_found)?;
-        let mut values: HashMap<String, Value> = columns
+            .ok_or_else(|| no_such(obj, id))?;
+        let values = columns
             .iter()
             .map(|(c, _)| c.clone())
             .zip(row.iter().cloned())
             .collect();
-        super::sales_docs::check_unlocked(obj, &values)?;
+        Ok(Found {
+            id: id.to_owned(),
+            columns,
+            projection,
+            pred,
+            row,
+            values,
+        })
+    }
 
-        // An amount given without a currency keeps the currency the record already has.
-        let mut body = map.clone();
-        for f in obj
-            .fields
-            .iter()
-            .filter(|f| f.kind == pelagic_core::FieldKind::Money)
-        {
-            let key = format!("{}_currency", f.name);
-            if body.contains_key(&f.name)
-                && !body.contains_key(&key)
-                && let Some(Value::Text(c)) = values.get(&format!("{}_currency", f.column))
-            {
-                body.insert(key, Json::String(c.clone()));
-            }
-        }
-        let cols = self.parse(&t, &policy, &Json::Object(body), WriteMode::Update)?;
-        if let Some((_, Value::Text(owner))) = cols.columns.iter().find(|(c, _)| c == "owner_id")
-            && values.get("owner_id") != Some(&Value::Text(owner.clone()))
-        {
+    /// Refuses an owner the actor may not hand the record to, or an assignee they may not
+    /// assign it to.
+    fn check_hands(
+        &self,
+        policy: &Policy<'_>,
+        obj: &ObjectDef,
+        cols: &ColumnValues,
+        values: &HashMap<String, Value>,
+    ) -> AppResult<()> {
+        let given = |c: &str| {
+            cols.columns
+                .iter()
+                .find(|(x, _)| x == c)
+                .and_then(|(_, v)| v.as_str())
+                .filter(|v| values.get(c).and_then(Value::as_str) != Some(*v))
+        };
+        if let Some(owner) = given("owner_id") {
             policy.require_owner_allowed(obj, Operation::Transfer, owner)?;
         }
-        if let Some(f) = obj.field("assignee_id")
-            && let Some((_, Value::Text(to))) = cols.columns.iter().find(|(c, _)| *c == f.column)
-            && values.get(&f.column) != Some(&Value::Text(to.clone()))
+        if let Some(f) = obj.behaviour.assignee.as_deref().and_then(|a| obj.field(a))
+            && let Some(to) = given(&f.column)
         {
             policy.require_assignable(obj, Operation::Edit, to)?;
         }
-        let missing = refs::check(
-            self.app.db(),
-            &t.snap.schema,
-            &policy,
-            obj,
-            &[(String::new(), &cols)],
-            &Default::default(),
-        )
-        .await?;
-        if !missing.is_empty() {
-            return Err(AppError::Validation(missing));
-        }
+        Ok(())
+    }
 
-        let now = self.app.now();
-        let mut sets: Vec<(String, ColType, Value)> = Vec::new();
-        let ty_of = |c: &str| {
-            columns
-                .iter()
-                .find(|(n, _)| n == c)
-                .map(|(_, t)| *t)
-                .unwrap_or(ColType::Text)
-        };
-        let before = values.clone();
-        for (c, v) in cols.columns {
-            if values.get(&c) != Some(&v) {
-                sets.push((c.clone(), ty_of(&c), v.clone()));
-                values.insert(c, v);
+    /// The in-transaction hooks of a change: what the record takes from the records it
+    /// belongs to (see `sales_docs`).
+    async fn complete_changed(
+        &self,
+        tx: &mut Tx,
+        t: &Target,
+        found: &Found,
+        edit: &mut Edit,
+    ) -> AppResult<()> {
+        if !super::sales_docs::applies(&t.obj) {
+            return Ok(());
+        }
+        let mut completed = edit.values.clone();
+        let currency = &t.snap.input.default_currency;
+        super::sales_docs::complete(tx, &t.snap.schema, &t.obj, &mut completed, currency).await?;
+        for (c, v) in completed {
+            if edit.values.get(&c) != Some(&v) {
+                edit.set(&c, found.ty_of(&c), v);
             }
         }
-        if sets
-            .iter()
-            .any(|(c, _, _)| c == "due_at" || c == "remind_before")
-        {
-            let get = |c: &str| values.get(c).cloned().unwrap_or(Value::Null);
-            for (c, ty, v) in super::reminders::plan(obj, &get) {
-                values.insert(c.clone(), v.clone());
-                sets.push((c, ty, v));
-            }
+        Ok(())
+    }
+
+    /// Writes a change: the row with its time and search text, the stage move, duplicate keys,
+    /// history, then the after-write hooks (pool clocks, figures).
+    async fn write_change(
+        &self,
+        tx: &mut Tx,
+        t: &Target,
+        found: &Found,
+        edit: &mut Edit,
+        written: Written<'_>,
+    ) -> AppResult<()> {
+        let obj = &t.obj;
+        let documents = self.documents_moved(t, found, edit);
+        edit.set(
+            "updated_at",
+            ColType::DateTime,
+            Value::DateTime(written.now),
+        );
+        let search = plan::search_text(obj, &|c| edit.values.get(c).cloned());
+        let search = Value::text_or_null((!search.is_empty()).then_some(search));
+        edit.set("search_text", ColType::Text, search);
+        let everything = RecordWriter::new(obj.fields.iter(), &found.projection);
+        let after_row = found.row_of(&edit.values);
+        let changes = Change {
+            object: &obj.name,
+            record_id: &found.id,
+            user_id: &self.actor.user_id,
+            at: written.now,
         }
-        // An order's unhandled-reminder counts from its last change of status (the shipped
-        // field: a custom field of that name is the administrator's own).
-        let status = obj.field("status").map(|f| f.column.as_str());
-        if let Some(stamp) = obj.field("status_changed_at").filter(|f| !f.custom)
-            && sets.iter().any(|(c, _, _)| Some(c.as_str()) == status)
-        {
-            values.insert(stamp.column.clone(), Value::DateTime(now));
-            sets.push((
-                stamp.column.clone(),
-                ColType::DateTime,
-                Value::DateTime(now),
-            ));
-        }
-        if !sets.is_empty() && super::sales_docs::applies(obj) {
-            let mut completed = values.clone();
-            super::sales_docs::complete(
-                &mut tx,
-                &t.snap.schema,
-                obj,
-                &mut completed,
-                &t.snap.input.default_currency,
-            )
+        .field_changes(
+            obj,
+            &everything.write(&found.row),
+            &everything.write(&after_row),
+            written.action,
+        );
+        rows::update(tx, &obj.table, &edit.sets, &found.pred).await?;
+        pelagic_store::processes::insert_changes(tx, &Vec::from_iter(written.moved)).await?;
+        self.rekey(t, tx, &found.id, &found.projection, &after_row)
             .await?;
-            for (c, v) in completed {
-                if values.get(&c) != Some(&v) {
-                    sets.retain(|(x, _, _)| *x != c);
-                    sets.push((c.clone(), ty_of(&c), v.clone()));
-                    values.insert(c, v);
-                }
-            }
-        }
-        let mut stage_change = None;
-        if obj.name == "opportunity" && sets.iter().any(|(c, _, _)| c == "stage") {
-            let processes = self.app.processes().await?;
-            let team = values
-                .get("owner_id")
-                .and_then(Value::as_str)
-                .and_then(|o| t.snap.access.member(o))
-                .and_then(|m| m.team_id.clone());
-            let probability = obj
-                .field("probability")
-                .and_then(|f| before.get(&f.column).cloned())
-                .unwrap_or(Value::Null);
-            let was = super::stages::Before {
-                stage: before
-                    .get("stage")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-                entered_at: before
-                    .get("stage_entered_at")
-                    .and_then(Value::as_datetime)
-                    .or_else(|| before.get("created_at").and_then(Value::as_datetime)),
-                furthest: before
-                    .get("furthest_stage")
-                    .and_then(Value::as_int)
-                    .unwrap_or(0),
-                probability,
-            };
-            let get = |c: &str| values.get(c).cloned().unwrap_or(Value::Null);
-            if let Some(m) = super::stages::plan(
-                obj,
-                &processes,
-                team.as_deref(),
-                id,
-                &get,
-                &was,
-                super::stages::Mover {
-                    user: &self.actor.user_id,
-                    now,
-                },
-            )? {
-                for (c, ty, v) in m.sets {
-                    sets.retain(|(x, _, _)| *x != c);
-                    values.insert(c.clone(), v.clone());
-                    sets.push((c, ty, v));
-                }
-                stage_change = Some(m.change);
-            }
-        }
-        if sets
+        history::append(tx, &changes).await?;
+        self.after_change(tx, obj, &edit.sets, &edit.values).await?;
+        super::figures::refresh(tx, &t.snap.schema, &documents).await
+    }
+
+    /// The records whose figures a change moves: the documents it counts in before and after,
+    /// and itself when it carries figures and one of their inputs changed.
+    fn documents_moved(
+        &self,
+        t: &Target,
+        found: &Found,
+        edit: &Edit,
+    ) -> BTreeSet<(String, String)> {
+        let obj = &t.obj;
+        let link =
+            super::figures::document_of(obj).map(|to| super::figures::link_column(obj, &to.link));
+        let linked = link
             .iter()
-            .any(|(c, _, _)| c == "status" || c == "invalid_reason")
-        {
-            super::convert::check_lead_status(obj, &|c| {
-                values.get(c).cloned().unwrap_or(Value::Null)
-            })?;
-        }
-        let mut documents = BTreeSet::new();
-        if let Some((link, _)) = super::figures::document_of(&obj.name) {
-            documents = super::figures::documents_of_rows(
-                &obj.name,
-                [before.get(link), values.get(link)].into_iter().flatten(),
-            );
-        }
-        if super::figures::is_document(&obj.name)
-            && sets.iter().any(|(c, _, _)| {
-                super::figures::DOCUMENT_INPUTS
-                    .iter()
-                    .any(|i| c.starts_with(i))
-            })
-        {
-            documents.insert((obj.name.clone(), id.to_owned()));
-        }
-        if !sets.is_empty() {
-            let everything = RecordWriter::new(obj.fields.iter(), &projection);
-            let before = everything.write(&row);
-            values.insert("updated_at".into(), Value::DateTime(now));
-            sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(now)));
-            let search = plan::search_text(obj, &|c| values.get(c).cloned());
-            sets.push((
-                "search_text".into(),
-                ColType::Text,
-                Value::text_or_null((!search.is_empty()).then_some(search)),
-            ));
-            let after_row: Vec<Value> = columns
+            .flat_map(|l| [found.values.get(l), edit.values.get(l)])
+            .flatten();
+        let inputs = edit.sets.iter().any(|(c, _, _)| {
+            super::figures::DOCUMENT_INPUTS
                 .iter()
-                .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
-                .collect();
-            let changes = Change {
-                object: &obj.name,
-                record_id: id,
-                user_id: &self.actor.user_id,
-                at: now,
-            }
-            .field_changes(obj, &before, &everything.write(&after_row), action);
-            rows::update(&mut tx, &obj.table, &sets, &pred).await?;
-            if let Some(change) = &stage_change {
-                pelagic_store::processes::insert_changes(&mut tx, std::slice::from_ref(change))
-                    .await?;
-            }
-            self.rekey(&t, &mut tx, id, &projection, &after_row).await?;
-            history::append(&mut tx, &changes).await?;
-            self.after_change(&mut tx, obj, &sets, &values).await?;
-            super::figures::refresh(&mut tx, &t.snap.schema, &documents).await?;
-            tx.commit().await?;
-        }
-        let row: Vec<Value> = columns
-            .iter()
-            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
-            .collect();
-        let fields = policy.visible_fields(obj);
-        Ok(self.writer(&policy, obj, &fields, &projection).write(&row))
+                .any(|i| c.starts_with(i))
+        });
+        let own = inputs.then(|| found.id.clone()).into_iter();
+        super::figures::moved_by(&t.snap.schema, obj, linked, own)
     }
 
     /// Reads a body against the metadata and refuses fields the actor may not write.
@@ -299,4 +273,59 @@ impl RecordService<'_> {
         }
         Ok(cols)
     }
+}
+
+/// The record a change starts from, as read in its transaction.
+struct Found {
+    id: String,
+    columns: Vec<(String, ColType)>,
+    projection: Projection,
+    /// Reaches the record for the actor (and the update reaches nothing else).
+    pred: Pred,
+    row: Vec<Value>,
+    values: HashMap<String, Value>,
+}
+
+impl Found {
+    /// The type of one of the table's columns.
+    fn ty_of(&self, column: &str) -> ColType {
+        self.columns
+            .iter()
+            .find(|(n, _)| n == column)
+            .map_or(ColType::Text, |(_, t)| *t)
+    }
+
+    /// A full row of the table from column values.
+    fn row_of(&self, values: &HashMap<String, Value>) -> Vec<Value> {
+        self.columns
+            .iter()
+            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
+            .collect()
+    }
+}
+
+/// What a change writes besides its columns.
+struct Written<'a> {
+    moved: Option<pelagic_store::processes::StageChangeRow>,
+    action: &'a str,
+    now: chrono::DateTime<chrono::Utc>,
+}
+
+/// The body with the currency each amount given without one already has.
+fn keep_currencies(
+    obj: &ObjectDef,
+    map: &Map<String, Json>,
+    values: &HashMap<String, Value>,
+) -> Json {
+    let mut body = map.clone();
+    for f in obj.fields.iter().filter(|f| f.kind == FieldKind::Money) {
+        let key = format!("{}_currency", f.name);
+        if body.contains_key(&f.name)
+            && !body.contains_key(&key)
+            && let Some(Value::Text(c)) = values.get(&format!("{}_currency", f.column))
+        {
+            body.insert(key, Json::String(c.clone()));
+        }
+    }
+    Json::Object(body)
 }

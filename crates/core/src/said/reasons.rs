@@ -92,6 +92,7 @@ reasons! {
     GroupExists = "group_exists", Kind::Conflict, "a group with this name already exists";
     FieldExists = "field_exists", Kind::Conflict, "{object} already has a field '{field}'";
     ObjectExists = "object_exists", Kind::Conflict, "an object '{value}' already exists";
+    HasLines = "has_lines", Kind::Conflict, "'{value}' already has lines";
     NoTeamToShare = "no_team_to_share", Kind::Invalid, "you are in no team to share a view with";
     MayNotChangeField = "may_not_change_field", Kind::Forbidden,
         "you may not change {object}'s '{field}'";
@@ -202,6 +203,7 @@ reasons! {
     AtMostChars = "at_most_chars", Kind::Field, "at most {max} characters";
     OneOf = "one_of", Kind::Field, "one of {values}";
     NoSuchObject = "no_such_object", Kind::Field, "there is no object '{object}'";
+    LinesOfCustomOnly = "lines_of_custom_only", Kind::Field, "only a custom object is given lines";
     NoSuchUser = "no_such_user", Kind::Field, "there is no user '{value}'";
     NoSuchTeam = "no_such_team", Kind::Field, "there is no team '{value}'";
     NoSuchRecord = "no_such_record", Kind::Field, "there is no {object} with id '{id}'";

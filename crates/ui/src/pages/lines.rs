@@ -7,7 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::{AppError, ListRequest};
+use pelagic_core::behaviour::Part;
 use pelagic_core::filter::Filter;
+use pelagic_core::meta::{ObjectDef, Schema};
 use serde_json::{Map, Value as Json, json};
 
 use super::failure;
@@ -104,31 +106,23 @@ fn trimmed(record: &Map<String, Json>, field: &str) -> Map<String, Json> {
     out
 }
 
-/// Whether `object` is the lines' object of document `document` (its page shows them in the
-/// editor rather than as a related list).
-pub fn is_lines_of(document: &str, object: &str) -> bool {
-    lines_of(document).is_some_and(|(lines, _)| lines == object)
+/// Whether `other` holds the lines of document `document` (its page shows them in the editor
+/// rather than as a related list).
+pub fn is_lines_of(document: &str, other: &ObjectDef) -> bool {
+    other
+        .behaviour
+        .rolls_up_into
+        .as_ref()
+        .is_some_and(|r| r.object == document && r.part == Part::Line)
 }
 
-/// The lines' object of a document, and the field naming the document.
-fn lines_of(object: &str) -> Option<(&'static str, &'static str)> {
-    match object {
-        "quote" => Some(("quote_line", "quote_id")),
-        "order" => Some(("order_line", "order_id")),
-        _ => None,
-    }
-}
-
-/// Whether the document takes new lines in its state: not while it waits for approval, a quote
-/// only as a draft, an order until it is completed or cancelled (the record service refuses the
-/// rest; this only spares the viewer a form that cannot work).
-fn open_for_lines(object: &str, record: &Map<String, Json>) -> bool {
-    let text = |k: &str| record.get(k).and_then(Json::as_str).unwrap_or_default();
-    text("approval_status") != "pending"
-        && match object {
-            "quote" => text("status") == "draft",
-            _ => !matches!(text("status"), "completed" | "cancelled"),
-        }
+/// The lines' object of a document, and the field naming the document, as the metadata
+/// declares them.
+fn lines_of(schema: &Schema, object: &str) -> Option<(String, String)> {
+    schema
+        .parts_of(object, Part::Line)
+        .next()
+        .map(|(o, r)| (o.name.clone(), r.link.clone()))
 }
 
 /// The editor for document `object` `id`, or none when it has no lines or the viewer may not
@@ -140,10 +134,12 @@ pub async fn editor(
     object: &str,
     id: &str,
     record: &Map<String, Json>,
+    add_lines: bool,
 ) -> Option<LineEditor> {
-    let (line_object, link) = lines_of(object)?;
     let records = s.app.records(actor);
     let snap = s.app.snapshot().await.ok()?;
+    let (line_object, link) = lines_of(&snap.schema, object)?;
+    let (line_object, link) = (line_object.as_str(), link.as_str());
     let (doc, line) = (
         snap.schema.object(object).ok()?,
         snap.schema.object(line_object).ok()?,
@@ -164,7 +160,8 @@ pub async fn editor(
         .editable_fields(line_object)
         .await
         .unwrap_or_default();
-    let may_add = creatable.iter().any(|f| f == link) && open_for_lines(object, record);
+    // Whether the document takes lines now is the app's to say (`RecordActions::add_lines`).
+    let may_add = add_lines && creatable.iter().any(|f| f == link);
     let in_place =
         |name: &str| may_add && IN_PLACE.contains(&name) && creatable.iter().any(|c| c == name);
     let rows = lines
@@ -264,13 +261,14 @@ pub async fn add(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let Some((line_object, link)) = lines_of(&object) else {
-        return failure(&v.tr, AppError::NotFound(object));
-    };
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
         Err(e) => return failure(&v.tr, e),
     };
+    let Some((line_object, link)) = lines_of(&snap.schema, &object) else {
+        return failure(&v.tr, AppError::NotFound(object));
+    };
+    let (line_object, link) = (line_object.as_str(), link.as_str());
     let Ok(line) = snap.schema.object(line_object) else {
         return failure(&v.tr, AppError::NotFound(line_object.into()));
     };
@@ -340,13 +338,14 @@ pub async fn change(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let Some((line_object, _)) = lines_of(&object) else {
-        return failure(&v.tr, AppError::NotFound(object));
-    };
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
         Err(e) => return failure(&v.tr, e),
     };
+    let Some((line_object, _)) = lines_of(&snap.schema, &object) else {
+        return failure(&v.tr, AppError::NotFound(object));
+    };
+    let line_object = line_object.as_str();
     let Ok(line) = snap.schema.object(line_object) else {
         return failure(&v.tr, AppError::NotFound(line_object.into()));
     };
@@ -381,10 +380,14 @@ pub async fn remove(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let Some((line_object, _)) = lines_of(&object) else {
+    let snap = match s.app.snapshot().await {
+        Ok(snap) => snap,
+        Err(e) => return failure(&v.tr, e),
+    };
+    let Some((line_object, _)) = lines_of(&snap.schema, &object) else {
         return failure(&v.tr, AppError::NotFound(object));
     };
-    match s.app.records(&v.actor).delete(line_object, &line_id).await {
+    match s.app.records(&v.actor).delete(&line_object, &line_id).await {
         Ok(()) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
         Err(e) => refused(&s, &v, object, id, e, Vec::new()).await,
     }

@@ -267,7 +267,8 @@ pub async fn draw(
         Vec::new()
     };
     let doc = super::sales_doc::panel(s, &v.tr, &v.actor, &object, &id).await;
-    let mut lines = super::lines::editor(s, &ctx, &v.actor, &object, &id, &record).await;
+    let mut lines =
+        super::lines::editor(s, &ctx, &v.actor, &object, &id, &record, actions.add_lines).await;
     let line_error = line_refusal.map(|r| {
         if let Some(l) = lines.as_mut() {
             l.typed = r.typed;

@@ -56,7 +56,7 @@ pub async fn tables(
     let records = s.app.records(&v.actor);
     let mut out = Vec::new();
     for other in readable {
-        if super::lines::is_lines_of(object, &other.name) {
+        if super::lines::is_lines_of(object, other) {
             continue;
         }
         for link in other.fields.iter().filter(|f| {

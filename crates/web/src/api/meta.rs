@@ -49,6 +49,9 @@ pub fn object_json(o: &ObjectDef) -> Value {
         v["labels"] = json!(o.labels);
         v["plural_labels"] = json!(o.plural_labels);
     }
+    if o.behaviour != Default::default() {
+        v["behaviour"] = json!(o.behaviour);
+    }
     v
 }
 

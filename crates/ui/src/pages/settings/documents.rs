@@ -117,9 +117,13 @@ pub async fn save(
         Ok(v) => v,
         Err(to) => return to,
     };
-    let patterns: BTreeMap<String, String> = pelagic_app::records::DEFAULT_PATTERNS
-        .iter()
-        .map(|(o, _)| ((*o).to_owned(), value(&pairs, &format!("pattern.{o}"))))
+    let numbered = match s.app.numbering_patterns().await {
+        Ok(n) => n,
+        Err(e) => return crate::pages::failure(&v.tr, e),
+    };
+    let patterns: BTreeMap<String, String> = numbered
+        .keys()
+        .map(|o| (o.clone(), value(&pairs, &format!("pattern.{o}"))))
         .collect();
     let hours = value(&pairs, "order_unhandled_hours");
     let Ok(parsed) = hours.parse::<i64>() else {

@@ -7,6 +7,7 @@ pub mod company;
 pub mod documents;
 pub mod duplicates;
 pub mod field;
+pub mod object_list;
 pub mod objects;
 pub mod org;
 pub mod pools;

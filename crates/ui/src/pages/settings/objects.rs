@@ -1,5 +1,5 @@
-//! Objects and their fields in the settings: every object, a new custom object, an object's
-//! names in each language, its fields, and a new custom field. What is added here shows in
+//! An object and its fields in the settings: its names in each language, its fields, and a new
+//! custom field (every object and a new one are in `object_list.rs`). What is added here shows in
 //! forms, record pages, column choosers and filters at once, on every instance.
 
 use std::collections::BTreeMap;
@@ -10,114 +10,15 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::field_admin::ObjectChange;
-use pelagic_app::meta_admin::{NewField, NewObject};
+use pelagic_app::meta_admin::NewField;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::ObjectDef;
 
 use super::{admin, admin_form, value};
 use crate::UiState;
 use crate::i18n::{LANGUAGES, Tr};
-use crate::pages::{Page, failure, html};
+use crate::pages::{Page, html};
 use crate::viewer::Viewer;
-
-/// One object in the list.
-struct ObjectRow {
-    name: String,
-    label: String,
-    custom: bool,
-    fields: usize,
-}
-
-#[derive(Template)]
-#[template(path = "settings/objects.html")]
-struct ObjectsPage {
-    page: Page,
-    objects: Vec<ObjectRow>,
-    error: Option<String>,
-    /// What was typed into the new-object form, to keep after a refusal: name, label, plural
-    /// label and menu group.
-    entered: [String; 4],
-    /// (group, label, chosen) of the menu's groups an object may be placed in.
-    groups: Vec<(String, String, bool)>,
-}
-
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_list(&s, &v, None, Default::default()).await,
-        Err(to) => to,
-    }
-}
-
-async fn draw_list(
-    s: &UiState,
-    v: &Viewer,
-    error: Option<String>,
-    entered: [String; 4],
-) -> Response {
-    let snap = match s.app.snapshot().await {
-        Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
-    };
-    let objects = snap
-        .schema
-        .objects
-        .values()
-        .map(|o| ObjectRow {
-            name: o.name.clone(),
-            label: v.tr.object_plural(o),
-            custom: o.custom,
-            fields: o.fields.iter().filter(|f| !f.system).count(),
-        })
-        .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    let status = crate::pages::status_of(&error);
-    html(
-        status,
-        &ObjectsPage {
-            page,
-            objects,
-            error,
-            groups: crate::pages::menu_groups(&v.tr)
-                .into_iter()
-                .map(|(g, label)| {
-                    let chosen = g == entered[3];
-                    (g, label, chosen)
-                })
-                .collect(),
-            entered,
-        },
-    )
-}
-
-pub async fn create(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let entered = [
-        value(&pairs, "name"),
-        value(&pairs, "label"),
-        value(&pairs, "label_plural"),
-        value(&pairs, "menu"),
-    ];
-    let new = NewObject {
-        menu: Some(entered[3].clone()).filter(|m| !m.is_empty() && m != "more"),
-        name: entered[0].clone(),
-        label: entered[1].clone(),
-        label_plural: entered[2].clone(),
-    };
-    match s.app.add_object(&v.actor, new).await {
-        Ok(obj) => Redirect::to(&format!("/settings/objects/{}", obj.name)).into_response(),
-        Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await,
-    }
-}
 
 /// One field in an object's list.
 struct FieldRow {
