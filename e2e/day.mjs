@@ -34,7 +34,7 @@ for (const f of readdirSync(shots)) if (/^(bug-\d+|day-failure)\.png$/.test(f)) 
 /** Dates as a date input takes them, `days` from today. */
 const day = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 
-/** What each language calls what the day clicks and reads (from crates/ui/locales/<lang>/*.ftl). */
+/** What each language calls what the day clicks and reads (from crates/http/locales/<lang>/*.ftl). */
 const LANGUAGES = {
   zh: {
     locale: 'zh-CN', seller: 'sales00@demo.pelagic.example', manager: 'manager0@demo.pelagic.example',
@@ -101,7 +101,7 @@ const PRODUCTS = { seat: 'Pelagic Cloud · annual seat · PC-SEAT', scanner: 'Ba
 function messages(lang) {
   const values = new Map();
   for (const file of ['main', 'errors', 'metadata']) {
-    const text = readFileSync(new URL(`../crates/ui/locales/${lang}/${file}.ftl`, import.meta.url), 'utf8');
+    const text = readFileSync(new URL(`../crates/http/locales/${lang}/${file}.ftl`, import.meta.url), 'utf8');
     for (const line of text.split('\n')) {
       const m = line.match(/^([a-z][\w-]*) = (.+)$/);
       if (m && !m[2].includes('{')) values.set(m[1], m[2].trim());

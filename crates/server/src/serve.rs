@@ -20,7 +20,8 @@ pub async fn serve(app: Arc<App>, listen: &str, edge: pelagic_web::Edge) -> anyh
 
     let (stop_tx, stop_rx) = watch::channel(false);
     let jobs = tokio::spawn(run_jobs(app.clone(), stop_rx));
-    let result = pelagic_web::serve(listener, app.clone(), edge, shutdown_signal()).await;
+    let pages = pelagic_ui::routes(app.clone());
+    let result = pelagic_web::serve(listener, app.clone(), edge, pages, shutdown_signal()).await;
     let _ = stop_tx.send(true);
     let _ = jobs.await;
     app.db().close().await;

@@ -125,10 +125,12 @@ async fn serve(app: Arc<App>, edge: pelagic_web::Edge) -> SocketAddr {
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
+    let pages = pelagic_ui::routes(app.clone());
     tokio::spawn(pelagic_web::serve(
         listener,
         app,
         edge,
+        pages,
         std::future::pending(),
     ));
     addr

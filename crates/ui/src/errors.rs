@@ -93,7 +93,10 @@ mod tests {
 
     /// Each message of `lang`'s errors file: key → the variables it uses.
     fn messages(lang: &str) -> Vec<(String, BTreeSet<String>)> {
-        let path = format!("{}/locales/{lang}/errors.ftl", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../http/locales/{lang}/errors.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let text = std::fs::read_to_string(&path).expect("errors.ftl");
         text.lines()
             .filter_map(|l| l.split_once(" = "))

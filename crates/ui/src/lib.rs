@@ -7,17 +7,14 @@ mod cell;
 mod condition_words;
 mod conditions;
 mod display;
-pub mod edge;
 mod errors;
 mod form_values;
 /// Numbers, money and dates as each language writes them (shared with printed documents).
 pub(crate) use pelagic_core::format;
-pub mod i18n;
+pub use pelagic_http::{edge, i18n, session};
 mod inputs;
 mod pages;
 
-pub use pages::sales_doc::document_response;
-pub mod session;
 mod viewer;
 
 use std::sync::Arc;

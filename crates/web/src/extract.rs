@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::AppState;
 use crate::error::ApiError;
-use pelagic_ui::session;
+use pelagic_http::session;
 
 /// The authenticated caller, from `Authorization: Bearer …` or the session cookie. A write
 /// authenticated by the cookie must carry the session's anti-forgery token in `X-CSRF-Token`,

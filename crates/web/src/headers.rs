@@ -11,7 +11,7 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
-use pelagic_ui::edge::ClientInfo;
+use pelagic_http::edge::ClientInfo;
 
 /// What a page may load: our script, our style sheet, pictures of its own and inline (the
 /// charts are inline SVG), forms back to us; nothing inline that runs, no plugins, no `<base>`,

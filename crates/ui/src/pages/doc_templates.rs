@@ -306,14 +306,14 @@ pub async fn preview(
         .preview_template(&v.actor, &object, &record, &body, &words)
         .await
     {
-        Ok(html) => super::sales_doc::document_response("preview", html.into_bytes(), false),
+        Ok(html) => pelagic_http::document_response("preview", html.into_bytes(), false),
         Err(e) => problem(&message_of(&v.tr, e)),
     }
 }
 
 /// What went wrong with a preview, as the frame shows it.
 fn problem(message: &str) -> Response {
-    super::sales_doc::document_response(
+    pelagic_http::document_response(
         "preview",
         format!(
             "<!doctype html><meta charset=utf-8><p style=\"font-family:sans-serif;color:#b42318\">{}</p>",

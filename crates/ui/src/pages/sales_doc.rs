@@ -3,9 +3,8 @@
 //! PDF, the documents kept with it (marked as sent to the customer), and its approval trail.
 
 use axum::Form;
-use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
 use pelagic_app::records::QuoteStep;
@@ -16,6 +15,7 @@ use super::form::csrf;
 use crate::UiState;
 use crate::i18n::Tr;
 use crate::viewer::{form_viewer, viewer};
+use pelagic_http::document_response;
 
 /// A kept document as the record page lists it.
 pub struct DocItem {
@@ -217,52 +217,6 @@ pub async fn take_step(
 pub struct PrintQuery {
     pub template: Option<String>,
     pub format: Option<String>,
-}
-
-/// A printed document as a response: inline HTML or a PDF download, named after the document,
-/// under a policy that lets it run and load nothing (shared with the API).
-pub fn document_response(name: &str, body: Vec<u8>, pdf: bool) -> Response {
-    let file: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(80)
-        .collect();
-    let (kind, disposition) = if pdf {
-        (
-            "application/pdf",
-            format!("attachment; filename=\"{file}.pdf\""),
-        )
-    } else {
-        (
-            "text/html; charset=utf-8",
-            format!("inline; filename=\"{file}.html\""),
-        )
-    };
-    (
-        StatusCode::OK,
-        [
-            (header::CONTENT_TYPE, kind.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                // A document loads nothing and runs nothing; it may be shown in our own
-                // template editor's preview frame, nowhere else.
-                "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
-                 base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-                    .to_owned(),
-            ),
-            (header::X_FRAME_OPTIONS, "SAMEORIGIN".to_owned()),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
-        Body::from(body),
-    )
-        .into_response()
 }
 
 async fn deliver(tr: &Tr, name: &str, html: String, format: Option<&str>) -> Response {

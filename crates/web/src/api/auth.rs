@@ -4,7 +4,7 @@ use axum::Json;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use pelagic_ui::edge::ClientInfo;
+use pelagic_http::edge::ClientInfo;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -15,7 +15,7 @@ use pelagic_app::ids::csrf_token;
 use crate::AppState;
 use crate::error::ApiResult;
 use crate::extract::{Auth, JsonBody};
-use pelagic_ui::session;
+use pelagic_http::session;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

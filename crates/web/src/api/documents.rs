@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use pelagic_app::documents::{DocumentView, TemplateChange, TemplateView};
-use pelagic_ui::i18n::Tr;
+use pelagic_http::i18n::Tr;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
@@ -44,7 +44,7 @@ async fn deliver(name: &str, html: String, format: Option<&str>) -> ApiResult<Re
     } else {
         html.into_bytes()
     };
-    Ok(pelagic_ui::document_response(name, body, pdf))
+    Ok(pelagic_http::document_response(name, body, pdf))
 }
 
 #[derive(Debug, Default, Deserialize)]
