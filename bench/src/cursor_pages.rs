@@ -32,7 +32,7 @@ pub async fn run(url: &str, rows: u64, samples: usize) -> anyhow::Result<Json> {
         .context("open the cursor database")?;
     db.migrate().await?;
     let start = Utc::now();
-    let app = App::open_with_clock(db, Arc::new(ManualClock::new(start))).await?;
+    let app = App::open_with_clock(db.clone(), Arc::new(ManualClock::new(start))).await?;
     let mut reps = Vec::new();
     for s in 0..REPS {
         let user = app
@@ -52,7 +52,7 @@ pub async fn run(url: &str, rows: u64, samples: usize) -> anyhow::Result<Json> {
         let obj = snap.schema.object(object)?.clone();
         let t = Instant::now();
         let reps = &reps;
-        write_rows(&app, &obj, rows, &|i, set| {
+        write_rows(&db, &obj, rows, &|i, set| {
             set("id", Value::Text(format!("{object}-{i:09}")));
             for field in ["name", "last_name", "first_name"] {
                 text(set, &obj, field, &format!("Name {i}"));
@@ -68,7 +68,7 @@ pub async fn run(url: &str, rows: u64, samples: usize) -> anyhow::Result<Json> {
             t.elapsed().as_secs_f64()
         );
     }
-    pelagic_store::db::analyze(app.db()).await?;
+    pelagic_store::db::analyze(&db).await?;
 
     let admin = actor("bench-admin", "admin");
     let rep = Actor {

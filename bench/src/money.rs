@@ -47,7 +47,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
         .context("open the money database")?;
     db.migrate().await?;
     let start = Utc::now();
-    let app = App::open_with_clock(db, Arc::new(ManualClock::new(start))).await?;
+    let app = App::open_with_clock(db.clone(), Arc::new(ManualClock::new(start))).await?;
     let mut reps = Vec::new();
     for s in 0..REPS {
         let user = app
@@ -91,7 +91,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
         set(&format!("{field}_currency"), Value::Text("CNY".into()));
     };
     let t = Instant::now();
-    write_rows(&app, &account, accounts, &|i, set| {
+    write_rows(&db, &account, accounts, &|i, set| {
         set("id", Value::Text(format!("acc-{i:08}")));
         text(set, &account, "name", &format!("Customer {i}"));
         set("owner_id", owner(i));
@@ -103,7 +103,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
     // 1–360 days ago, the second 30 days later; the first is paid for two orders in three.
     let total = |i: u64| ((i % 50) as i64 + 1) * 100_000;
     let paid = |i: u64| if i.is_multiple_of(3) { 0 } else { total(i) / 2 };
-    write_rows(&app, &order, orders, &|i, set| {
+    write_rows(&db, &order, orders, &|i, set| {
         set("id", Value::Text(format!("ord-{i:08}")));
         text(set, &order, "number", &format!("SO-{i:08}"));
         text(set, &order, "name", &format!("Order {i}"));
@@ -134,7 +134,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
         set("updated_at", Value::DateTime(start));
     })
     .await?;
-    write_rows(&app, &line, orders, &|i, set| {
+    write_rows(&db, &line, orders, &|i, set| {
         set("id", Value::Text(format!("line-{i:08}")));
         set("order_id", Value::Text(format!("ord-{i:08}")));
         text(set, &line, "description", &format!("Product {}", i % 200));
@@ -147,7 +147,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
         set("updated_at", Value::DateTime(start));
     })
     .await?;
-    write_rows(&app, &plan, orders * 2, &|k, set| {
+    write_rows(&db, &plan, orders * 2, &|k, set| {
         let (i, second) = (k / 2, k % 2 == 1);
         let due = start - Duration::days((i % 360) as i64 + 1)
             + Duration::days(if second { 30 } else { 0 });
@@ -178,7 +178,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
         orders * 2,
         t.elapsed().as_secs_f64()
     );
-    pelagic_store::db::analyze(app.db()).await?;
+    pelagic_store::db::analyze(&db).await?;
 
     let mut out = json!({ "orders": orders, "instalments": orders * 2, "accounts": accounts });
     let rep = actor(&reps[0], "sales");

@@ -41,7 +41,7 @@ type Fill<'a> = dyn Fn(u64, &mut dyn FnMut(&str, Value)) + 'a;
 
 /// Writes `n` rows of `obj`, each from `fill(i, set)` where `set(field, value)` fills a column.
 pub(crate) async fn write_rows(
-    app: &App,
+    db: &pelagic_store::Db,
     obj: &ObjectDef,
     n: u64,
     fill: &Fill<'_>,
@@ -61,7 +61,7 @@ pub(crate) async fn write_rows(
             rows.push(row);
         }
         i += rows.len() as u64;
-        let mut tx = app.db().begin().await?;
+        let mut tx = db.begin().await?;
         records::insert(&mut tx, &obj.table, &columns, &rows).await?;
         tx.commit().await?;
     }
@@ -95,7 +95,7 @@ pub async fn run(
     db.migrate().await?;
     let start = Utc::now();
     let clock = Arc::new(ManualClock::new(start));
-    let app = App::open_with_clock(db, clock.clone()).await?;
+    let app = App::open_with_clock(db.clone(), clock.clone()).await?;
     let admin = actor("bench-admin", "admin");
     let mut sales = Vec::new();
     for s in 0..10 {
@@ -144,7 +144,7 @@ pub async fn run(
     let t = Instant::now();
     let pool_id = pool.row.id.clone();
     let sales_ref = &sales;
-    write_rows(&app, &account, accounts, &|i, set| {
+    write_rows(&db, &account, accounts, &|i, set| {
         set("id", Value::Text(format!("acc-{i:08}")));
         text(set, &account, "name", &format!("Account {i}"));
         set(
@@ -177,7 +177,7 @@ pub async fn run(
                 warn_at: None,
             })
             .collect();
-        let mut tx = app.db().begin().await?;
+        let mut tx = db.begin().await?;
         pool_holds::put(&mut tx, &holds).await?;
         tx.commit().await?;
     }
@@ -186,7 +186,7 @@ pub async fn run(
         held.len(),
         t.elapsed().as_secs_f64()
     );
-    pelagic_store::db::analyze(app.db()).await?;
+    pelagic_store::db::analyze(&db).await?;
 
     let t = Instant::now();
     let report = app.sweep_pools().await?;
@@ -208,7 +208,7 @@ pub async fn run(
     println!("a sweep with nothing due: {idle:.1} ms");
 
     let t = Instant::now();
-    write_rows(&app, &opp, deals, &|i, set| {
+    write_rows(&db, &opp, deals, &|i, set| {
         let furthest = (i % 4) as usize + 1;
         let stage = match i % 10 {
             0 | 1 => "won",
@@ -260,7 +260,7 @@ pub async fn run(
             }
         }
         i += 5_000;
-        let mut tx = app.db().begin().await?;
+        let mut tx = db.begin().await?;
         pelagic_store::processes::insert_changes(&mut tx, &changes).await?;
         tx.commit().await?;
     }
@@ -268,7 +268,7 @@ pub async fn run(
         "set up {deals} opportunities and their stage moves in {:.1} s",
         t.elapsed().as_secs_f64()
     );
-    pelagic_store::db::analyze(app.db()).await?;
+    pelagic_store::db::analyze(&db).await?;
 
     let mut out = json!({
         "accounts": accounts, "due": held.len(), "sweep_seconds": sweep, "idle_sweep_ms": idle,

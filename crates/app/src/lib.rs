@@ -58,6 +58,16 @@ pub struct App {
     instance: String,
 }
 
+/// Who the scheduler acts as: no user, no role a policy grants anything to.
+static SYSTEM_ACTOR: std::sync::LazyLock<Actor> = std::sync::LazyLock::new(|| Actor {
+    user_id: String::new(),
+    name: "Pelagic".into(),
+    role: "system".into(),
+    team_id: None,
+    time_zone: "UTC".into(),
+    locale: "en".into(),
+});
+
 impl App {
     /// Migrates the database, brings the standard objects up to date and loads the metadata.
     pub async fn open(db: Db) -> AppResult<Arc<App>> {
@@ -84,7 +94,18 @@ impl App {
         RecordService::new(self, actor)
     }
 
-    pub fn db(&self) -> &Db {
+    /// The record service acting for the app itself (the scheduler): its moves are written to
+    /// the history without a user.
+    pub(crate) fn system_records(&self) -> RecordService<'_> {
+        RecordService::new(self, &SYSTEM_ACTOR)
+    }
+
+    /// Closes the database connections once every request has been answered.
+    pub async fn close(&self) {
+        self.db.close().await;
+    }
+
+    pub(crate) fn db(&self) -> &Db {
         &self.db
     }
 

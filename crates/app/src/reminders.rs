@@ -11,6 +11,7 @@ use pelagic_core::{ColType, Value};
 use pelagic_store::records::{self as rows, ListQuery};
 use serde_json::json;
 
+use crate::records::{Move, Stamp};
 use crate::{App, AppResult};
 
 /// Tasks reminded per transaction.
@@ -104,21 +105,21 @@ impl App {
                 ));
             }
             if !ids.is_empty() {
-                let sets = [(
-                    "reminded_at".to_owned(),
-                    ColType::DateTime,
-                    Value::DateTime(now),
-                )];
-                rows::update(
-                    &mut tx,
-                    &task.table,
-                    &sets,
-                    &Pred::In {
+                let stamp = Move {
+                    obj: task,
+                    sets: vec![(
+                        "reminded_at".to_owned(),
+                        ColType::DateTime,
+                        Value::DateTime(now),
+                    )],
+                    pred: Pred::In {
                         col: "id".into(),
                         values: ids,
                     },
-                )
-                .await?;
+                    stamp: Stamp::Bookkeeping,
+                    history: Vec::new(),
+                };
+                self.system_records().apply_move(&mut tx, stamp).await?;
             }
             pelagic_store::notifications::insert(&mut tx, &notes).await?;
             tx.commit().await?;

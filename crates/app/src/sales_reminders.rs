@@ -13,6 +13,7 @@ use pelagic_store::records::{self as rows, ListQuery};
 use serde_json::json;
 
 use crate::history::Change;
+use crate::records::{Move, Stamp};
 use crate::{App, AppResult};
 
 /// Records handled per transaction.
@@ -243,9 +244,10 @@ impl App {
         }
         let mut sets = vec![(w.marker.to_owned(), ColType::DateTime, Value::DateTime(now))];
         let mut history = Vec::new();
+        let mut stamp = Stamp::Bookkeeping;
         if let Some(status) = w.to_status {
             sets.push(("status".into(), ColType::Text, Value::Text(status.into())));
-            sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(now)));
+            stamp = Stamp::Changed(now);
             for r in &found {
                 let id = r[0].as_str().unwrap_or_default();
                 let mut entry = Change {
@@ -259,17 +261,17 @@ impl App {
                 history.push(entry);
             }
         }
-        rows::update(
-            &mut tx,
-            &obj.table,
-            &sets,
-            &Pred::In {
+        let watched = Move {
+            obj,
+            sets,
+            pred: Pred::In {
                 col: "id".into(),
                 values: ids,
             },
-        )
-        .await?;
-        crate::history::append(&mut tx, &history).await?;
+            stamp,
+            history,
+        };
+        self.system_records().apply_move(&mut tx, watched).await?;
         let notes = notices(w.kind, about, told, now);
         pelagic_store::notifications::insert(&mut tx, &notes).await?;
         tx.commit().await?;

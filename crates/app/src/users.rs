@@ -141,6 +141,11 @@ impl App {
         Ok(UserView::from(&row))
     }
 
+    /// Whether someone already signs in with `email` (the demo company is made once).
+    pub async fn has_user_with_email(&self, email: &str) -> AppResult<bool> {
+        Ok(store::user_by_email(self.db(), email).await?.is_some())
+    }
+
     /// Whether any user exists (an empty database invites the first administrator).
     pub async fn has_users(&self) -> AppResult<bool> {
         Ok(store::count_users(self.db()).await? > 0)

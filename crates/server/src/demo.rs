@@ -65,10 +65,7 @@ type Login = (&'static str, String, &'static str, String);
 
 pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> {
     let admin_email = format!("admin@{DOMAIN}");
-    if pelagic_store::users::user_by_email(app.db(), &admin_email)
-        .await?
-        .is_some()
-    {
+    if app.has_user_with_email(&admin_email).await? {
         anyhow::bail!("this database already holds the demo company (user {admin_email} exists)");
     }
     let region = app.snapshot().await?.input.default_region.clone();

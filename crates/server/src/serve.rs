@@ -24,7 +24,7 @@ pub async fn serve(app: Arc<App>, listen: &str, edge: pelagic_web::Edge) -> anyh
     let result = pelagic_web::serve(listener, app.clone(), edge, pages, shutdown_signal()).await;
     let _ = stop_tx.send(true);
     let _ = jobs.await;
-    app.db().close().await;
+    app.close().await;
     tracing::info!("stopped");
     result.context("the server stopped with an error")
 }

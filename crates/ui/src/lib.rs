@@ -13,6 +13,7 @@ mod form_values;
 pub(crate) use pelagic_core::format;
 pub use pelagic_http::{edge, i18n, session};
 mod inputs;
+mod page_error;
 mod pages;
 
 mod viewer;

@@ -1,13 +1,16 @@
-//! Who is looking at a page: the signed-in user from the session cookie, in their language, or a
-//! redirect to sign in (or, on an empty database, to the first-run page).
+//! Who is looking at a page: the signed-in user from the session cookie, in their language, as an
+//! axum extractor; without a session the page stops with a redirect to sign in (or, on an empty
+//! database, to the first-run page).
 
+use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::request::Parts;
 use pelagic_app::Actor;
 
 use crate::UiState;
 use crate::i18n::Tr;
+use crate::page_error::PageError;
 use crate::session;
 
 /// The signed-in user of a page.
@@ -16,6 +19,17 @@ pub struct Viewer {
     pub tr: Tr,
     /// The anti-forgery token the page's forms carry.
     pub csrf: String,
+}
+
+impl Viewer {
+    /// Accepts a submitted form only if it carries the session's anti-forgery token.
+    pub fn check_form(&self, given: Option<&str>) -> Result<(), PageError> {
+        if session::csrf_matches(given, &self.csrf) {
+            Ok(())
+        } else {
+            Err(PageError::foreign_form())
+        }
+    }
 }
 
 /// The language for someone not signed in: the browser's.
@@ -28,8 +42,8 @@ pub fn browser_language(headers: &HeaderMap) -> Tr {
     )
 }
 
-/// The signed-in user, or where to send the browser instead.
-pub async fn viewer(state: &UiState, headers: &HeaderMap) -> Result<Viewer, Response> {
+/// The signed-in user, or why the page cannot be shown to this browser.
+pub async fn viewer(state: &UiState, headers: &HeaderMap) -> Result<Viewer, PageError> {
     let app = &state.app;
     if let Some(token) = session::cookie(headers, session::SESSION_COOKIE)
         && let Ok(auth) = app.authenticate(token).await
@@ -42,20 +56,29 @@ pub async fn viewer(state: &UiState, headers: &HeaderMap) -> Result<Viewer, Resp
         });
     }
     let first_run = !app.has_users().await.unwrap_or(true);
-    Err(Redirect::to(if first_run { "/setup" } else { "/login" }).into_response())
+    Err(PageError::sign_in(first_run))
 }
 
-/// The signed-in user of a submitted form, which must carry the session's anti-forgery token
-/// (403 otherwise: a page of another site cannot act for the user).
-pub async fn form_viewer(
-    state: &UiState,
-    headers: &HeaderMap,
-    given: Option<&str>,
-) -> Result<Viewer, Response> {
-    let v = viewer(state, headers).await?;
-    if session::csrf_matches(given, &v.csrf) {
-        Ok(v)
-    } else {
-        Err((StatusCode::FORBIDDEN, "this form did not come from Pelagic").into_response())
+impl FromRequestParts<UiState> for Viewer {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &UiState) -> Result<Self, PageError> {
+        viewer(state, &parts.headers).await
+    }
+}
+
+/// The signed-in administrator of a settings page; anyone else gets the settings' 403 page.
+pub struct Admin(pub Viewer);
+
+impl FromRequestParts<UiState> for Admin {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &UiState) -> Result<Self, PageError> {
+        let v = viewer(state, &parts.headers).await?;
+        if v.actor.is_admin() {
+            Ok(Admin(v))
+        } else {
+            Err(PageError::admins_only(v.tr))
+        }
     }
 }

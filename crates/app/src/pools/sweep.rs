@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
 use pelagic_core::{ColType, Value};
+use pelagic_store::history::HistoryRow;
 use pelagic_store::pool_holds::{self, HoldRow};
 use pelagic_store::records::{self as rows, ListQuery};
 use pelagic_store::{Tx, notifications, pools as store};
@@ -17,6 +18,7 @@ use serde_json::json;
 use super::Pool;
 use super::take::event;
 use crate::history::Change;
+use crate::records::{Move, Stamp};
 use crate::{App, AppResult};
 
 /// Holds handled per transaction.
@@ -121,19 +123,19 @@ impl App {
                     .or_default()
                     .push((h.record_id.clone(), name.clone()));
             }
-            let sets = [
-                ("owner_id".to_owned(), ColType::Text, Value::Null),
-                (
-                    "updated_at".to_owned(),
-                    ColType::DateTime,
-                    Value::DateTime(now),
-                ),
-            ];
+            let records = self.system_records();
             for chunk in back.chunks(500) {
-                rows::update(&mut tx, &obj.table, &sets, &ids_in(chunk)).await?;
+                let history = history_of(&mut history, chunk);
+                let sweep = Move {
+                    obj,
+                    sets: vec![("owner_id".to_owned(), ColType::Text, Value::Null)],
+                    pred: ids_in(chunk),
+                    stamp: Stamp::Changed(now),
+                    history,
+                };
+                records.apply_move(&mut tx, sweep).await?;
             }
         }
-        crate::history::append(&mut tx, &history).await?;
         store::insert_events(&mut tx, &events).await?;
         let notes: Vec<_> = told
             .into_iter()
@@ -277,4 +279,13 @@ fn notice(
     });
     let single = (records.len() == 1).then(|| (object, records[0].0.as_str()));
     crate::notifications::new(&owner, kind, data, single, now)
+}
+
+/// Takes out of `history` the entries about the records in `ids`.
+fn history_of(history: &mut Vec<HistoryRow>, ids: &[String]) -> Vec<HistoryRow> {
+    let (these, rest): (Vec<_>, Vec<_>) = std::mem::take(history)
+        .into_iter()
+        .partition(|h| ids.contains(&h.record_id));
+    *history = rest;
+    these
 }

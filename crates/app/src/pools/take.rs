@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::{Pool, Refusal, new_hold};
 use crate::history::Change;
 use crate::policy::{Operation, Policy};
-use crate::records::{Record, RecordService};
+use crate::records::{Move, Record, RecordService, Stamp};
 use crate::{AppError, AppResult};
 
 /// The record `record_id` of `pool`, when the actor may put it back: their own, or one within
@@ -185,41 +185,35 @@ impl RecordService<'_> {
                 return Err(AppError::Refused(Refusal::Capacity { limit }));
             }
         }
-        let sets = [
-            (
-                "owner_id".to_owned(),
-                ColType::Text,
-                Value::Text(user.to_owned()),
-            ),
-            (
-                "updated_at".to_owned(),
-                ColType::DateTime,
-                Value::DateTime(now),
-            ),
-        ];
         let mut holds = Vec::with_capacity(ids.len());
         let mut events = Vec::with_capacity(ids.len());
-        let mut history = Vec::with_capacity(ids.len());
         for id in ids {
-            let pred = Pred::And(vec![text_is("id", id), in_pool(&p.id)]);
-            if rows::update(tx, &obj.table, &sets, &pred).await? != 1 {
+            let history = Change {
+                object: &obj.name,
+                record_id: id,
+                user_id: &self.actor.user_id,
+                at: now,
+            }
+            .pool_move(kind, None, Some(user));
+            let claim = Move {
+                obj,
+                sets: vec![(
+                    "owner_id".to_owned(),
+                    ColType::Text,
+                    Value::Text(user.to_owned()),
+                )],
+                pred: Pred::And(vec![text_is("id", id), in_pool(&p.id)]),
+                stamp: Stamp::Changed(now),
+                history: vec![history],
+            };
+            if self.apply_move(tx, claim).await? != 1 {
                 return Err(AppError::Refused(Refusal::Taken));
             }
             holds.push(new_hold(p, id, user, now));
             events.push(event(pool, id, user, Some(&self.actor.user_id), kind, now));
-            history.push(
-                Change {
-                    object: &obj.name,
-                    record_id: id,
-                    user_id: &self.actor.user_id,
-                    at: now,
-                }
-                .pool_move(kind, None, Some(user)),
-            );
         }
         pool_holds::put(tx, &holds).await?;
         store::insert_events(tx, &events).await?;
-        crate::history::append(tx, &history).await?;
         Ok(())
     }
 
@@ -248,19 +242,24 @@ impl RecordService<'_> {
             return Err(AppError::from(Said::new(Reason::AlreadyInPool)));
         };
         let now = self.app.now();
-        let mut sets = vec![
-            ("owner_id".to_owned(), ColType::Text, Value::Null),
-            (
-                "updated_at".to_owned(),
-                ColType::DateTime,
-                Value::DateTime(now),
-            ),
-        ];
+        let mut sets = vec![("owner_id".to_owned(), ColType::Text, Value::Null)];
         if let Some(f) = obj.field("pool_id") {
             sets.extend(f.text_sets(Some(&pool.row.id)));
         }
-        let pred = Pred::And(vec![text_is("id", record_id), text_is("owner_id", owner)]);
-        if rows::update(&mut tx, &obj.table, &sets, &pred).await? != 1 {
+        let change = Change {
+            object: &obj.name,
+            record_id,
+            user_id: &self.actor.user_id,
+            at: now,
+        };
+        let release = Move {
+            obj: &obj,
+            sets,
+            pred: Pred::And(vec![text_is("id", record_id), text_is("owner_id", owner)]),
+            stamp: Stamp::Changed(now),
+            history: vec![change.pool_move("release", Some(owner), None)],
+        };
+        if self.apply_move(&mut tx, release).await? != 1 {
             return Err(not_found());
         }
         pool_holds::end(&mut tx, &obj.name, &[record_id.to_owned()]).await?;
@@ -273,13 +272,6 @@ impl RecordService<'_> {
             now,
         );
         store::insert_events(&mut tx, &[e]).await?;
-        let change = Change {
-            object: &obj.name,
-            record_id,
-            user_id: &self.actor.user_id,
-            at: now,
-        };
-        crate::history::append(&mut tx, &[change.pool_move("release", Some(owner), None)]).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -4,15 +4,16 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::AppError;
 
 use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 struct Waiting {
     id: String,
@@ -35,21 +36,18 @@ struct ApprovalsPage {
     refused: Option<(String, String)>,
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match viewer(&s, &headers).await {
-        Ok(v) => draw(&s, &v, None).await,
-        Err(to) => to,
-    }
+pub async fn list(State(s): State<UiState>, v: Viewer) -> PageResult {
+    draw(&s, &v, None).await
 }
 
 /// The inbox, with the refusal of a decision under its request.
-async fn draw(s: &UiState, v: &Viewer, refused: Option<(String, String)>) -> Response {
+async fn draw(s: &UiState, v: &Viewer, refused: Option<(String, String)>) -> PageResult {
     let (waiting, snap) = match (
         s.app.approvals_waiting(&v.actor).await,
         s.app.snapshot().await,
     ) {
         (Ok(w), Ok(snap)) => (w, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let now = s.app.now();
@@ -93,66 +91,62 @@ async fn draw(s: &UiState, v: &Viewer, refused: Option<(String, String)>) -> Res
             flow: text("flow"),
         });
     }
-    let page = match Page::new(s, v, "approvals").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "approvals").await?;
     let status = if refused.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    html(
+    Ok(html(
         status,
         &ApprovalsPage {
             page,
             items,
             refused,
         },
-    )
+    ))
 }
 
 pub async fn decide(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, x)| x.as_str());
     let approve = get("decision") == Some("approve");
-    match s
-        .app
-        .decide_approval(&v.actor, &id, approve, get("comment"))
-        .await
-    {
-        // Decided on the record's page, the reader stays there; anything but a record's own
-        // address goes back to the inbox.
-        Ok(_) => match get("back") {
-            Some(back) if is_record_page(back) => Redirect::to(back).into_response(),
-            _ => Redirect::to("/approvals").into_response(),
-        },
-        Err(e @ AppError::NotFound(_)) => failure(&v.tr, e),
-        // Refused (a rejection without a reason, decided meanwhile): said where it was asked.
-        Err(e) => {
-            let message = crate::errors::say(&v.tr, &e);
-            match get("back")
-                .filter(|b| is_record_page(b))
-                .map(|b| b.split('/'))
-            {
-                Some(mut parts) => {
-                    let object = parts.nth(2).unwrap_or_default().to_owned();
-                    let id = parts.next().unwrap_or_default().to_owned();
-                    let refusal = Some(super::record::Refusal::Step(message));
-                    super::record::draw(&s, &v, object, id, refusal).await
+    Ok(
+        match s
+            .app
+            .decide_approval(&v.actor, &id, approve, get("comment"))
+            .await
+        {
+            // Decided on the record's page, the reader stays there; anything but a record's own
+            // address goes back to the inbox.
+            Ok(_) => match get("back") {
+                Some(back) if is_record_page(back) => Redirect::to(back).into_response(),
+                _ => Redirect::to("/approvals").into_response(),
+            },
+            Err(e @ AppError::NotFound(_)) => failure(&v.tr, e),
+            // Refused (a rejection without a reason, decided meanwhile): said where it was asked.
+            Err(e) => {
+                let message = crate::errors::say(&v.tr, &e);
+                match get("back")
+                    .filter(|b| is_record_page(b))
+                    .map(|b| b.split('/'))
+                {
+                    Some(mut parts) => {
+                        let object = parts.nth(2).unwrap_or_default().to_owned();
+                        let id = parts.next().unwrap_or_default().to_owned();
+                        let refusal = Some(super::record::Refusal::Step(message));
+                        super::record::draw(&s, &v, object, id, refusal).await?
+                    }
+                    None => draw(&s, &v, Some((id, message))).await?,
                 }
-                None => draw(&s, &v, Some((id, message))).await,
             }
-        }
-    }
+        },
+    )
 }
 
 /// `/o/{object}/{id}` and nothing else: a path on this site, never another host.

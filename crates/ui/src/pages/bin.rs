@@ -4,8 +4,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use chrono::{DateTime, Utc};
 use serde_json::Value as Json;
 
@@ -13,7 +13,8 @@ use super::delete::ConfirmPage;
 use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
-use crate::viewer::{form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// One deletion in the bin.
 struct Deletion {
@@ -36,17 +37,13 @@ struct BinPage {
     days: i64,
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn list(State(s): State<UiState>, v: Viewer) -> PageResult {
     let (found, snap) = match (
         s.app.records(&v.actor).recycle_bin(None).await,
         s.app.snapshot().await,
     ) {
         (Ok(f), Ok(snap)) => (f, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let text = |d: &Json, key: &str| {
@@ -88,11 +85,8 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
         })
         .collect();
     let days = s.app.recycle_bin_days().await.unwrap_or(90);
-    let page = match Page::new(&s, &v, "recycle-bin").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, "recycle-bin").await?;
+    Ok(html(
         StatusCode::OK,
         &BinPage {
             may_purge: v.actor.is_admin(),
@@ -100,37 +94,30 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
             days,
             page,
         },
-    )
+    ))
 }
 
 pub async fn restore(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.records(&v.actor).restore(&object, &id).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.records(&v.actor).restore(&object, &id).await {
         Ok(_) => Redirect::to(&format!("/o/{object}/{id}")).into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 pub async fn confirm_purge(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let found = match s.app.records(&v.actor).recycle_bin(Some(&object)).await {
         Ok(f) => f,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some(title) = found
         .iter()
@@ -142,12 +129,9 @@ pub async fn confirm_purge(
                 .to_owned()
         })
     else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(id));
+        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(id)));
     };
-    let page = match Page::new(&s, &v, "recycle-bin").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(&s, &v, "recycle-bin").await?;
     let confirm = ConfirmPage {
         message: v.tr.t("purge-confirm"),
         button: v.tr.t("purge"),
@@ -156,21 +140,18 @@ pub async fn confirm_purge(
         action: format!("/recycle-bin/{object}/{id}/purge"),
         cancel: "/recycle-bin".into(),
     };
-    html(StatusCode::OK, &confirm)
+    Ok(html(StatusCode::OK, &confirm))
 }
 
 pub async fn purge(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.records(&v.actor).purge(&object, &id).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.records(&v.actor).purge(&object, &id).await {
         Ok(()) => Redirect::to("/recycle-bin").into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }

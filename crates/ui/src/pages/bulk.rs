@@ -5,8 +5,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::bulk::{BulkAction, BulkRequest};
 use pelagic_app::{AppError, ListRequest};
@@ -18,7 +18,8 @@ use super::list::BulkTyped;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::conditions::Query as Conditions;
-use crate::viewer::{form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// The value typed for a field, as the API takes it: an option typed by its label in the
 /// reader's language is that option, "yes"/"no" in that language a yes/no, and several options
@@ -74,18 +75,12 @@ fn typed_value(
 
 pub async fn submit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(object): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (_, obj) = match super::object_def(&s, &v.tr, &object).await {
-        Ok(found) => found,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    let (_, obj) = super::object_def(&s, &v.tr, &object).await?;
     let obj = obj.as_ref();
     let value = |key: &str| super::settings::value(&pairs, key);
     // The list's own conditions travel as `k.`-prefixed fields.
@@ -130,7 +125,7 @@ pub async fn submit(
         (None, Some(ids))
     };
     let action = match value("action").as_str() {
-        "export" => return export(s, v, object, filter, q, ids, list.sort).await,
+        "export" => return Ok(export(s, v, object, filter, q, ids, list.sort).await),
         "transfer" => BulkAction::Transfer {
             owner_id: value("owner_id"),
             related: value("related") == "true",
@@ -145,10 +140,10 @@ pub async fn submit(
         }
         "delete" => BulkAction::Delete,
         other => {
-            return failure(
+            return Ok(failure(
                 &v.tr,
                 AppError::Invalid(format!("no bulk action '{other}'")),
-            );
+            ));
         }
     };
     if nothing_ticked {
@@ -160,14 +155,14 @@ pub async fn submit(
         filter,
         q: if every { q } else { None },
     };
-    match s.app.start_bulk(&v.actor, object, req).await {
+    Ok(match s.app.start_bulk(&v.actor, object, req).await {
         Ok(job) => {
             s.app.run_in_background(job.id.clone());
             Redirect::to(&format!("/jobs/{}", job.id)).into_response()
         }
         Err(e @ (AppError::NotFound(_) | AppError::Internal(_))) => failure(&v.tr, e),
-        Err(e) => refuse(crate::errors::say(&v.tr, &e)).await,
-    }
+        Err(e) => refuse(crate::errors::say(&v.tr, &e)).await?,
+    })
 }
 
 /// The chosen rows, or everything the list matches, as a CSV download.
@@ -225,18 +220,10 @@ struct JobPage {
     errors: Vec<String>,
 }
 
-pub async fn show(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn show(State(s): State<UiState>, v: Viewer, Path(id): Path<String>) -> PageResult {
     let job = match s.app.bulk_job(&v.actor, &id).await {
         Ok(j) => j,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let object_label = match s.app.snapshot().await {
         Ok(snap) => snap
@@ -244,12 +231,9 @@ pub async fn show(
             .object(&job.object)
             .map(|o| v.tr.object_plural(o))
             .unwrap_or_else(|_| job.object.clone()),
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
-    let page = match Page::new(&s, &v, &job.object).await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(&s, &v, &job.object).await?;
     let running = matches!(job.status.as_str(), "queued" | "running");
     let summary = if job.total == 0 && running {
         v.tr.t("job-finding")
@@ -268,7 +252,7 @@ pub async fn show(
             ],
         )
     };
-    html(
+    Ok(html(
         StatusCode::OK,
         &JobPage {
             title: format!(
@@ -285,5 +269,5 @@ pub async fn show(
             object: job.object,
             page,
         },
-    )
+    ))
 }

@@ -5,13 +5,14 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::header::HOST;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 
 use super::failure;
 use super::form::csrf;
 use super::profile::{Fresh, draw_fresh};
 use crate::UiState;
-use crate::viewer::form_viewer;
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 
 /// The feed's full address on the host the user reached, so that it can be pasted as it is.
 fn address(headers: &HeaderMap, token: &str) -> String {
@@ -23,37 +24,32 @@ fn address(headers: &HeaderMap, token: &str) -> String {
 
 pub async fn create(
     State(s): State<UiState>,
+    v: Viewer,
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.new_calendar_feed(&v.actor).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.new_calendar_feed(&v.actor).await {
         Ok(token) => {
             let fresh = Fresh {
                 feed: Some(address(&headers, &token)),
                 ..Fresh::default()
             };
             let message = Some(v.tr.t("calendar-feed-made"));
-            draw_fresh(&s, &v, message, None, StatusCode::OK, fresh).await
+            draw_fresh(&s, &v, message, None, StatusCode::OK, fresh).await?
         }
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 pub async fn stop(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.stop_calendar_feed(&v.actor).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.stop_calendar_feed(&v.actor).await {
         Ok(()) => Redirect::to("/profile?saved=feed-stopped").into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }

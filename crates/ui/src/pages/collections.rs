@@ -4,15 +4,15 @@
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use pelagic_app::records::collections::{CollectionQuery, CollectionRow};
 use pelagic_app::records::order_stats::{OrderQuery, StatRow};
 
 use super::{Page, html};
 use crate::UiState;
 use crate::i18n::Tr;
-use crate::viewer::viewer;
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 
 struct Row {
     name: String,
@@ -87,15 +87,7 @@ fn stat(
     )
 }
 
-pub async fn show(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Query(f): Query<Filters>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn show(State(s): State<UiState>, v: Viewer, Query(f): Query<Filters>) -> PageResult {
     let date = |d: &Option<String>| d.as_deref().and_then(|x| x.parse().ok());
     let group = f
         .group
@@ -113,7 +105,7 @@ pub async fn show(
                     .unwrap_or(id)
                     .to_owned(),
             )),
-            Err(e) => return super::failure(&v.tr, e),
+            Err(e) => return Ok(super::failure(&v.tr, e)),
         },
         None => None,
     };
@@ -203,11 +195,8 @@ pub async fn show(
         .find(|(g, _)| *g == group)
         .map(|(_, l)| l.clone())
         .unwrap_or_default();
-    let page = match Page::new(&s, &v, "collections").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, "collections").await?;
+    Ok(html(
         StatusCode::OK,
         &CollectionsPage {
             page,
@@ -224,5 +213,5 @@ pub async fn show(
             by_product,
             by_category,
         },
-    )
+    ))
 }

@@ -4,8 +4,8 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::ConvertRequest;
 use pelagic_app::{AppError, ListRequest};
 use serde_json::{Map, Value as Json, json};
@@ -14,7 +14,8 @@ use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display;
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Existing accounts offered to link to.
 const SUGGESTED: i64 = 5;
@@ -55,11 +56,11 @@ async fn draw(
     typed: Option<&[(String, String)]>,
     error: Option<String>,
     duplicate: Option<(String, String)>,
-) -> Response {
+) -> PageResult {
     let records = s.app.records(&v.actor);
     let (lead, snap) = match (records.get("lead", id).await, s.app.snapshot().await) {
         (Ok(l), Ok(snap)) => (l, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let text = |k: &str| {
         lead.get(k)
@@ -105,16 +106,13 @@ async fn draw(
     } else {
         company.clone()
     };
-    let page = match Page::new(s, v, "lead").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "lead").await?;
     let status = if error.is_some() || duplicate.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    html(
+    Ok(html(
         status,
         &ConvertPage {
             page,
@@ -132,31 +130,20 @@ async fn draw(
             error,
             duplicate,
         },
-    )
+    ))
 }
 
-pub async fn form(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn form(State(s): State<UiState>, v: Viewer, Path(id): Path<String>) -> PageResult {
     draw(&s, &v, &id, None, None, None).await
 }
 
 pub async fn submit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let mut req = ConvertRequest::default();
     match value(&pairs, "account") {
         "new" | "" => {
@@ -182,37 +169,39 @@ pub async fn submit(
         }
         req.opportunity = Some(deal);
     }
-    match s.app.records(&v.actor).convert_lead(&id, &req).await {
-        Ok(done) => {
-            let account = done
-                .account
-                .get("id")
-                .and_then(Json::as_str)
-                .unwrap_or_default();
-            Redirect::to(&format!("/o/account/{account}")).into_response()
-        }
-        Err(AppError::Duplicate(d)) => {
-            let dup = (
-                v.tr.t1(
-                    "duplicate-of",
-                    "owner",
-                    d.owner_name.as_deref().unwrap_or("?"),
-                ),
-                format!("/o/{}/{}", d.object, d.existing_id),
-            );
-            draw(&s, &v, &id, Some(&pairs), None, Some(dup)).await
-        }
-        Err(e @ AppError::Validation(_)) => {
-            let text = crate::errors::say(&v.tr, &e);
-            draw(&s, &v, &id, Some(&pairs), Some(text), None).await
-        }
-        Err(AppError::Conflict(m) | AppError::Invalid(m) | AppError::Forbidden(m)) => {
-            draw(&s, &v, &id, Some(&pairs), Some(m), None).await
-        }
-        Err(e @ AppError::Said(_)) => {
-            let m = crate::errors::say(&v.tr, &e);
-            draw(&s, &v, &id, Some(&pairs), Some(m), None).await
-        }
-        Err(e) => failure(&v.tr, e),
-    }
+    Ok(
+        match s.app.records(&v.actor).convert_lead(&id, &req).await {
+            Ok(done) => {
+                let account = done
+                    .account
+                    .get("id")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default();
+                Redirect::to(&format!("/o/account/{account}")).into_response()
+            }
+            Err(AppError::Duplicate(d)) => {
+                let dup = (
+                    v.tr.t1(
+                        "duplicate-of",
+                        "owner",
+                        d.owner_name.as_deref().unwrap_or("?"),
+                    ),
+                    format!("/o/{}/{}", d.object, d.existing_id),
+                );
+                draw(&s, &v, &id, Some(&pairs), None, Some(dup)).await?
+            }
+            Err(e @ AppError::Validation(_)) => {
+                let text = crate::errors::say(&v.tr, &e);
+                draw(&s, &v, &id, Some(&pairs), Some(text), None).await?
+            }
+            Err(AppError::Conflict(m) | AppError::Invalid(m) | AppError::Forbidden(m)) => {
+                draw(&s, &v, &id, Some(&pairs), Some(m), None).await?
+            }
+            Err(e @ AppError::Said(_)) => {
+                let m = crate::errors::say(&v.tr, &e);
+                draw(&s, &v, &id, Some(&pairs), Some(m), None).await?
+            }
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }

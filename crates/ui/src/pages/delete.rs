@@ -4,14 +4,15 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 
 use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display;
-use crate::viewer::{form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// "Are you sure?" before something that cannot be taken back lightly.
 #[derive(Template)]
@@ -27,16 +28,12 @@ pub struct ConfirmPage {
 
 pub async fn confirm(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let record = match s.app.records(&v.actor).get(&object, &id).await {
         Ok(r) => r,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let title = match s
         .app
@@ -48,10 +45,7 @@ pub async fn confirm(
         Some(obj) => display::title(&v.tr, &obj, &record),
         None => id.clone(),
     };
-    let page = match Page::new(&s, &v, &object).await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(&s, &v, &object).await?;
     let confirm = ConfirmPage {
         message: v.tr.t("delete-confirm"),
         button: v.tr.t("delete"),
@@ -60,21 +54,18 @@ pub async fn confirm(
         action: format!("/o/{object}/{id}/delete"),
         cancel: format!("/o/{object}/{id}"),
     };
-    html(StatusCode::OK, &confirm)
+    Ok(html(StatusCode::OK, &confirm))
 }
 
 pub async fn delete(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.records(&v.actor).delete(&object, &id).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.records(&v.actor).delete(&object, &id).await {
         Ok(()) => Redirect::to(&format!("/o/{object}")).into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }

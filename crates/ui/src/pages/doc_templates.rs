@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::documents::{MergeSource, PRINTABLE, TemplateChange};
 use pelagic_app::{AppError, ListRequest};
@@ -14,7 +14,8 @@ use super::form::csrf;
 use super::settings::{message_of, value};
 use super::{Page, escape, failure, html};
 use crate::UiState;
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 struct Listed {
     id: String,
@@ -70,17 +71,13 @@ fn object_label(s: &pelagic_app::Snapshot, v: &Viewer, object: &str) -> String {
         .unwrap_or_else(|_| object.to_owned())
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn list(State(s): State<UiState>, v: Viewer) -> PageResult {
     if let Some(to) = refusal(&v) {
-        return to;
+        return Ok(to);
     }
     let (templates, snap) = match (s.app.document_templates(None).await, s.app.snapshot().await) {
         (Ok(t), Ok(snap)) => (t, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let items = templates
         .into_iter()
@@ -103,18 +100,15 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
         .iter()
         .map(|o| (*o, object_label(&snap, &v, o)))
         .collect();
-    let page = match Page::new(&s, &v, "templates").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, "templates").await?;
+    Ok(html(
         StatusCode::OK,
         &ListPage {
             page,
             items,
             objects,
         },
-    )
+    ))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -124,41 +118,31 @@ pub struct NewQuery {
 }
 
 /// The editor of a new template for `?object=`, starting from Pelagic's own.
-pub async fn new(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Query(q): Query<NewQuery>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn new(State(s): State<UiState>, v: Viewer, Query(q): Query<NewQuery>) -> PageResult {
     let object = q.object.unwrap_or_else(|| "quote".into());
-    match s.app.document_template(&format!("builtin-{object}")).await {
-        Ok(t) => {
-            let editing = Editing {
-                object: t.object,
-                body: t.body,
-                ..Editing::default()
-            };
-            draw(&s, &v, editing, None, false).await
-        }
-        Err(e) => failure(&v.tr, e),
-    }
+    Ok(
+        match s.app.document_template(&format!("builtin-{object}")).await {
+            Ok(t) => {
+                let editing = Editing {
+                    object: t.object,
+                    body: t.body,
+                    ..Editing::default()
+                };
+                draw(&s, &v, editing, None, false).await?
+            }
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }
 
 /// The editor of template `id`.
 pub async fn edit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Query(q): Query<NewQuery>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.document_template(&id).await {
+) -> PageResult {
+    Ok(match s.app.document_template(&id).await {
         Ok(t) => {
             let editing = Editing {
                 name: if t.builtin {
@@ -171,10 +155,10 @@ pub async fn edit(
                 body: t.body,
                 builtin: t.builtin,
             };
-            draw(&s, &v, editing, None, q.saved.is_some()).await
+            draw(&s, &v, editing, None, q.saved.is_some()).await?
         }
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 async fn draw(
@@ -183,16 +167,16 @@ async fn draw(
     editing: Editing,
     error: Option<String>,
     saved: bool,
-) -> Response {
+) -> PageResult {
     if let Some(to) = refusal(v) {
-        return to;
+        return Ok(to);
     }
     let (guide, snap) = match (
         s.app.merge_field_guide(&v.actor, &editing.object).await,
         s.app.snapshot().await,
     ) {
         (Ok(g), Ok(snap)) => (g, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let samples = match snap.schema.object(&editing.object) {
         Ok(obj) => {
@@ -215,18 +199,15 @@ async fn draw(
                 })
                 .unwrap_or_default()
         }
-        Err(e) => return failure(&v.tr, e.into()),
+        Err(e) => return Ok(failure(&v.tr, e.into())),
     };
-    let page = match Page::new(s, v, "templates").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "templates").await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    html(
+    Ok(html(
         status,
         &EditPage {
             object_label: object_label(&snap, v, &editing.object),
@@ -237,21 +218,18 @@ async fn draw(
             error,
             saved,
         },
-    )
+    ))
 }
 
 /// Saves the editor: a new template, a changed one, or — for Pelagic's own — a copy.
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     if let Some(to) = refusal(&v) {
-        return to;
+        return Ok(to);
     }
     let typed = Editing {
         id: value(&pairs, "id"),
@@ -271,44 +249,45 @@ pub async fn save(
         name: Some(typed.name.clone()),
         body: Some(typed.body.clone()),
     };
-    match s.app.save_document_template(&v.actor, id, change).await {
-        Ok(t) => Redirect::to(&format!("/templates/{}?saved=1", t.id)).into_response(),
-        Err(e @ AppError::NotFound(_)) => failure(&v.tr, e),
-        // A merge field the author may not read is refused like any other mistake in the form.
-        Err(e) => {
-            let error = Some(message_of(&v.tr, e));
-            draw(&s, &v, typed, error, false).await
-        }
-    }
+    Ok(
+        match s.app.save_document_template(&v.actor, id, change).await {
+            Ok(t) => Redirect::to(&format!("/templates/{}?saved=1", t.id)).into_response(),
+            Err(e @ AppError::NotFound(_)) => failure(&v.tr, e),
+            // A merge field the author may not read is refused like any other mistake in the form.
+            Err(e) => {
+                let error = Some(message_of(&v.tr, e));
+                draw(&s, &v, typed, error, false).await?
+            }
+        },
+    )
 }
 
 /// The template as typed, printed on the chosen record — shown in the editor's sandboxed frame.
 pub async fn preview(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     if let Some(to) = refusal(&v) {
-        return to;
+        return Ok(to);
     }
     let (object, record) = (value(&pairs, "object"), value(&pairs, "record_id"));
     if record.is_empty() {
-        return problem(&v.tr.t("preview-needs-record"));
+        return Ok(problem(&v.tr.t("preview-needs-record")));
     }
     let body = value(&pairs, "body");
     let words = v.tr.document_words();
-    match s
-        .app
-        .preview_template(&v.actor, &object, &record, &body, &words)
-        .await
-    {
-        Ok(html) => pelagic_http::document_response("preview", html.into_bytes(), false),
-        Err(e) => problem(&message_of(&v.tr, e)),
-    }
+    Ok(
+        match s
+            .app
+            .preview_template(&v.actor, &object, &record, &body, &words)
+            .await
+        {
+            Ok(html) => pelagic_http::document_response("preview", html.into_bytes(), false),
+            Err(e) => problem(&message_of(&v.tr, e)),
+        },
+    )
 }
 
 /// What went wrong with a preview, as the frame shows it.
@@ -327,16 +306,13 @@ fn problem(message: &str) -> Response {
 /// Deletes a template, then lists the rest.
 pub async fn delete(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.delete_document_template(&v.actor, &id).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.delete_document_template(&v.actor, &id).await {
         Ok(()) => Redirect::to("/templates").into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }

@@ -7,7 +7,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::Record;
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::kind::FieldKind;
@@ -18,7 +18,8 @@ use crate::UiState;
 use crate::display;
 use crate::form_values;
 use crate::inputs::{Choices, Input, inputs};
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Linked records a form offers at most, per target.
 const MAX_CHOICES: i64 = 200;
@@ -53,17 +54,17 @@ async fn draw(
     id: Option<&str>,
     record: &Map<String, Json>,
     refusal: Refusal,
-) -> Response {
+) -> PageResult {
     let records = s.app.records(&v.actor);
     let (snap, mut fields) = match (
         s.app.snapshot().await,
         records.editable_fields(object).await,
     ) {
         (Ok(snap), Ok(fields)) => (snap, fields),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(object) else {
-        return failure(&v.tr, AppError::NotFound(object.to_owned()));
+        return Ok(failure(&v.tr, AppError::NotFound(object.to_owned())));
     };
     // The owner, when the user may choose one, comes after the record's own fields.
     fields.sort_by_key(|f| f == "owner_id");
@@ -129,10 +130,7 @@ async fn draw(
             choices.records.insert(target.name.clone(), options);
         }
     }
-    let page = match Page::new(s, v, object).await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, object).await?;
     let status =
         if refusal.fields.is_empty() && refusal.general.is_none() && refusal.duplicate.is_none() {
             StatusCode::OK
@@ -175,27 +173,22 @@ async fn draw(
         duplicate: refusal.duplicate,
         page,
     };
-    html(status, &form)
+    Ok(html(status, &form))
 }
 
 /// An empty form; query parameters fill fields in (`?account_id=…` from an account's page).
 pub async fn new(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(object): Path<String>,
     Query(given): Query<HashMap<String, String>>,
-) -> Response {
+) -> PageResult {
     let mut filled: Map<String, Json> = given
         .into_iter()
         .map(|(k, v)| (k, Json::String(v)))
         .collect();
-    match viewer(&s, &headers).await {
-        Ok(v) => {
-            in_parent_currency(&s, &v, &object, &mut filled).await;
-            draw(&s, &v, &object, None, &filled, Refusal::default()).await
-        }
-        Err(to) => to,
-    }
+    in_parent_currency(&s, &v, &object, &mut filled).await;
+    draw(&s, &v, &object, None, &filled, Refusal::default()).await
 }
 
 /// A record made under another one (an instalment under an order, a refund under a payment)
@@ -242,17 +235,13 @@ async fn in_parent_currency(s: &UiState, v: &Viewer, object: &str, filled: &mut 
 
 pub async fn edit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.records(&v.actor).get(&object, &id).await {
-        Ok(record) => draw(&s, &v, &object, Some(&id), &record, Refusal::default()).await,
+) -> PageResult {
+    Ok(match s.app.records(&v.actor).get(&object, &id).await {
+        Ok(record) => draw(&s, &v, &object, Some(&id), &record, Refusal::default()).await?,
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 pub async fn create(
@@ -260,7 +249,7 @@ pub async fn create(
     headers: HeaderMap,
     Path(object): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     save(s, headers, object, None, pairs).await
 }
 
@@ -269,7 +258,7 @@ pub async fn update(
     headers: HeaderMap,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+) -> PageResult {
     save(s, headers, object, Some(id), pairs).await
 }
 
@@ -286,21 +275,19 @@ async fn save(
     object: String,
     id: Option<String>,
     pairs: Vec<(String, String)>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let v = crate::viewer::viewer(&s, &headers).await?;
+    v.check_form(csrf(&pairs))?;
     let records = s.app.records(&v.actor);
     let (snap, fields) = match (
         s.app.snapshot().await,
         records.editable_fields(&object).await,
     ) {
         (Ok(snap), Ok(fields)) => (snap, fields),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, AppError::NotFound(object));
+        return Ok(failure(&v.tr, AppError::NotFound(object)));
     };
     let body = form_values::body(obj, &fields, &pairs, &v.actor.time_zone, id.is_some());
     let result: Result<Record, AppError> = match &id {
@@ -314,7 +301,7 @@ async fn save(
     let refusal = match result {
         Ok(saved) => {
             let new_id = saved.get("id").and_then(Json::as_str).unwrap_or_default();
-            return Redirect::to(&format!("/o/{object}/{new_id}")).into_response();
+            return Ok(Redirect::to(&format!("/o/{object}/{new_id}")).into_response());
         }
         Err(AppError::Validation(fields)) => Refusal {
             fields: crate::errors::fields_in(&v.tr, &fields, None),
@@ -353,7 +340,7 @@ async fn save(
                 },
             }
         }
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     // Draw the form again with what was typed, over the record as it is (an inline edit sends
     // one field; the others must not come back empty).

@@ -6,14 +6,14 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use pelagic_app::records::analytics::Scope;
 
-use super::{Page, failure, html, object_def};
+use super::{Page, html, object_def};
 use crate::UiState;
 use crate::format;
-use crate::viewer::viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Width of the drawing, in its own units.
 const WIDTH: i64 = 640;
@@ -68,17 +68,10 @@ fn percent(tr_code: &str, v: Option<f64>) -> String {
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (snap, obj) = match object_def(&s, &v.tr, "opportunity").await {
-        Ok(x) => x,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let (snap, obj) = object_def(&s, &v.tr, "opportunity").await?;
     let given = |k: &str| {
         q.get(k)
             .map(|x| x.trim().to_owned())
@@ -94,7 +87,7 @@ pub async fn show(
     let records = s.app.records(&v.actor);
     let (funnel, forecast) = match (records.funnel(&scope).await, records.forecast(&scope).await) {
         (Ok(f), Ok(fc)) => (f, fc),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let code = v.tr.code;
     let stage_field = obj.field("stage");
@@ -149,11 +142,8 @@ pub async fn show(
         })
         .collect();
     let processes = s.app.processes().await.unwrap_or_default();
-    let page = match Page::new(&s, &v, "pipeline").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, "pipeline").await?;
+    Ok(html(
         StatusCode::OK,
         &FunnelPage {
             page,
@@ -181,7 +171,7 @@ pub async fn show(
             win_rate: percent(code, funnel.win_rate),
             forecast,
         },
-    )
+    ))
 }
 
 /// A money figure, or a dash when it was left out.

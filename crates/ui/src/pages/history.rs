@@ -3,15 +3,15 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value as Json};
 
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
-use crate::viewer::viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// One line of the history.
 struct Line {
@@ -38,20 +38,16 @@ struct HistoryPage {
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let records = s.app.records(&v.actor);
     let (entries, snap) = match (records.history(&object, &id).await, s.app.snapshot().await) {
         (Ok(e), Ok(snap)) => (e, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(object)));
     };
     // The record may be in the recycle bin; its history still shows, under the title it had.
     let (title, live) = match records.get(&object, &id).await {
@@ -107,11 +103,8 @@ pub async fn show(
             }
         })
         .collect();
-    let page = match Page::new(&s, &v, &object).await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, &object).await?;
+    Ok(html(
         StatusCode::OK,
         &HistoryPage {
             object_label: v.tr.object_plural(obj),
@@ -122,5 +115,5 @@ pub async fn show(
             id,
             page,
         },
-    )
+    ))
 }

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use pelagic_app::ListRequest;
 use pelagic_core::filter::Filter;
 use serde_json::{Value as Json, json};
@@ -14,7 +13,8 @@ use serde_json::{Value as Json, json};
 use super::{Page, html};
 use crate::UiState;
 use crate::display;
-use crate::viewer::viewer;
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 
 /// Something due: where it leads, what it is, about whom, when, and whether it is late.
 struct Due {
@@ -42,17 +42,10 @@ struct HomePage {
 
 pub async fn home(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let page = match Page::new(&s, &v, "home").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let page = Page::new(&s, &v, "home").await?;
     let records = s.app.records(&v.actor);
     let snap = s.app.snapshot().await.ok();
     let q = params
@@ -169,7 +162,7 @@ pub async fn home(
         }
     }
     let greeting = v.tr.t1("greeting", "name", &v.actor.name);
-    html(
+    Ok(html(
         StatusCode::OK,
         &HomePage {
             page,
@@ -180,7 +173,7 @@ pub async fn home(
             returning: returning(&s, &v, snap.as_deref(), now).await,
             recent,
         },
-    )
+    ))
 }
 
 /// Records going back to their pools soonest, with a warning look for those due within a day.

@@ -4,8 +4,7 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::behaviour::Part;
 use pelagic_core::filter::Filter;
@@ -15,7 +14,8 @@ use serde_json::{Map, Value as Json, json};
 use super::failure;
 use crate::UiState;
 use crate::display::{self, Context};
-use crate::viewer::form_viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// The fields a line row shows, in order.
 const COLUMNS: [&str; 7] = [
@@ -253,43 +253,42 @@ async fn active_products(
 /// Adds a line to the document, then shows its page again with the new totals.
 pub async fn add(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(super::form::csrf(&pairs))?;
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some((line_object, link)) = lines_of(&snap.schema, &object) else {
-        return failure(&v.tr, AppError::NotFound(object));
+        return Ok(failure(&v.tr, AppError::NotFound(object)));
     };
     let (line_object, link) = (line_object.as_str(), link.as_str());
     let Ok(line) = snap.schema.object(line_object) else {
-        return failure(&v.tr, AppError::NotFound(line_object.into()));
+        return Ok(failure(&v.tr, AppError::NotFound(line_object.into())));
     };
     let fields: Vec<String> = INPUTS.map(String::from).to_vec();
     let mut body = crate::form_values::body(line, &fields, &pairs, &v.actor.time_zone, false);
     body.insert(link.into(), json!(id));
-    match s
-        .app
-        .records(&v.actor)
-        .create(line_object, &Json::Object(body))
-        .await
-    {
-        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
-        Err(e) => {
-            let typed = pairs
-                .into_iter()
-                .filter(|(k, _)| INPUTS.contains(&k.as_str()))
-                .collect();
-            refused(&s, &v, object, id, e, typed).await
-        }
-    }
+    Ok(
+        match s
+            .app
+            .records(&v.actor)
+            .create(line_object, &Json::Object(body))
+            .await
+        {
+            Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
+            Err(e) => {
+                let typed = pairs
+                    .into_iter()
+                    .filter(|(k, _)| INPUTS.contains(&k.as_str()))
+                    .collect();
+                refused(&s, &v, object, id, e, typed).await?
+            }
+        },
+    )
 }
 
 /// The document's page again with why the line was refused, or the error page when the
@@ -301,8 +300,8 @@ async fn refused(
     id: String,
     e: AppError,
     typed: Vec<(String, String)>,
-) -> Response {
-    match e {
+) -> PageResult {
+    Ok(match e {
         AppError::Validation(_)
         | AppError::Invalid(_)
         | AppError::Conflict(_)
@@ -321,33 +320,30 @@ async fn refused(
                 id,
                 Some(super::record::Refusal::Line(refusal)),
             )
-            .await
+            .await?
         }
         other => failure(&v.tr, other),
-    }
+    })
 }
 
 /// Changes a line in place (what its row's inputs hold; an emptied price stays as it was).
 pub async fn change(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id, line_id)): Path<(String, String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(super::form::csrf(&pairs))?;
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some((line_object, _)) = lines_of(&snap.schema, &object) else {
-        return failure(&v.tr, AppError::NotFound(object));
+        return Ok(failure(&v.tr, AppError::NotFound(object)));
     };
     let line_object = line_object.as_str();
     let Ok(line) = snap.schema.object(line_object) else {
-        return failure(&v.tr, AppError::NotFound(line_object.into()));
+        return Ok(failure(&v.tr, AppError::NotFound(line_object.into())));
     };
     let fields: Vec<String> = IN_PLACE
         .iter()
@@ -358,37 +354,38 @@ pub async fn change(
     if body.get("unit_price").is_some_and(Json::is_null) {
         body.remove("unit_price");
     }
-    match s
-        .app
-        .records(&v.actor)
-        .update(line_object, &line_id, &Json::Object(body))
-        .await
-    {
-        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
-        Err(e) => refused(&s, &v, object, id, e, Vec::new()).await,
-    }
+    Ok(
+        match s
+            .app
+            .records(&v.actor)
+            .update(line_object, &line_id, &Json::Object(body))
+            .await
+        {
+            Ok(_) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
+            Err(e) => refused(&s, &v, object, id, e, Vec::new()).await?,
+        },
+    )
 }
 
 /// Removes a line (to the recycle bin, whence it can be restored with its amounts).
 pub async fn remove(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id, line_id)): Path<(String, String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(super::form::csrf(&pairs))?;
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some((line_object, _)) = lines_of(&snap.schema, &object) else {
-        return failure(&v.tr, AppError::NotFound(object));
+        return Ok(failure(&v.tr, AppError::NotFound(object)));
     };
-    match s.app.records(&v.actor).delete(&line_object, &line_id).await {
-        Ok(()) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
-        Err(e) => refused(&s, &v, object, id, e, Vec::new()).await,
-    }
+    Ok(
+        match s.app.records(&v.actor).delete(&line_object, &line_id).await {
+            Ok(()) => Redirect::to(&format!("/o/{object}/{id}#lines-h")).into_response(),
+            Err(e) => refused(&s, &v, object, id, e, Vec::new()).await?,
+        },
+    )
 }

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use pelagic_app::{AppError, ListRequest, Page as RecordsPage};
 use pelagic_core::filter::Op;
 use pelagic_core::kind::FieldKind;
@@ -16,7 +15,8 @@ use super::{Page, failure, html};
 use crate::UiState;
 use crate::conditions::{MAX_CONDITIONS, MAX_SORT_KEYS, PERIODS, Query as Conditions};
 use crate::display::Context;
-use crate::viewer::{Viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Matches a list counts before it says "more than".
 const COUNT_CAP: u64 = 1_000;
@@ -142,14 +142,10 @@ impl BulkTyped {
 
 pub async fn list(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(object): Path<String>,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let pairs = super::views::or_open(&s, &v.tr, &object, pairs).await;
     render(&s, &v, object, pairs, None).await
 }
@@ -162,7 +158,7 @@ pub async fn render(
     object: String,
     pairs: Vec<(String, String)>,
     bulk: Option<BulkTyped>,
-) -> Response {
+) -> PageResult {
     let params: HashMap<String, String> = pairs.iter().cloned().collect();
     let records = s.app.records(&v.actor);
     let (snap, visible) = match (
@@ -170,10 +166,10 @@ pub async fn render(
         records.visible_fields(&object).await,
     ) {
         (Ok(snap), Ok(visible)) => (snap, visible),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, AppError::NotFound(object));
+        return Ok(failure(&v.tr, AppError::NotFound(object)));
     };
     let q = params.get("q").cloned().unwrap_or_default();
     let mut query = Conditions::from_pairs(&pairs);
@@ -210,7 +206,7 @@ pub async fn render(
                 Err(e @ (AppError::Invalid(_) | AppError::Validation(_) | AppError::Said(_))) => {
                     (RecordsPage::default(), Some(crate::errors::say(&v.tr, &e)))
                 }
-                Err(e) => return failure(&v.tr, e),
+                Err(e) => return Err(PageError::app(&v.tr, e)),
             }
         }
     };
@@ -266,10 +262,7 @@ pub async fn render(
             }
         })
         .collect();
-    let page = match Page::new(s, v, &object).await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, &object).await?;
     let views = s.app.views(&v.actor, &object).await.unwrap_or_default();
     let mut people: Vec<(String, String)> =
         users.iter().map(|(k, n)| (k.clone(), n.clone())).collect();
@@ -392,5 +385,5 @@ pub async fn render(
         object,
         page,
     };
-    html(status, &list)
+    Ok(html(status, &list))
 }

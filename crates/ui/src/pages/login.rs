@@ -14,8 +14,9 @@ use serde::Deserialize;
 use super::html;
 use crate::UiState;
 use crate::i18n::Tr;
+use crate::page_error::PageResult;
 use crate::session;
-use crate::viewer::{browser_language, form_viewer, viewer};
+use crate::viewer::{Viewer, browser_language, viewer};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -107,12 +108,11 @@ pub struct Token {
 pub async fn logout(
     State(s): State<UiState>,
     peer: ClientInfo,
+    v: Viewer,
     headers: HeaderMap,
     Form(t): Form<Token>,
-) -> Response {
-    if let Err(to) = form_viewer(&s, &headers, t.csrf.as_deref()).await {
-        return to;
-    }
+) -> PageResult {
+    v.check_form(t.csrf.as_deref())?;
     if let Some(token) = session::cookie(&headers, session::SESSION_COOKIE)
         && let Ok(auth) = s.app.authenticate(token).await
         && let Err(e) = s.app.logout(&auth, Some(&peer.address_text())).await
@@ -120,9 +120,9 @@ pub async fn logout(
         // The cookies are cleared below either way; the token expires on its own.
         tracing::warn!(cause = %e, "signing out failed");
     }
-    (
+    Ok((
         session::session_cookies(peer.https, None),
         Redirect::to("/login"),
     )
-        .into_response()
+        .into_response())
 }

@@ -40,6 +40,7 @@ use pelagic_core::meta::ObjectDef;
 
 use crate::UiState;
 use crate::i18n::Tr;
+use crate::page_error::PageError;
 use crate::viewer::Viewer;
 
 /// The layout's data: language, navigation, who is signed in, the forms' anti-forgery token.
@@ -86,7 +87,7 @@ pub fn menu_groups(tr: &Tr) -> Vec<(String, String)> {
 }
 
 impl Page {
-    pub async fn new(state: &UiState, v: &Viewer, current: &str) -> Result<Page, Response> {
+    pub async fn new(state: &UiState, v: &Viewer, current: &str) -> Result<Page, PageError> {
         let objects = state
             .app
             .records(&v.actor)
@@ -179,30 +180,9 @@ pub fn html(status: StatusCode, page: &impl Template) -> Response {
     }
 }
 
-/// An error from the app as a plain page: not found, forbidden, or our fault.
+/// An error from the app as a plain page, mapped as every page's errors are.
 pub fn failure(tr: &Tr, e: AppError) -> Response {
-    let status = match e {
-        AppError::NotFound(_) => StatusCode::NOT_FOUND,
-        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-        AppError::Invalid(_) | AppError::Validation(_) => StatusCode::BAD_REQUEST,
-        AppError::Conflict(_) | AppError::Duplicate(_) | AppError::Refused(_) => {
-            StatusCode::CONFLICT
-        }
-        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        AppError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
-        AppError::Unavailable(_) | AppError::Busy(_) | AppError::NotInstalled(_) => {
-            StatusCode::SERVICE_UNAVAILABLE
-        }
-        AppError::Said(ref said) => match said.kind() {
-            pelagic_core::said::Kind::Invalid => StatusCode::BAD_REQUEST,
-            pelagic_core::said::Kind::Field => StatusCode::UNPROCESSABLE_ENTITY,
-            pelagic_core::said::Kind::Conflict => StatusCode::CONFLICT,
-            pelagic_core::said::Kind::Forbidden => StatusCode::FORBIDDEN,
-        },
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    let text = crate::errors::say(tr, &e);
-    (status, Html(format!("<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css><main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>", escape(&text), escape(&tr.t("home"))))).into_response()
+    crate::page_error::PageError::app(tr, e).into_response()
 }
 
 /// Escapes text for HTML.

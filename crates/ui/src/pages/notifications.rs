@@ -6,15 +6,16 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::notifications::Notice;
 
 use super::form::csrf;
 use super::{Page, failure, html};
 use crate::UiState;
 use crate::i18n::Tr;
-use crate::viewer::{form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 struct Item {
     id: String,
@@ -83,14 +84,10 @@ fn text(tr: &Tr, time_zone: &str, n: &Notice) -> String {
     }
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn list(State(s): State<UiState>, v: Viewer) -> PageResult {
     let found = match s.app.notifications(&v.actor, false).await {
         Ok(f) => f,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let items = found
         .iter()
@@ -122,28 +119,22 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
             }
         })
         .collect();
-    let page = match Page::new(&s, &v, "notifications").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(StatusCode::OK, &NotificationsPage { page, items })
+    let page = Page::new(&s, &v, "notifications").await?;
+    Ok(html(StatusCode::OK, &NotificationsPage { page, items }))
 }
 
 pub async fn mark_read(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let which = (id != "all").then_some(id.as_str());
-    match s.app.mark_notifications_read(&v.actor, which).await {
+    Ok(match s.app.mark_notifications_read(&v.actor, which).await {
         Ok(_) | Err(pelagic_app::AppError::NotFound(_)) => {
             Redirect::to("/notifications").into_response()
         }
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::analytics::Scope;
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::filter::Filter;
@@ -20,7 +20,8 @@ use crate::UiState;
 use crate::display::{self, Context};
 use crate::format;
 use crate::inputs::{Choices, Input, inputs};
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Cards one column shows.
 const PER_COLUMN: i64 = 50;
@@ -57,17 +58,10 @@ struct Board {
 
 pub async fn board(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (_, obj) = match object_def(&s, &v.tr, "opportunity").await {
-        Ok(x) => x,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let (_, obj) = object_def(&s, &v.tr, "opportunity").await?;
     let records = s.app.records(&v.actor);
     let scope = Scope {
         process_id: q.get("process").filter(|p| !p.is_empty()).cloned(),
@@ -75,7 +69,7 @@ pub async fn board(
     };
     let (process, columns) = match records.board_totals(&scope).await {
         Ok(x) => x,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let processes = s.app.processes().await.unwrap_or_default();
     let users = s.app.user_names().await.unwrap_or_default();
@@ -157,11 +151,8 @@ pub async fn board(
             stage: c.stage.clone(),
         });
     }
-    let page = match Page::new(&s, &v, "pipeline").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, "pipeline").await?;
+    Ok(html(
         StatusCode::OK,
         &Board {
             page,
@@ -180,7 +171,7 @@ pub async fn board(
             },
             lanes,
         },
-    )
+    ))
 }
 
 #[derive(Template)]
@@ -205,15 +196,12 @@ async fn draw_move(
     typed: Option<&Map<String, Json>>,
     errors: std::collections::BTreeMap<String, String>,
     error: Option<String>,
-) -> Response {
-    let (snap, obj) = match object_def(s, &v.tr, "opportunity").await {
-        Ok(x) => x,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let (snap, obj) = object_def(s, &v.tr, "opportunity").await?;
     let records = s.app.records(&v.actor);
     let mut record = match records.get("opportunity", id).await {
         Ok(r) => r,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     if let Some(t) = typed {
         record.extend(t.clone());
@@ -236,16 +224,13 @@ async fn draw_move(
         duplicate_fields: vec![],
         title_fields: Default::default(),
     };
-    let page = match Page::new(s, v, "pipeline").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "pipeline").await?;
     let status = if error.is_some() || !errors.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    html(
+    Ok(html(
         status,
         &MovePage {
             inputs: inputs(
@@ -268,19 +253,15 @@ async fn draw_move(
             error,
             page,
         },
-    )
+    ))
 }
 
 pub async fn move_form(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let stage = q.get("stage").cloned().unwrap_or_default();
     draw_move(&s, &v, &id, &stage, None, Default::default(), None).await
 }
@@ -288,18 +269,12 @@ pub async fn move_form(
 /// Moves a deal to the stage in the form, with whatever feedback the form carries.
 pub async fn move_to(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (_, obj) = match object_def(&s, &v.tr, "opportunity").await {
-        Ok(x) => x,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    let (_, obj) = object_def(&s, &v.tr, "opportunity").await?;
     let stage = super::settings::value(&pairs, "stage");
     let fields: Vec<String> = obj
         .fields
@@ -309,57 +284,59 @@ pub async fn move_to(
         .collect();
     let mut body = crate::form_values::body(&obj, &fields, &pairs, &v.actor.time_zone, false);
     body.insert("stage".into(), json!(stage));
-    match s
-        .app
-        .records(&v.actor)
-        .update("opportunity", &id, &Json::Object(body.clone()))
-        .await
-    {
-        Ok(r) => {
-            let process = r
-                .get("process_id")
-                .and_then(Json::as_str)
-                .unwrap_or_default();
-            Redirect::to(&format!("/pipeline?process={process}")).into_response()
-        }
-        Err(AppError::Validation(errors)) => {
-            body.remove("stage");
-            draw_move(
-                &s,
-                &v,
-                &id,
-                &stage,
-                Some(&body),
-                crate::errors::fields_in(&v.tr, &errors, None),
-                None,
-            )
+    Ok(
+        match s
+            .app
+            .records(&v.actor)
+            .update("opportunity", &id, &Json::Object(body.clone()))
             .await
-        }
-        Err(e @ AppError::Said(_)) => {
-            let m = crate::errors::say(&v.tr, &e);
-            draw_move(
-                &s,
-                &v,
-                &id,
-                &stage,
-                Some(&body),
-                Default::default(),
-                Some(m),
-            )
-            .await
-        }
-        Err(AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m)) => {
-            draw_move(
-                &s,
-                &v,
-                &id,
-                &stage,
-                Some(&body),
-                Default::default(),
-                Some(m),
-            )
-            .await
-        }
-        Err(e) => failure(&v.tr, e),
-    }
+        {
+            Ok(r) => {
+                let process = r
+                    .get("process_id")
+                    .and_then(Json::as_str)
+                    .unwrap_or_default();
+                Redirect::to(&format!("/pipeline?process={process}")).into_response()
+            }
+            Err(AppError::Validation(errors)) => {
+                body.remove("stage");
+                draw_move(
+                    &s,
+                    &v,
+                    &id,
+                    &stage,
+                    Some(&body),
+                    crate::errors::fields_in(&v.tr, &errors, None),
+                    None,
+                )
+                .await?
+            }
+            Err(e @ AppError::Said(_)) => {
+                let m = crate::errors::say(&v.tr, &e);
+                draw_move(
+                    &s,
+                    &v,
+                    &id,
+                    &stage,
+                    Some(&body),
+                    Default::default(),
+                    Some(m),
+                )
+                .await?
+            }
+            Err(AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m)) => {
+                draw_move(
+                    &s,
+                    &v,
+                    &id,
+                    &stage,
+                    Some(&body),
+                    Default::default(),
+                    Some(m),
+                )
+                .await?
+            }
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }

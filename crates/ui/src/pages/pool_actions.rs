@@ -4,8 +4,8 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::AppError;
 use pelagic_app::pools::Rule;
 use serde_json::Value as Json;
@@ -14,7 +14,8 @@ use super::failure;
 use super::form::csrf;
 use super::pools::{PoolQuery, draw, refusal};
 use crate::UiState;
-use crate::viewer::{Viewer, form_viewer};
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 
 fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
@@ -25,8 +26,8 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 }
 
 /// A refusal shown on the pool page; any other error as a plain page.
-async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> Response {
-    match e {
+async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> PageResult {
+    Ok(match e {
         AppError::Refused(r) => {
             let message = refusal(&v.tr, &r);
             draw(
@@ -38,7 +39,7 @@ async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> Response {
                 None,
                 StatusCode::CONFLICT,
             )
-            .await
+            .await?
         }
         e @ AppError::Said(_) => {
             let m = crate::errors::say(&v.tr, &e);
@@ -51,7 +52,7 @@ async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> Response {
                 None,
                 StatusCode::CONFLICT,
             )
-            .await
+            .await?
         }
         AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m) => {
             draw(
@@ -63,24 +64,21 @@ async fn refused(s: &UiState, v: &Viewer, id: &str, e: AppError) -> Response {
                 None,
                 StatusCode::CONFLICT,
             )
-            .await
+            .await?
         }
         other => failure(&v.tr, other),
-    }
+    })
 }
 
 pub async fn claim(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let record = field(&pairs, "record_id");
-    match s.app.records(&v.actor).claim(&id, record).await {
+    Ok(match s.app.records(&v.actor).claim(&id, record).await {
         Ok(r) => {
             let object = s
                 .app
@@ -90,20 +88,17 @@ pub async fn claim(
             let rid = r.get("id").and_then(Json::as_str).unwrap_or_default();
             Redirect::to(&format!("/o/{}/{rid}", object.unwrap_or_default())).into_response()
         }
-        Err(e) => refused(&s, &v, &id, e).await,
-    }
+        Err(e) => refused(&s, &v, &id, e).await?,
+    })
 }
 
 pub async fn assign(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let records = s.app.records(&v.actor);
     let done = match field(&pairs, "rule") {
         "round_robin" | "match" => {
@@ -126,47 +121,43 @@ pub async fn assign(
             records.assign(&id, &ids, field(&pairs, "user_id")).await
         }
     };
-    match done {
+    Ok(match done {
         Ok(n) => Redirect::to(&format!("/pools/{id}?done={n}")).into_response(),
-        Err(e) => refused(&s, &v, &id, e).await,
-    }
+        Err(e) => refused(&s, &v, &id, e).await?,
+    })
 }
 
 pub async fn release(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let record = field(&pairs, "record_id");
-    match s.app.records(&v.actor).release(&id, record).await {
+    Ok(match s.app.records(&v.actor).release(&id, record).await {
         Ok(()) => Redirect::to(&format!("/pools/{id}")).into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 /// Puts a record into the pool chosen on its page (the pool's id comes with the form).
 pub async fn enter(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let pool = field(&pairs, "pool_id").to_owned();
-    match s
-        .app
-        .records(&v.actor)
-        .release(&pool, field(&pairs, "record_id"))
-        .await
-    {
-        Ok(()) => Redirect::to(&format!("/pools/{pool}")).into_response(),
-        Err(e) => failure(&v.tr, e),
-    }
+    Ok(
+        match s
+            .app
+            .records(&v.actor)
+            .release(&pool, field(&pairs, "record_id"))
+            .await
+        {
+            Ok(()) => Redirect::to(&format!("/pools/{pool}")).into_response(),
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }

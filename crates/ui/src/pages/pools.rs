@@ -3,8 +3,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use pelagic_app::pools::{Pool, Refusal};
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::filter::Filter;
@@ -14,7 +13,8 @@ use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
 use crate::i18n::Tr;
-use crate::viewer::{Viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Records one pool page lists.
 const PER_PAGE: i64 = 50;
@@ -117,14 +117,10 @@ async fn counts(s: &UiState, v: &Viewer, p: &Pool) -> (i64, i64) {
     (waiting, held)
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn list(State(s): State<UiState>, v: Viewer) -> PageResult {
     let (pools, snap) = match (s.app.pools(&v.actor).await, s.app.snapshot().await) {
         (Ok(p), Ok(snap)) => (p, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let mut items = Vec::new();
     for p in &pools {
@@ -142,11 +138,8 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
             rules: rules(&v.tr, p),
         });
     }
-    let page = match Page::new(&s, &v, "pools").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(StatusCode::OK, &PoolsPage { page, pools: items })
+    let page = Page::new(&s, &v, "pools").await?;
+    Ok(html(StatusCode::OK, &PoolsPage { page, pools: items }))
 }
 
 struct Row {
@@ -187,14 +180,10 @@ pub struct PoolQuery {
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Query(q): Query<PoolQuery>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let notice = q
         .done
         .as_deref()
@@ -210,16 +199,16 @@ pub(super) async fn draw(
     message: Option<String>,
     notice: Option<String>,
     status: StatusCode,
-) -> Response {
+) -> PageResult {
     let (pool, snap) = match (
         s.app.visible_pool(&v.actor, id).await,
         s.app.snapshot().await,
     ) {
         (Ok(p), Ok(snap)) => (p, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&pool.row.object).cloned() else {
-        return failure(&v.tr, AppError::NotFound(id.to_owned()));
+        return Ok(failure(&v.tr, AppError::NotFound(id.to_owned())));
     };
     let req = ListRequest {
         q: Some(q.q.clone()).filter(|q| !q.trim().is_empty()),
@@ -230,7 +219,7 @@ pub(super) async fn draw(
     };
     let found = match s.app.records(&v.actor).list_pool(id, &req).await {
         Ok(f) => f,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let visible: Vec<String> = obj
         .fields
@@ -285,11 +274,8 @@ pub(super) async fn draw(
         query.append_pair("cursor", &c);
         format!("/pools/{id}?{}", query.finish())
     });
-    let page = match Page::new(s, v, "pools").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(s, v, "pools").await?;
+    Ok(html(
         status,
         &PoolPage {
             page,
@@ -311,5 +297,5 @@ pub(super) async fn draw(
             message,
             notice,
         },
-    )
+    ))
 }

@@ -2,11 +2,12 @@
 //! signs out every other session).
 
 use crate::edge::ClientInfo;
+use crate::page_error::{PageError, PageResult};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::AppError;
 use serde::Deserialize;
 
@@ -14,7 +15,7 @@ use super::{Page, failure, html};
 use crate::UiState;
 use crate::i18n::LANGUAGES;
 use crate::session;
-use crate::viewer::{Viewer, form_viewer, viewer};
+use crate::viewer::Viewer;
 
 const ZONES: [&str; 12] = [
     "Asia/Shanghai",
@@ -64,7 +65,7 @@ pub(super) async fn draw(
     message: Option<String>,
     error: Option<String>,
     status: StatusCode,
-) -> Response {
+) -> PageResult {
     draw_fresh(s, v, message, error, status, Fresh::default()).await
 }
 
@@ -75,7 +76,7 @@ pub(super) async fn draw_fresh(
     error: Option<String>,
     status: StatusCode,
     fresh: Fresh,
-) -> Response {
+) -> PageResult {
     let when = |t| crate::display::when(&v.tr, &v.actor.time_zone, t);
     let tokens = match s.app.api_tokens(&v.actor).await {
         Ok(list) => list
@@ -89,16 +90,13 @@ pub(super) async fn draw_fresh(
                 )
             })
             .collect(),
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let feed_since = match s.app.calendar_feed_since(&v.actor).await {
         Ok(t) => t.map(when),
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
-    let page = match Page::new(s, v, "profile").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "profile").await?;
     let profile = ProfilePage {
         page,
         languages: LANGUAGES
@@ -115,7 +113,7 @@ pub(super) async fn draw_fresh(
         feed_since,
         new_feed: fresh.feed,
     };
-    html(status, &profile)
+    Ok(html(status, &profile))
 }
 
 #[derive(Deserialize)]
@@ -123,24 +121,15 @@ pub struct Shown {
     saved: Option<String>,
 }
 
-pub async fn show(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Query(q): Query<Shown>,
-) -> Response {
-    match viewer(&s, &headers).await {
-        Ok(v) => {
-            let message = match q.saved.as_deref() {
-                Some("password") => Some(v.tr.t("password-changed")),
-                Some("token-revoked") => Some(v.tr.t("token-revoked")),
-                Some("feed-stopped") => Some(v.tr.t("calendar-feed-stopped")),
-                Some(_) => Some(v.tr.t("preferences-saved")),
-                None => None,
-            };
-            draw(&s, &v, message, None, StatusCode::OK).await
-        }
-        Err(to) => to,
-    }
+pub async fn show(State(s): State<UiState>, v: Viewer, Query(q): Query<Shown>) -> PageResult {
+    let message = match q.saved.as_deref() {
+        Some("password") => Some(v.tr.t("password-changed")),
+        Some("token-revoked") => Some(v.tr.t("token-revoked")),
+        Some("feed-stopped") => Some(v.tr.t("calendar-feed-stopped")),
+        Some(_) => Some(v.tr.t("preferences-saved")),
+        None => None,
+    };
+    draw(&s, &v, message, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -151,37 +140,32 @@ pub struct Preferences {
     time_zone: String,
 }
 
-pub async fn save(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Form(p): Form<Preferences>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, p.csrf.as_deref()).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s
-        .app
-        .set_preferences(&v.actor, &p.language, &p.time_zone)
-        .await
-    {
-        Ok(()) => Redirect::to("/profile?saved=preferences").into_response(),
-        Err(AppError::Validation(f)) => {
-            let message = crate::errors::fields_in(&v.tr, &f, None)
-                .into_values()
-                .next()
-                .unwrap_or_default();
-            draw(
-                &s,
-                &v,
-                None,
-                Some(message),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+pub async fn save(State(s): State<UiState>, v: Viewer, Form(p): Form<Preferences>) -> PageResult {
+    v.check_form(p.csrf.as_deref())?;
+    Ok(
+        match s
+            .app
+            .set_preferences(&v.actor, &p.language, &p.time_zone)
             .await
-        }
-        Err(e) => failure(&v.tr, e),
-    }
+        {
+            Ok(()) => Redirect::to("/profile?saved=preferences").into_response(),
+            Err(AppError::Validation(f)) => {
+                let message = crate::errors::fields_in(&v.tr, &f, None)
+                    .into_values()
+                    .next()
+                    .unwrap_or_default();
+                draw(
+                    &s,
+                    &v,
+                    None,
+                    Some(message),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await?
+            }
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -194,45 +178,45 @@ pub struct NewPassword {
 
 pub async fn change_password(
     State(s): State<UiState>,
+    v: Viewer,
     peer: ClientInfo,
     headers: HeaderMap,
     Form(p): Form<NewPassword>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, p.csrf.as_deref()).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(p.csrf.as_deref())?;
     let Some(auth) = session::cookie(&headers, session::SESSION_COOKIE) else {
-        return Redirect::to("/login").into_response();
+        return Ok(Redirect::to("/login").into_response());
     };
     let auth = match s.app.authenticate(auth).await {
         Ok(a) => a,
-        Err(_) => return Redirect::to("/login").into_response(),
+        Err(_) => return Ok(Redirect::to("/login").into_response()),
     };
     let client = peer.address_text();
-    match s
-        .app
-        .change_password(&auth, &p.current_password, &p.new_password, Some(&client))
-        .await
-    {
-        Ok(()) => Redirect::to("/profile?saved=password").into_response(),
-        Err(AppError::Validation(f)) => {
-            let message = crate::errors::fields_in(&v.tr, &f, None)
-                .into_values()
-                .next()
-                .unwrap_or_default();
-            draw(
-                &s,
-                &v,
-                None,
-                Some(message),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+    Ok(
+        match s
+            .app
+            .change_password(&auth, &p.current_password, &p.new_password, Some(&client))
             .await
-        }
-        Err(AppError::RateLimited(m)) => {
-            draw(&s, &v, None, Some(m), StatusCode::TOO_MANY_REQUESTS).await
-        }
-        Err(e) => failure(&v.tr, e),
-    }
+        {
+            Ok(()) => Redirect::to("/profile?saved=password").into_response(),
+            Err(AppError::Validation(f)) => {
+                let message = crate::errors::fields_in(&v.tr, &f, None)
+                    .into_values()
+                    .next()
+                    .unwrap_or_default();
+                draw(
+                    &s,
+                    &v,
+                    None,
+                    Some(message),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await?
+            }
+            Err(AppError::RateLimited(m)) => {
+                draw(&s, &v, None, Some(m), StatusCode::TOO_MANY_REQUESTS).await?
+            }
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }

@@ -5,8 +5,7 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_core::kind::FieldKind;
 use serde_json::{Value as Json, json};
 
@@ -14,7 +13,8 @@ use super::{Page, failure, html};
 use crate::UiState;
 use crate::display::{self, Context};
 use crate::inputs::{Choices, Input, inputs};
-use crate::viewer::{form_viewer, viewer};
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// One field as the record page shows it, with its inline editor when the user may edit it.
 struct FieldView {
@@ -66,13 +66,9 @@ struct RecordPage {
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     draw(&s, &v, object, id, None).await
 }
 
@@ -91,7 +87,7 @@ pub async fn draw(
     object: String,
     id: String,
     refusal: Option<Refusal>,
-) -> Response {
+) -> PageResult {
     let (line_refusal, step_error) = match refusal {
         Some(Refusal::Line(l)) => (Some(l), None),
         Some(Refusal::Step(m)) => (None, Some(m)),
@@ -100,10 +96,10 @@ pub async fn draw(
     let records = s.app.records(&v.actor);
     let (record, snap) = match (records.get(&object, &id).await, s.app.snapshot().await) {
         (Ok(r), Ok(snap)) => (r, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(object));
+        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(object)));
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let titles = super::columns::linked_titles(s, v, obj, std::slice::from_ref(&record)).await;
@@ -280,11 +276,8 @@ pub async fn draw(
     } else {
         Vec::new()
     };
-    let page = match Page::new(s, v, &object).await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(s, v, &object).await?;
+    Ok(html(
         super::status_of(&line_error.clone().or(step_error.clone())),
         &RecordPage {
             line_error,
@@ -311,27 +304,27 @@ pub async fn draw(
             timeline,
             page,
         },
-    )
+    ))
 }
 
 /// Logs a follow-up on the record: a call, visit, email, meeting or note, with the next
 /// follow-up date.
 pub async fn follow_up(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, super::form::csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(super::form::csrf(&pairs))?;
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(activity) = snap.schema.object("activity") else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound("activity".into()));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound("activity".into()),
+        ));
     };
     let fields: Vec<String> = ["kind", "subject", "body", "next_follow_up_at"]
         .map(String::from)
@@ -339,13 +332,15 @@ pub async fn follow_up(
     let mut body = crate::form_values::body(activity, &fields, &pairs, &v.actor.time_zone, false);
     body.insert("related".into(), json!({"object": object, "id": id}));
     body.insert("occurred_at".into(), json!(s.app.now().to_rfc3339()));
-    match s
-        .app
-        .records(&v.actor)
-        .create("activity", &Json::Object(body))
-        .await
-    {
-        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#timeline-h")).into_response(),
-        Err(e) => failure(&v.tr, e),
-    }
+    Ok(
+        match s
+            .app
+            .records(&v.actor)
+            .create("activity", &Json::Object(body))
+            .await
+        {
+            Ok(_) => Redirect::to(&format!("/o/{object}/{id}#timeline-h")).into_response(),
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }

@@ -4,7 +4,6 @@
 
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
 use pelagic_app::records::QuoteStep;
@@ -14,7 +13,8 @@ use super::failure;
 use super::form::csrf;
 use crate::UiState;
 use crate::i18n::Tr;
-use crate::viewer::{form_viewer, viewer};
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 use pelagic_http::document_response;
 
 /// A kept document as the record page lists it.
@@ -160,14 +160,11 @@ pub async fn panel(
 /// Takes a step; a revision or a new order opens the record it made.
 pub async fn take_step(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id, step)): Path<(String, String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let records = s.app.records(&v.actor);
     let done = match step.as_str() {
         "submit" => records.submit(&object, &id).await,
@@ -178,7 +175,7 @@ pub async fn take_step(
             _ => Err(AppError::NotFound(format!("no step '{other}'"))),
         },
     };
-    match done {
+    Ok(match done {
         Ok(r) => {
             let made = matches!(step.as_str(), "revise" | "order");
             let target = if step == "order" { "order" } else { &object };
@@ -207,10 +204,10 @@ pub async fn take_step(
                 id,
                 Some(super::record::Refusal::Step(message)),
             )
-            .await
+            .await?
         }
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -233,14 +230,10 @@ async fn deliver(tr: &Tr, name: &str, html: String, format: Option<&str>) -> Res
 /// The record printed with a template, as HTML or PDF.
 pub async fn print(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Query(q): Query<PrintQuery>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
     let words = v.tr.document_words();
     let template = q.template.as_deref().filter(|t| !t.is_empty());
     match s
@@ -256,40 +249,35 @@ pub async fn print(
 /// Keeps a copy of the record printed with the chosen template.
 pub async fn keep(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let template = pairs
         .iter()
         .find(|(k, v)| k == "template" && !v.is_empty())
         .map(|(_, t)| t.as_str());
     let words = v.tr.document_words();
-    match s
-        .app
-        .generate_document(&v.actor, &object, &id, template, &words)
-        .await
-    {
-        Ok(_) => Redirect::to(&format!("/o/{object}/{id}#documents-h")).into_response(),
-        Err(e) => failure(&v.tr, e),
-    }
+    Ok(
+        match s
+            .app
+            .generate_document(&v.actor, &object, &id, template, &words)
+            .await
+        {
+            Ok(_) => Redirect::to(&format!("/o/{object}/{id}#documents-h")).into_response(),
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }
 
 /// A kept document, as generated (`?format=pdf` prints it).
 pub async fn open(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Query(q): Query<PrintQuery>,
 ) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
     match s.app.document(&v.actor, &id).await {
         Ok((d, html)) => deliver(&v.tr, &d.name, html, q.format.as_deref()).await,
         Err(e) => failure(&v.tr, e),
@@ -299,22 +287,19 @@ pub async fn open(
 /// Marks a kept document as sent to the customer.
 pub async fn sent(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let to = pairs
         .iter()
         .find(|(k, v)| k == "to" && !v.trim().is_empty())
         .map(|(_, t)| t.trim());
-    match s.app.send_document(&v.actor, &id, to).await {
+    Ok(match s.app.send_document(&v.actor, &id, to).await {
         Ok(d) => {
             Redirect::to(&format!("/o/{}/{}#documents-h", d.object, d.record_id)).into_response()
         }
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }

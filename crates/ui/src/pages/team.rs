@@ -7,15 +7,15 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use pelagic_app::records::team::{Figures, Period, TeamQuery};
 
-use super::{Page, failure, html};
+use super::{Page, html};
 use crate::UiState;
 use crate::format;
 use crate::i18n::Tr;
-use crate::viewer::viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::viewer::Viewer;
 
 /// Height of the chart's bars at their tallest, in its own units.
 const CHART_HEIGHT: i64 = 160;
@@ -94,13 +94,9 @@ fn row(tr: &Tr, kinds: &dyn Fn(&str) -> String, label: String, f: &Figures) -> R
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    let v = match viewer(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let given = |k: &str| {
         q.get(k)
             .map(|x| x.trim().to_owned())
@@ -120,11 +116,11 @@ pub async fn show(
     };
     let report = match s.app.records(&v.actor).team_report(&query).await {
         Ok(r) => r,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let activity = snap.schema.object("activity").ok();
     let kinds = |k: &str| {
@@ -180,11 +176,8 @@ pub async fn show(
         .into_iter()
         .collect();
     people.sort_by(|a, b| a.1.cmp(&b.1));
-    let page = match Page::new(&s, &v, "pipeline").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(&s, &v, "pipeline").await?;
+    Ok(html(
         StatusCode::OK,
         &TeamPage {
             page,
@@ -211,5 +204,5 @@ pub async fn show(
             chart_width: (chart.len() as i64 * SLOT).max(SLOT),
             chart,
         },
-    )
+    ))
 }

@@ -3,36 +3,34 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 
 use super::form::csrf;
 use super::profile::{Fresh, draw, draw_fresh};
 use crate::UiState;
-use crate::viewer::form_viewer;
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 
 pub async fn create(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
     let name = pairs
         .iter()
         .find(|(k, _)| k == "name")
         .map(|(_, n)| n.as_str())
         .unwrap_or_default();
-    match s.app.create_api_token(&v.actor, name).await {
+    Ok(match s.app.create_api_token(&v.actor, name).await {
         Ok(made) => {
             let message = Some(v.tr.t("token-made"));
             let fresh = Fresh {
                 token: Some(made.token),
                 ..Fresh::default()
             };
-            draw_fresh(&s, &v, message, None, StatusCode::OK, fresh).await
+            draw_fresh(&s, &v, message, None, StatusCode::OK, fresh).await?
         }
         Err(e) => {
             draw(
@@ -42,22 +40,19 @@ pub async fn create(
                 Some(crate::errors::say(&v.tr, &e)),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
+            .await?
         }
-    }
+    })
 }
 
 pub async fn revoke(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, csrf(&pairs)).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.revoke_token(&v.actor, &id).await {
+) -> PageResult {
+    v.check_form(csrf(&pairs))?;
+    Ok(match s.app.revoke_token(&v.actor, &id).await {
         Ok(()) => Redirect::to("/profile?saved=token-revoked").into_response(),
         Err(e) => {
             draw(
@@ -67,7 +62,7 @@ pub async fn revoke(
                 Some(crate::errors::say(&v.tr, &e)),
                 StatusCode::NOT_FOUND,
             )
-            .await
+            .await?
         }
-    }
+    })
 }

@@ -3,15 +3,15 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_core::meta::ObjectDef;
 use serde::Deserialize;
 
 use super::failure;
 use crate::UiState;
 use crate::i18n::Tr;
-use crate::viewer::form_viewer;
+use crate::page_error::PageResult;
+use crate::viewer::Viewer;
 
 #[derive(Deserialize)]
 pub struct NewView {
@@ -24,25 +24,23 @@ pub struct NewView {
 
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path(object): Path<String>,
     Form(f): Form<NewView>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, f.csrf.as_deref()).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(f.csrf.as_deref())?;
     let shared = f.shared.is_some();
-    match s
-        .app
-        .save_view(&v.actor, &object, &f.name, &f.query, shared)
-        .await
-    {
-        Ok(view) => {
-            Redirect::to(&format!("/o/{object}?{}&view={}", view.query, view.id)).into_response()
-        }
-        Err(e) => failure(&v.tr, e),
-    }
+    Ok(
+        match s
+            .app
+            .save_view(&v.actor, &object, &f.name, &f.query, shared)
+            .await
+        {
+            Ok(view) => Redirect::to(&format!("/o/{object}?{}&view={}", view.query, view.id))
+                .into_response(),
+            Err(e) => failure(&v.tr, e),
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -53,18 +51,15 @@ pub struct Token {
 
 pub async fn delete(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    v: Viewer,
     Path((object, id)): Path<(String, String)>,
     Form(t): Form<Token>,
-) -> Response {
-    let v = match form_viewer(&s, &headers, t.csrf.as_deref()).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    match s.app.delete_view(&v.actor, &id).await {
+) -> PageResult {
+    v.check_form(t.csrf.as_deref())?;
+    Ok(match s.app.delete_view(&v.actor, &id).await {
         Ok(()) => Redirect::to(&format!("/o/{object}")).into_response(),
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 /// The conditions of an object's open records as list parameters, marked as the `open` view;

@@ -6,16 +6,16 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::approvals::{APPROVABLE, Flow, Step};
 use pelagic_core::kind::FieldKind;
 use serde_json::{Value as Json, json};
 
-use super::{admin, admin_form, message_of, value};
+use super::{message_of, value};
 use crate::UiState;
+use crate::page_error::{PageError, PageResult};
 use crate::pages::{Page, failure, html, status_of};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// Comparisons a condition row offers.
 const OPERATORS: [&str; 6] = ["gt", "gte", "lt", "lte", "eq", "ne"];
@@ -162,10 +162,10 @@ async fn draw(
     editing: Editing,
     error: Option<String>,
     saved: bool,
-) -> Response {
+) -> PageResult {
     let (flows, snap) = match (s.app.approval_flows().await, s.app.snapshot().await) {
         (Ok(f), Ok(snap)) => (f, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let object_label = |o: &str| {
@@ -248,11 +248,8 @@ async fn draw(
     editing
         .steps
         .resize(STEP_ROWS.max(editing.steps.len()), StepRow::default());
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(s, v, "settings").await?;
+    Ok(html(
         status_of(&error),
         &ApprovalsSettings {
             page,
@@ -269,7 +266,7 @@ async fn draw(
             error,
             saved,
         },
-    )
+    ))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -277,38 +274,27 @@ pub struct Shown {
     saved: Option<String>,
 }
 
-pub async fn list(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Query(q): Query<Shown>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, editing_of(None), None, q.saved.is_some()).await,
-        Err(to) => to,
-    }
+pub async fn list(State(s): State<UiState>, Admin(v): Admin, Query(q): Query<Shown>) -> PageResult {
+    draw(&s, &v, editing_of(None), None, q.saved.is_some()).await
 }
 
 pub async fn edit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(id): Path<String>,
     Query(q): Query<Shown>,
-) -> Response {
-    let v = match admin(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let flows = match s.app.approval_flows().await {
         Ok(f) => f,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
-    match flows.iter().find(|f| f.id == id) {
-        Some(f) => draw(&s, &v, editing_of(Some(f)), None, q.saved.is_some()).await,
+    Ok(match flows.iter().find(|f| f.id == id) {
+        Some(f) => draw(&s, &v, editing_of(Some(f)), None, q.saved.is_some()).await?,
         None => failure(
             &v.tr,
             pelagic_app::AppError::NotFound(format!("there is no approval flow '{id}'")),
         ),
-    }
+    })
 }
 
 /// The form as typed, and the flow it asks for (or what is wrong with the condition).
@@ -379,13 +365,10 @@ fn read(pairs: &[(String, String)]) -> (Editing, Result<Flow, String>) {
 /// Adds a flow or changes one; the others stay as and where they are.
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let (editing, flow) = read(&pairs);
     let flow = match flow {
         Ok(f) => f,
@@ -396,7 +379,7 @@ pub async fn save(
     };
     let mut flows = match s.app.approval_flows().await {
         Ok(f) => f,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let at = flows
         .iter()
@@ -409,34 +392,31 @@ pub async fn save(
         }),
     }
     let at = at.unwrap_or(flows.len() - 1);
-    match s.app.set_approval_flows(&v.actor, flows).await {
+    Ok(match s.app.set_approval_flows(&v.actor, flows).await {
         Ok(saved) => {
             Redirect::to(&format!("/settings/approvals/{}?saved=1", saved[at].id)).into_response()
         }
-        Err(e) => draw(&s, &v, editing, Some(message_of(&v.tr, e)), false).await,
-    }
+        Err(e) => draw(&s, &v, editing, Some(message_of(&v.tr, e)), false).await?,
+    })
 }
 
 /// Moves a flow one place up (tried earlier), or deletes it.
 pub async fn arrange(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let mut flows = match s.app.approval_flows().await {
         Ok(f) => f,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some(at) = flows.iter().position(|f| f.id == id) else {
-        return failure(
+        return Ok(failure(
             &v.tr,
             pelagic_app::AppError::NotFound(format!("there is no approval flow '{id}'")),
-        );
+        ));
     };
     match value(&pairs, "do").as_str() {
         "delete" => {
@@ -445,8 +425,8 @@ pub async fn arrange(
         _ if at > 0 => flows.swap(at, at - 1),
         _ => {}
     }
-    match s.app.set_approval_flows(&v.actor, flows).await {
+    Ok(match s.app.set_approval_flows(&v.actor, flows).await {
         Ok(_) => Redirect::to("/settings/approvals?saved=1").into_response(),
-        Err(e) => draw(&s, &v, editing_of(None), Some(message_of(&v.tr, e)), false).await,
-    }
+        Err(e) => draw(&s, &v, editing_of(None), Some(message_of(&v.tr, e)), false).await?,
+    })
 }

@@ -4,15 +4,14 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::Response;
 use pelagic_app::meta_admin::SettingsChange;
 
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
+use crate::page_error::{PageError, PageResult};
 use crate::pages::setup::{CURRENCIES, REGIONS};
-use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::pages::{Page, html};
+use crate::viewer::{Admin, Viewer};
 
 #[derive(Template)]
 #[template(path = "settings/company.html")]
@@ -36,7 +35,7 @@ async fn draw(
     entered: Option<[String; 6]>,
     saved: bool,
     error: Option<String>,
-) -> Response {
+) -> PageResult {
     let current = match entered {
         Some(e) => e,
         None => {
@@ -46,7 +45,9 @@ async fn draw(
                 s.app.recycle_bin_days().await,
             ) {
                 (Ok(a), Ok(b), Ok(c)) => (a, b, c),
-                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(&v.tr, e),
+                (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                    return Err(PageError::app(&v.tr, e));
+                }
             };
             [
                 company.name,
@@ -58,13 +59,10 @@ async fn draw(
             ]
         }
     };
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let [company, currency, region, days, address, tax_number] = current;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &CompanyPage {
             page,
@@ -79,25 +77,19 @@ async fn draw(
             saved,
             error,
         },
-    )
+    ))
 }
 
-pub async fn show(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, None, false, None).await,
-        Err(to) => to,
-    }
+pub async fn show(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
+    draw(&s, &v, None, false, None).await
 }
 
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let entered = [
         value(&pairs, "company"),
         value(&pairs, "currency").to_uppercase(),
@@ -119,8 +111,8 @@ pub async fn save(
         recycle_bin_days: Some(days),
         ..SettingsChange::default()
     };
-    match s.app.set_defaults(&v.actor, &change).await {
-        Ok(()) => draw(&s, &v, None, true, None).await,
+    Ok(match s.app.set_defaults(&v.actor, &change).await {
+        Ok(()) => draw(&s, &v, None, true, None).await?,
         Err(e) => {
             draw(
                 &s,
@@ -129,7 +121,7 @@ pub async fn save(
                 false,
                 Some(crate::errors::say(&v.tr, &e)),
             )
-            .await
+            .await?
         }
-    }
+    })
 }

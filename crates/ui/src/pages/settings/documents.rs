@@ -8,15 +8,15 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::{check_pattern, format_number};
 use pelagic_app::sales_settings::SalesDocSettings;
 
-use super::{admin, admin_form, message_of, value};
+use super::{message_of, value};
 use crate::UiState;
-use crate::pages::{Page, failure, html, status_of};
-use crate::viewer::Viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::pages::{Page, html, status_of};
+use crate::viewer::{Admin, Viewer};
 
 /// One numbered object as the form shows it.
 struct Numbered {
@@ -44,10 +44,10 @@ async fn draw(
     typed: Option<(BTreeMap<String, String>, String)>,
     error: Option<String>,
     saved: bool,
-) -> Response {
+) -> PageResult {
     let (current, snap) = match (s.app.sales_doc_settings().await, s.app.snapshot().await) {
         (Ok(c), Ok(snap)) => (c, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let (patterns, hours) = typed.unwrap_or_else(|| {
         (
@@ -76,11 +76,8 @@ async fn draw(
             pattern,
         })
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(
+    let page = Page::new(s, v, "settings").await?;
+    Ok(html(
         status_of(&error),
         &DocumentSettings {
             page,
@@ -89,7 +86,7 @@ async fn draw(
             error,
             saved,
         },
-    )
+    ))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -97,29 +94,19 @@ pub struct Shown {
     saved: Option<String>,
 }
 
-pub async fn show(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Query(q): Query<Shown>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, None, None, q.saved.is_some()).await,
-        Err(to) => to,
-    }
+pub async fn show(State(s): State<UiState>, Admin(v): Admin, Query(q): Query<Shown>) -> PageResult {
+    draw(&s, &v, None, None, q.saved.is_some()).await
 }
 
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let numbered = match s.app.numbering_patterns().await {
         Ok(n) => n,
-        Err(e) => return crate::pages::failure(&v.tr, e),
+        Err(e) => return Ok(crate::pages::failure(&v.tr, e)),
     };
     let patterns: BTreeMap<String, String> = numbered
         .keys()
@@ -134,17 +121,19 @@ pub async fn save(
         numbering: Some(patterns.clone()),
         order_unhandled_hours: Some(parsed),
     };
-    match s.app.set_sales_doc_settings(&v.actor, &change).await {
-        Ok(_) => Redirect::to("/settings/documents?saved=1").into_response(),
-        Err(e) => {
-            draw(
-                &s,
-                &v,
-                Some((patterns, hours)),
-                Some(message_of(&v.tr, e)),
-                false,
-            )
-            .await
-        }
-    }
+    Ok(
+        match s.app.set_sales_doc_settings(&v.actor, &change).await {
+            Ok(_) => Redirect::to("/settings/documents?saved=1").into_response(),
+            Err(e) => {
+                draw(
+                    &s,
+                    &v,
+                    Some((patterns, hours)),
+                    Some(message_of(&v.tr, e)),
+                    false,
+                )
+                .await?
+            }
+        },
+    )
 }

@@ -4,15 +4,14 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
 use pelagic_app::duplicates::admin::{RuleInput, RulesChange};
 use pelagic_core::dedupe::Match;
 
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
-use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::pages::{Page, html};
+use crate::viewer::{Admin, Viewer};
 
 /// One object's rules: (field, label, comparison now or "", comparisons it may use).
 struct ObjectRules {
@@ -30,13 +29,13 @@ struct RulesPage {
     error: Option<String>,
 }
 
-async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> Response {
+async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> PageResult {
     let (rules, snap) = match (
         s.app.duplicate_rules(&v.actor).await,
         s.app.snapshot().await,
     ) {
         (Ok(r), Ok(snap)) => (r, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let objects = snap
         .schema
@@ -67,12 +66,9 @@ async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> Re
             })
         })
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &RulesPage {
             page,
@@ -80,31 +76,22 @@ async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> Re
             saved,
             error,
         },
-    )
+    ))
 }
 
-pub async fn show(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, false, None).await,
-        Err(to) => to,
-    }
+pub async fn show(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
+    draw(&s, &v, false, None).await
 }
 
 /// Replaces one object's rules with the fields given a comparison.
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(object): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (_, obj) = match crate::pages::object_def(&s, &v.tr, &object).await {
-        Ok(found) => found,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
+    let (_, obj) = crate::pages::object_def(&s, &v.tr, &object).await?;
     let mut rules = Vec::new();
     for f in &obj.fields {
         let chosen = value(&pairs, &f.name);
@@ -129,12 +116,14 @@ pub async fn save(
             matching: Some(m),
         });
     }
-    match s
-        .app
-        .set_duplicate_rules(&v.actor, &object, RulesChange { rules })
-        .await
-    {
-        Ok(_) => draw(&s, &v, true, None).await,
-        Err(e) => draw(&s, &v, false, Some(crate::errors::say(&v.tr, &e))).await,
-    }
+    Ok(
+        match s
+            .app
+            .set_duplicate_rules(&v.actor, &object, RulesChange { rules })
+            .await
+        {
+            Ok(_) => draw(&s, &v, true, None).await?,
+            Err(e) => draw(&s, &v, false, Some(crate::errors::say(&v.tr, &e))).await?,
+        },
+    )
 }

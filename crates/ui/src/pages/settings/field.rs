@@ -6,16 +6,15 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
 use pelagic_app::field_admin::FieldChange;
 
 use super::objects::{LanguageLabels, kind_label, options_from_lines};
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
 use crate::i18n::LANGUAGES;
+use crate::page_error::PageResult;
 use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// One option and its labels.
 struct OptionRow {
@@ -53,14 +52,14 @@ async fn draw(
     field: &str,
     error: Option<String>,
     saved: bool,
-) -> Response {
-    let (_, obj) = match crate::pages::object_def(s, &v.tr, object).await {
-        Ok(found) => found,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let (_, obj) = crate::pages::object_def(s, &v.tr, object).await?;
     let obj = obj.as_ref();
     let Some(f) = obj.field(field).filter(|f| !f.system) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(field.to_owned()));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(field.to_owned()),
+        ));
     };
     let options = f
         .options
@@ -93,12 +92,9 @@ async fn draw(
             plural: String::new(),
         })
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &FieldPage {
             page,
@@ -116,38 +112,29 @@ async fn draw(
             error,
             saved,
         },
-    )
+    ))
 }
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path((object, field)): Path<(String, String)>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, &object, &field, None, false).await,
-        Err(to) => to,
-    }
+) -> PageResult {
+    draw(&s, &v, &object, &field, None, false).await
 }
 
 /// Saves the field: labels (custom fields), and options in the order of their positions, without
 /// the ones unticked, with new ones typed at the end.
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path((object, field)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (_, obj) = match crate::pages::object_def(&s, &v.tr, &object).await {
-        Ok(found) => found,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
+    let (_, obj) = crate::pages::object_def(&s, &v.tr, &object).await?;
     let Some(f) = obj.field(&field).cloned() else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(field));
+        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(field)));
     };
     let mut change = FieldChange::default();
     if f.custom {
@@ -189,18 +176,20 @@ pub async fn save(
         change.options = Some(options);
         change.option_labels = Some(labels);
     }
-    match s.app.update_field(&v.actor, &object, &field, change).await {
-        Ok(_) => draw(&s, &v, &object, &field, None, true).await,
-        Err(e) => {
-            draw(
-                &s,
-                &v,
-                &object,
-                &field,
-                Some(crate::errors::say(&v.tr, &e)),
-                false,
-            )
-            .await
-        }
-    }
+    Ok(
+        match s.app.update_field(&v.actor, &object, &field, change).await {
+            Ok(_) => draw(&s, &v, &object, &field, None, true).await?,
+            Err(e) => {
+                draw(
+                    &s,
+                    &v,
+                    &object,
+                    &field,
+                    Some(crate::errors::say(&v.tr, &e)),
+                    false,
+                )
+                .await?
+            }
+        },
+    )
 }

@@ -16,54 +16,15 @@ pub mod sales;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
 
 use super::{Page, html};
 use crate::UiState;
-use crate::viewer::{Viewer, form_viewer, viewer};
-
-/// The signed-in administrator, or the page telling anyone else this is not for them.
-pub async fn admin(s: &UiState, headers: &HeaderMap) -> Result<Viewer, Response> {
-    let v = viewer(s, headers).await?;
-    match refusal(&v) {
-        None => Ok(v),
-        Some(to) => Err(to),
-    }
-}
-
-/// The administrator submitting a settings form (with the session's anti-forgery token).
-pub async fn admin_form(
-    s: &UiState,
-    headers: &HeaderMap,
-    pairs: &[(String, String)],
-) -> Result<Viewer, Response> {
-    let v = form_viewer(s, headers, super::form::csrf(pairs)).await?;
-    match refusal(&v) {
-        None => Ok(v),
-        Some(to) => Err(to),
-    }
-}
+use crate::page_error::PageResult;
+use crate::viewer::Admin;
 
 /// Choices of a select: (value, its name in the viewer's language).
 pub type Choices = Vec<(&'static str, String)>;
-
-/// The 403 page for anyone but an administrator.
-fn refusal(v: &Viewer) -> Option<Response> {
-    if v.actor.is_admin() {
-        None
-    } else {
-        Some((
-            StatusCode::FORBIDDEN,
-            axum::response::Html(format!(
-                "<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css><main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>",
-                super::escape(&v.tr.t("admins-only")),
-                super::escape(&v.tr.t("home"))
-            )),
-        )
-            .into_response())
-    }
-}
 
 /// A submitted form's value for `key` (empty when absent).
 pub fn value(pairs: &[(String, String)], key: &str) -> String {
@@ -113,11 +74,7 @@ struct Hub {
     sections: Vec<(&'static str, String, String)>,
 }
 
-pub async fn hub(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match admin(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn hub(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
     let sections = [
         ("/settings/company", "company-settings"),
         ("/settings/objects", "objects-and-fields"),
@@ -134,9 +91,6 @@ pub async fn hub(State(s): State<UiState>, headers: HeaderMap) -> Response {
     .into_iter()
     .map(|(link, key)| (link, v.tr.t(key), v.tr.t(&format!("{key}-about"))))
     .collect();
-    let page = match Page::new(&s, &v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
-    html(StatusCode::OK, &Hub { page, sections })
+    let page = Page::new(&s, &v, "settings").await?;
+    Ok(html(StatusCode::OK, &Hub { page, sections }))
 }

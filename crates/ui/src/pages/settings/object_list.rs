@@ -5,14 +5,14 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::meta_admin::{NewBehaviour, NewObject};
 
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
-use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::page_error::{PageError, PageResult};
+use crate::pages::{Page, html};
+use crate::viewer::{Admin, Viewer};
 
 /// One object in the list.
 struct ObjectRow {
@@ -37,11 +37,8 @@ struct ObjectsPage {
     groups: Vec<(String, String, bool)>,
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_list(&s, &v, None, Default::default()).await,
-        Err(to) => to,
-    }
+pub async fn list(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
+    draw_list(&s, &v, None, Default::default()).await
 }
 
 async fn draw_list(
@@ -49,10 +46,10 @@ async fn draw_list(
     v: &Viewer,
     error: Option<String>,
     entered: [String; 6],
-) -> Response {
+) -> PageResult {
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let objects = snap
         .schema
@@ -79,12 +76,9 @@ async fn draw_list(
         })
         .map(|o| (o.name.clone(), v.tr.object_plural(o), o.name == entered[5]))
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &ObjectsPage {
             page,
@@ -100,18 +94,15 @@ async fn draw_list(
             entered,
             documents,
         },
-    )
+    ))
 }
 
 pub async fn create(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let entered = [
         value(&pairs, "name"),
         value(&pairs, "label"),
@@ -131,8 +122,8 @@ pub async fn create(
             lines_of: given(5),
         },
     };
-    match s.app.add_object(&v.actor, new).await {
+    Ok(match s.app.add_object(&v.actor, new).await {
         Ok(obj) => Redirect::to(&format!("/settings/objects/{}", obj.name)).into_response(),
-        Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await,
-    }
+        Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await?,
+    })
 }

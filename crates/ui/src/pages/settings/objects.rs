@@ -7,18 +7,18 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::field_admin::ObjectChange;
 use pelagic_app::meta_admin::NewField;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::ObjectDef;
 
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
 use crate::i18n::{LANGUAGES, Tr};
+use crate::page_error::PageResult;
 use crate::pages::{Page, html};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// One field in an object's list.
 struct FieldRow {
@@ -81,11 +81,8 @@ async fn draw_object(
     new_field: NewFieldInput,
     error: Option<String>,
     saved: bool,
-) -> Response {
-    let (snap, obj) = match crate::pages::object_def(s, &v.tr, object).await {
-        Ok(found) => found,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let (snap, obj) = crate::pages::object_def(s, &v.tr, object).await?;
     let obj: &ObjectDef = &obj;
     let fields = obj
         .fields
@@ -120,12 +117,9 @@ async fn draw_object(
         .values()
         .map(|o| (o.name.clone(), v.tr.object(o)))
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &ObjectPage {
             page,
@@ -142,39 +136,33 @@ async fn draw_object(
             error,
             saved,
         },
-    )
+    ))
 }
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(object): Path<String>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_object(&s, &v, &object, NewFieldInput::default(), None, false).await,
-        Err(to) => to,
-    }
+) -> PageResult {
+    draw_object(&s, &v, &object, NewFieldInput::default(), None, false).await
 }
 
 /// Renames a custom object, in its own words and in each language.
 pub async fn rename(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(object): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let change = ObjectChange {
         label: Some(value(&pairs, "label")),
         label_plural: Some(value(&pairs, "label_plural")),
         labels: Some(super::per_language(&pairs, "label")),
         plural_labels: Some(super::per_language(&pairs, "plural")),
     };
-    match s.app.update_object(&v.actor, &object, change).await {
-        Ok(_) => draw_object(&s, &v, &object, NewFieldInput::default(), None, true).await,
+    Ok(match s.app.update_object(&v.actor, &object, change).await {
+        Ok(_) => draw_object(&s, &v, &object, NewFieldInput::default(), None, true).await?,
         Err(e) => {
             draw_object(
                 &s,
@@ -184,22 +172,19 @@ pub async fn rename(
                 Some(crate::errors::say(&v.tr, &e)),
                 false,
             )
-            .await
+            .await?
         }
-    }
+    })
 }
 
 /// Adds a custom field; options come one per line.
 pub async fn add_field(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(object): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let entered = NewFieldInput {
         name: value(&pairs, "name"),
         label: value(&pairs, "label"),
@@ -243,13 +228,13 @@ pub async fn add_field(
         labels,
         option_labels,
     };
-    match s.app.add_field(&v.actor, &object, new).await {
+    Ok(match s.app.add_field(&v.actor, &object, new).await {
         Ok(_) => Redirect::to(&format!("/settings/objects/{object}/fields/{name}")).into_response(),
         Err(e) => {
             let said = crate::errors::say(&v.tr, &e);
-            draw_object(&s, &v, &object, entered, Some(said), false).await
+            draw_object(&s, &v, &object, entered, Some(said), false).await?
         }
-    }
+    })
 }
 
 /// Options typed one per line. A line that is already a value (`key_account`) is taken as it

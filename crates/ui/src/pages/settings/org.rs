@@ -4,15 +4,15 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::org::{TeamChange, UserChange};
 use pelagic_app::users::{NewUser, UserView};
 
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
+use crate::page_error::{PageError, PageResult};
 use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// What the users and teams pages share: the people, the roles and the teams by name.
 struct Org {
@@ -23,10 +23,10 @@ struct Org {
     teams: Vec<(String, String, String, String)>,
 }
 
-async fn org(s: &UiState, v: &Viewer) -> Result<Org, Response> {
+async fn org(s: &UiState, v: &Viewer) -> Result<Org, PageError> {
     let (users, snap) = match (s.app.users(&v.actor).await, s.app.snapshot().await) {
         (Ok(u), Ok(snap)) => (u, snap),
-        (Err(e), _) | (_, Err(e)) => return Err(failure(&v.tr, e)),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let team_name = |id: &Option<String>| {
         id.as_ref()
@@ -109,11 +109,8 @@ async fn draw_users(
     v: &Viewer,
     error: Option<String>,
     entered: NewUserInput,
-) -> Response {
-    let o = match org(s, v).await {
-        Ok(o) => o,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let o = org(s, v).await?;
     let users = o
         .users
         .iter()
@@ -136,12 +133,9 @@ async fn draw_users(
             active: u.active,
         })
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &UsersPage {
             page,
@@ -151,31 +145,23 @@ async fn draw_users(
             error,
             entered,
         },
-    )
+    ))
 }
 
-pub async fn users(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => {
-            let entered = NewUserInput {
-                role: "sales".into(),
-                ..NewUserInput::default()
-            };
-            draw_users(&s, &v, None, entered).await
-        }
-        Err(to) => to,
-    }
+pub async fn users(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
+    let entered = NewUserInput {
+        role: "sales".into(),
+        ..NewUserInput::default()
+    };
+    draw_users(&s, &v, None, entered).await
 }
 
 pub async fn create_user(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let entered = NewUserInput {
         name: value(&pairs, "name"),
         email: value(&pairs, "email"),
@@ -194,10 +180,10 @@ pub async fn create_user(
             .map(|(_, p)| p.clone())
             .unwrap_or_default(),
     };
-    match s.app.create_user(&v.actor, new).await {
+    Ok(match s.app.create_user(&v.actor, new).await {
         Ok(_) => Redirect::to("/settings/users").into_response(),
-        Err(e) => draw_users(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await,
-    }
+        Err(e) => draw_users(&s, &v, Some(crate::errors::say(&v.tr, &e)), entered).await?,
+    })
 }
 
 #[derive(Template)]
@@ -210,20 +196,17 @@ struct UserPage {
     error: Option<String>,
 }
 
-async fn draw_user(s: &UiState, v: &Viewer, id: &str, error: Option<String>) -> Response {
-    let o = match org(s, v).await {
-        Ok(o) => o,
-        Err(to) => return to,
-    };
+async fn draw_user(s: &UiState, v: &Viewer, id: &str, error: Option<String>) -> PageResult {
+    let o = org(s, v).await?;
     let Some(user) = o.users.iter().find(|u| u.id == id).cloned() else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(id.to_owned()));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(id.to_owned()),
+        ));
     };
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &UserPage {
             page,
@@ -232,30 +215,20 @@ async fn draw_user(s: &UiState, v: &Viewer, id: &str, error: Option<String>) -> 
             teams: o.teams,
             error,
         },
-    )
+    ))
 }
 
-pub async fn user(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_user(&s, &v, &id, None).await,
-        Err(to) => to,
-    }
+pub async fn user(State(s): State<UiState>, Admin(v): Admin, Path(id): Path<String>) -> PageResult {
+    draw_user(&s, &v, &id, None).await
 }
 
 pub async fn update_user(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let team = value(&pairs, "team_id");
     let change = UserChange {
         name: Some(value(&pairs, "name")),
@@ -263,10 +236,10 @@ pub async fn update_user(
         team_id: Some(Some(team).filter(|t| !t.is_empty())),
         active: Some(value(&pairs, "active") == "true"),
     };
-    match s.app.update_user(&v.actor, &id, change).await {
+    Ok(match s.app.update_user(&v.actor, &id, change).await {
         Ok(_) => Redirect::to("/settings/users").into_response(),
-        Err(e) => draw_user(&s, &v, &id, Some(crate::errors::say(&v.tr, &e))).await,
-    }
+        Err(e) => draw_user(&s, &v, &id, Some(crate::errors::say(&v.tr, &e))).await?,
+    })
 }
 
 #[derive(Template)]
@@ -286,23 +259,17 @@ async fn draw_teams(
     v: &Viewer,
     editing: (String, String, String, String),
     error: Option<String>,
-) -> Response {
-    let o = match org(s, v).await {
-        Ok(o) => o,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    let o = org(s, v).await?;
     let people = o
         .users
         .iter()
         .filter(|u| u.active)
         .map(|u| (u.id.clone(), u.name.clone()))
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &TeamsPage {
             page,
@@ -311,32 +278,21 @@ async fn draw_teams(
             editing,
             error,
         },
-    )
+    ))
 }
 
-pub async fn teams(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_teams(&s, &v, Default::default(), None).await,
-        Err(to) => to,
-    }
+pub async fn teams(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
+    draw_teams(&s, &v, Default::default(), None).await
 }
 
 /// The teams page with one team's form filled in.
-pub async fn team(
-    State(s): State<UiState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    let v = match admin(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn team(State(s): State<UiState>, Admin(v): Admin, Path(id): Path<String>) -> PageResult {
     let found = match s.app.teams(&v.actor).await {
         Ok(t) => t.into_iter().find(|t| t.id == id),
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some(t) = found else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(id));
+        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(id)));
     };
     let editing = (
         t.id,
@@ -350,13 +306,10 @@ pub async fn team(
 /// Creates a team, or changes one when the form carries its id.
 pub async fn save_team(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let id = value(&pairs, "id");
     let optional = |k: &str| Some(value(&pairs, k)).filter(|x| !x.is_empty());
     let change = TeamChange {
@@ -369,7 +322,7 @@ pub async fn save_team(
     } else {
         s.app.update_team(&v.actor, &id, change).await.map(|_| ())
     };
-    match done {
+    Ok(match done {
         Ok(()) => Redirect::to("/settings/teams").into_response(),
         Err(e) => {
             let editing = (
@@ -378,7 +331,7 @@ pub async fn save_team(
                 value(&pairs, "parent_id"),
                 value(&pairs, "manager_id"),
             );
-            draw_teams(&s, &v, editing, Some(crate::errors::say(&v.tr, &e))).await
+            draw_teams(&s, &v, editing, Some(crate::errors::say(&v.tr, &e))).await?
         }
-    }
+    })
 }

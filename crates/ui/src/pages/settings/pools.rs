@@ -6,15 +6,16 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::pools::{POOL_OBJECTS, Pool, PoolChange, PoolView};
 use pelagic_core::FieldKind;
 
-use super::{admin, admin_form, message_of, value, values};
+use super::{message_of, value, values};
 use crate::UiState;
+use crate::page_error::{PageError, PageResult};
 use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// A pool's settings as the form shows them (what was typed, after a refusal).
 #[derive(Default)]
@@ -91,7 +92,7 @@ async fn draw(
     mut editing: Editing,
     error: Option<String>,
     saved: bool,
-) -> Response {
+) -> PageResult {
     // Stored lengths of time (`7d`) are shown in words; what the user typed is kept as typed.
     for span in [
         &mut editing.follow_up_within,
@@ -104,7 +105,7 @@ async fn draw(
     let examples = [7 * day, 90 * day, day].map(|s| crate::display::span_words(&v.tr, s));
     let (pools, snap) = match (s.app.pools(&v.actor).await, s.app.snapshot().await) {
         (Ok(p), Ok(snap)) => (p, snap),
-        (Err(e), _) | (_, Err(e)) => return failure(&v.tr, e),
+        (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let label = |o: &str| {
         snap.schema
@@ -131,16 +132,13 @@ async fn draw(
             }
         }
     }
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    html(
+    Ok(html(
         status,
         &PoolsSettings {
             pools: pools
@@ -165,14 +163,10 @@ async fn draw(
             saved,
             page,
         },
-    )
+    ))
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    let v = match admin(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+pub async fn list(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
     let editing = Editing {
         object: "account".into(),
         cool_down_days: "0".into(),
@@ -183,19 +177,15 @@ pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
 
 pub async fn edit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(id): Path<String>,
     Query(q): Query<BTreeMap<String, String>>,
-) -> Response {
-    let v = match admin(&s, &headers).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
     let saved = q.contains_key("saved");
-    match s.app.pool(&id).await {
-        Ok(p) => draw(&s, &v, PoolView::from(&p).into(), None, saved).await,
+    Ok(match s.app.pool(&id).await {
+        Ok(p) => draw(&s, &v, PoolView::from(&p).into(), None, saved).await?,
         Err(e) => failure(&v.tr, e),
-    }
+    })
 }
 
 /// The form as typed, and the change it asks for (or the number that is not one).
@@ -267,13 +257,10 @@ fn read(pairs: &[(String, String)]) -> (Editing, Result<PoolChange, String>) {
 
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let (editing, change) = read(&pairs);
     let change = match change {
         Ok(c) => c,
@@ -287,8 +274,8 @@ pub async fn save(
     } else {
         s.app.update_pool(&v.actor, &editing.id, change).await
     };
-    match saved {
+    Ok(match saved {
         Ok(p) => Redirect::to(&format!("/settings/pools/{}?saved=1", p.row.id)).into_response(),
-        Err(e) => draw(&s, &v, editing, Some(message_of(&v.tr, e)), false).await,
-    }
+        Err(e) => draw(&s, &v, editing, Some(message_of(&v.tr, e)), false).await?,
+    })
 }

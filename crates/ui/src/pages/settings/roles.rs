@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use pelagic_core::access::{FieldAccess, Operation, Scope};
 
 use super::org::role_label;
-use super::{admin, admin_form, value};
+use super::value;
 use crate::UiState;
+use crate::page_error::{PageError, PageResult};
 use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// One object's row of the matrix: (operation, its name, scope now) per column.
 struct MatrixRow {
@@ -32,17 +32,14 @@ struct RolesPage {
     error: Option<String>,
 }
 
-pub async fn list(State(s): State<UiState>, headers: HeaderMap) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_list(&s, &v, None).await,
-        Err(to) => to,
-    }
+pub async fn list(State(s): State<UiState>, Admin(v): Admin) -> PageResult {
+    draw_list(&s, &v, None).await
 }
 
-async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>) -> Response {
+async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>) -> PageResult {
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let roles = snap
         .access
@@ -50,32 +47,28 @@ async fn draw_list(s: &UiState, v: &Viewer, error: Option<String>) -> Response {
         .iter()
         .map(|r| (r.name.clone(), role_label(v, &r.name, &r.label), r.builtin))
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(status, &RolesPage { page, roles, error })
+    Ok(html(status, &RolesPage { page, roles, error }))
 }
 
 pub async fn create(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let name = value(&pairs, "name");
-    match s
-        .app
-        .create_role(&v.actor, &name, &value(&pairs, "label"))
-        .await
-    {
-        Ok(()) => Redirect::to(&format!("/settings/roles/{name}")).into_response(),
-        Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e))).await,
-    }
+    Ok(
+        match s
+            .app
+            .create_role(&v.actor, &name, &value(&pairs, "label"))
+            .await
+        {
+            Ok(()) => Redirect::to(&format!("/settings/roles/{name}")).into_response(),
+            Err(e) => draw_list(&s, &v, Some(crate::errors::say(&v.tr, &e))).await?,
+        },
+    )
 }
 
 #[derive(Template)]
@@ -100,13 +93,16 @@ async fn draw_role(
     role: &str,
     saved: bool,
     error: Option<String>,
-) -> Response {
+) -> PageResult {
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some(r) = snap.access.roles.iter().find(|r| r.name == role) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(role.to_owned()));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(role.to_owned()),
+        ));
     };
     let rows = snap
         .schema
@@ -127,12 +123,9 @@ async fn draw_role(
                 .collect(),
         })
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &RolePage {
             page,
@@ -151,34 +144,28 @@ async fn draw_role(
             saved,
             error,
         },
-    )
+    ))
 }
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(role): Path<String>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_role(&s, &v, &role, false, None).await,
-        Err(to) => to,
-    }
+) -> PageResult {
+    draw_role(&s, &v, &role, false, None).await
 }
 
 /// Saves the matrix: for each object whose scopes changed, one change of its scopes.
 pub async fn save(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(role): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let mut matrix = BTreeMap::new();
     for o in snap.schema.objects.values() {
@@ -223,16 +210,19 @@ async fn draw_fields(
     object: &str,
     saved: bool,
     error: Option<String>,
-) -> Response {
+) -> PageResult {
     let snap = match s.app.snapshot().await {
         Ok(snap) => snap,
-        Err(e) => return failure(&v.tr, e),
+        Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let (Some(r), Ok(obj)) = (
         snap.access.roles.iter().find(|r| r.name == role),
         snap.schema.object(object),
     ) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound(object.to_owned()));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(object.to_owned()),
+        ));
     };
     let name = |a: FieldAccess| (a.as_str(), v.tr.t(&format!("access-{}", a.as_str())));
     let fields = obj
@@ -256,12 +246,9 @@ async fn draw_fields(
             )
         })
         .collect();
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = crate::pages::status_of(&error);
-    html(
+    Ok(html(
         status,
         &FieldsPage {
             page,
@@ -273,35 +260,26 @@ async fn draw_fields(
             saved,
             error,
         },
-    )
+    ))
 }
 
 pub async fn fields(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path((role, object)): Path<(String, String)>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw_fields(&s, &v, &role, &object, false, None).await,
-        Err(to) => to,
-    }
+) -> PageResult {
+    draw_fields(&s, &v, &role, &object, false, None).await
 }
 
 /// Saves the field accesses that changed.
 pub async fn save_fields(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path((role, object)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
-    let (snap, obj) = match crate::pages::object_def(&s, &v.tr, &object).await {
-        Ok(found) => found,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
+    let (snap, obj) = crate::pages::object_def(&s, &v.tr, &object).await?;
     let changed: BTreeMap<String, String> = obj
         .fields
         .iter()

@@ -8,15 +8,16 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use pelagic_app::meta_admin::SettingsChange;
 use pelagic_app::processes::{CLOSING, ProcessChange, Stage};
 
-use super::{admin, admin_form, message_of, value, values};
+use super::{message_of, value, values};
 use crate::UiState;
+use crate::page_error::{PageError, PageResult};
 use crate::pages::{Page, failure, html};
-use crate::viewer::Viewer;
+use crate::viewer::{Admin, Viewer};
 
 /// One stage option as the process form shows it.
 struct StageRow {
@@ -62,7 +63,7 @@ async fn draw(
     editing: Result<Option<String>, Editing>,
     error: Option<String>,
     saved: bool,
-) -> Response {
+) -> PageResult {
     let (snap, processes, capacity, stale) = match (
         s.app.snapshot().await,
         s.app.processes().await,
@@ -71,14 +72,17 @@ async fn draw(
     ) {
         (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
         (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), _) | (.., Err(e)) => {
-            return failure(&v.tr, e);
+            return Err(PageError::app(&v.tr, e));
         }
     };
     let (Ok(opp), Ok(account)) = (
         snap.schema.object("opportunity"),
         snap.schema.object("account"),
     ) else {
-        return failure(&v.tr, pelagic_app::AppError::NotFound("opportunity".into()));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound("opportunity".into()),
+        ));
     };
     let stage_label = |st: &str| {
         opp.field("stage")
@@ -148,16 +152,13 @@ async fn draw(
             .unwrap_or_default()
     };
     let level = account.field("level");
-    let page = match Page::new(s, v, "settings").await {
-        Ok(p) => p,
-        Err(to) => return to,
-    };
+    let page = Page::new(s, v, "settings").await?;
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
-    html(
+    Ok(html(
         status,
         &SalesSettings {
             capacity: capacity.map(|c| c.to_string()).unwrap_or_default(),
@@ -198,42 +199,33 @@ async fn draw(
             saved,
             page,
         },
-    )
+    ))
 }
 
 pub async fn show(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Query(q): Query<BTreeMap<String, String>>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, Ok(None), None, q.contains_key("saved")).await,
-        Err(to) => to,
-    }
+) -> PageResult {
+    draw(&s, &v, Ok(None), None, q.contains_key("saved")).await
 }
 
 pub async fn edit(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Path(id): Path<String>,
     Query(q): Query<BTreeMap<String, String>>,
-) -> Response {
-    match admin(&s, &headers).await {
-        Ok(v) => draw(&s, &v, Ok(Some(id)), None, q.contains_key("saved")).await,
-        Err(to) => to,
-    }
+) -> PageResult {
+    draw(&s, &v, Ok(Some(id)), None, q.contains_key("saved")).await
 }
 
 /// Saves the account capacity and the days after which customers count as forgotten.
 pub async fn save_rules(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let number = |text: String| -> Result<i64, String> {
         if text.is_empty() {
             return Ok(0);
@@ -256,10 +248,10 @@ pub async fn save_rules(
         return draw(&s, &v, Ok(None), Some(message), false).await;
     }
     change.stale_after_days = Some(stale);
-    match s.app.set_defaults(&v.actor, &change).await {
+    Ok(match s.app.set_defaults(&v.actor, &change).await {
         Ok(()) => Redirect::to("/settings/sales?saved=1").into_response(),
-        Err(e) => draw(&s, &v, Ok(None), Some(message_of(&v.tr, e)), false).await,
-    }
+        Err(e) => draw(&s, &v, Ok(None), Some(message_of(&v.tr, e)), false).await?,
+    })
 }
 
 /// The process form as typed, and the change it asks for (or the text that is not a number).
@@ -318,13 +310,10 @@ fn read(pairs: &[(String, String)]) -> (Editing, Result<ProcessChange, String>) 
 /// Creates or changes a process.
 pub async fn save_process(
     State(s): State<UiState>,
-    headers: HeaderMap,
+    Admin(v): Admin,
     Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let v = match admin_form(&s, &headers, &pairs).await {
-        Ok(v) => v,
-        Err(to) => return to,
-    };
+) -> PageResult {
+    v.check_form(crate::pages::form::csrf(&pairs))?;
     let (editing, change) = read(&pairs);
     let change = match change {
         Ok(c) => c,
@@ -334,10 +323,12 @@ pub async fn save_process(
         }
     };
     let id = (!editing.id.is_empty()).then_some(editing.id.clone());
-    match s.app.save_process(&v.actor, id.as_deref(), change).await {
-        Ok(p) => {
-            Redirect::to(&format!("/settings/sales/processes/{}?saved=1", p.id)).into_response()
-        }
-        Err(e) => draw(&s, &v, Err(editing), Some(message_of(&v.tr, e)), false).await,
-    }
+    Ok(
+        match s.app.save_process(&v.actor, id.as_deref(), change).await {
+            Ok(p) => {
+                Redirect::to(&format!("/settings/sales/processes/{}?saved=1", p.id)).into_response()
+            }
+            Err(e) => draw(&s, &v, Err(editing), Some(message_of(&v.tr, e)), false).await?,
+        },
+    )
 }
