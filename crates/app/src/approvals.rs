@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use pelagic_core::access::Actor;
 use pelagic_core::filter::Filter;
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::plan::{self, Cmp, Pred};
 use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, Value};
@@ -274,7 +275,7 @@ impl App {
         };
         let pred = Pred::And(vec![
             Pred::Cmp {
-                col: link.column.clone(),
+                col: link.column.to_string(),
                 op: Cmp::Eq,
                 value: Value::Text(record_id.to_owned()),
             },
@@ -354,9 +355,9 @@ pub(crate) fn request_view(r: &RequestRow, tasks: &[TaskRow]) -> Json {
 }
 
 /// The column write that sets a text column.
-pub(crate) fn text_set(column: &str, value: Option<&str>) -> (String, ColType, Value) {
+pub(crate) fn text_set(column: impl Column, value: Option<&str>) -> (ColumnName, ColType, Value) {
     (
-        column.to_owned(),
+        column.to_name(),
         ColType::Text,
         Value::text_or_null(value.map(str::to_owned)),
     )

@@ -2,6 +2,7 @@
 //! time, however many instances run), and each day the customers whose owners have not contacted
 //! them for longer than their level allows.
 
+use pelagic_core::names::ColumnName;
 use std::collections::BTreeMap;
 
 use chrono::Duration;
@@ -108,7 +109,7 @@ impl App {
                 let stamp = Move {
                     obj: task,
                     sets: vec![(
-                        "reminded_at".to_owned(),
+                        ColumnName::fixed("reminded_at"),
                         ColType::DateTime,
                         Value::DateTime(now),
                     )],

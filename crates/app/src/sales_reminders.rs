@@ -3,6 +3,7 @@
 //! the owner), and quotes past their validity, which expire. Each due record is claimed in the
 //! transaction that marks it, so however many instances run, each reminder is sent once.
 
+use pelagic_core::names::ColumnName;
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
@@ -242,11 +243,19 @@ impl App {
                 }
             }
         }
-        let mut sets = vec![(w.marker.to_owned(), ColType::DateTime, Value::DateTime(now))];
+        let mut sets = vec![(
+            ColumnName::fixed(w.marker),
+            ColType::DateTime,
+            Value::DateTime(now),
+        )];
         let mut history = Vec::new();
         let mut stamp = Stamp::Bookkeeping;
         if let Some(status) = w.to_status {
-            sets.push(("status".into(), ColType::Text, Value::Text(status.into())));
+            sets.push((
+                ColumnName::fixed("status"),
+                ColType::Text,
+                Value::Text(status.into()),
+            ));
             stamp = Stamp::Changed(now);
             for r in &found {
                 let id = r[0].as_str().unwrap_or_default();

@@ -1,5 +1,6 @@
 //! Turning a client's JSON into stored columns: each kind normalises and validates its value.
 
+use crate::names::{Column, ColumnName};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value as Json};
 
@@ -40,16 +41,17 @@ pub enum WriteMode {
 /// The columns to write for one record, with the fields they came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ColumnValues {
-    pub columns: Vec<(String, Value)>,
+    pub columns: Vec<(ColumnName, Value)>,
     /// API names of the fields the input set (defaults included).
     pub fields: Vec<String>,
 }
 
 impl ColumnValues {
-    pub fn get(&self, column: &str) -> Option<&Value> {
+    pub fn get(&self, column: impl Column) -> Option<&Value> {
+        let column = column.column();
         self.columns
             .iter()
-            .find(|(c, _)| c == column)
+            .find(|(c, _)| c.as_str() == column)
             .map(|(_, v)| v)
     }
 }
@@ -100,7 +102,7 @@ pub fn parse_record(
                     match currency_of(f, Some(cur), ctx) {
                         Ok(c) => out
                             .columns
-                            .push((format!("{}_currency", f.column), Value::Text(c))),
+                            .push((f.column.with_suffix("_currency"), Value::Text(c))),
                         Err(e) => {
                             errors.insert(format!("{}_currency", f.name), e);
                         }
@@ -147,7 +149,7 @@ pub fn field_columns(
     raw: &Json,
     currency: Option<&Json>,
     ctx: &InputContext,
-) -> Result<Vec<(String, Value)>, Said> {
+) -> Result<Vec<(ColumnName, Value)>, Said> {
     let names = f.column_names();
     if raw.is_null() {
         return Ok(names.iter().map(|n| (n.clone(), Value::Null)).collect());

@@ -19,6 +19,7 @@ pub mod kind;
 pub mod mask;
 pub mod meta;
 pub mod money;
+pub mod names;
 mod open_records;
 pub mod order;
 pub mod output;

@@ -1,5 +1,6 @@
 //! Object and field definitions: the metadata every record, query, form and document follows.
 
+use crate::names::ColumnName;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -76,15 +77,15 @@ pub struct FieldDef {
     pub convert_to: Vec<String>,
     /// Base name of the field's columns; derived from the name, never from request text.
     #[serde(default)]
-    pub column: String,
+    pub column: ColumnName,
     /// The full names of the field's columns, worked out on first use.
     #[serde(skip)]
-    column_names: std::sync::OnceLock<Vec<String>>,
+    column_names: std::sync::OnceLock<Vec<ColumnName>>,
 }
 
 impl FieldDef {
     /// The physical columns of this field, with their full names.
-    pub fn columns(&self) -> impl Iterator<Item = (String, ColumnPart)> + '_ {
+    pub fn columns(&self) -> impl Iterator<Item = (ColumnName, ColumnPart)> + '_ {
         self.column_names()
             .iter()
             .cloned()
@@ -92,19 +93,19 @@ impl FieldDef {
     }
 
     /// The full names of the field's columns, in the order of its kind's parts.
-    pub fn column_names(&self) -> &[String] {
+    pub fn column_names(&self) -> &[ColumnName] {
         self.column_names.get_or_init(|| {
             self.kind
                 .columns()
                 .iter()
-                .map(|p| format!("{}{}", self.column, p.suffix))
+                .map(|p| self.column.with_suffix(p.suffix))
                 .collect()
         })
     }
 
     /// The columns a text value of this field is written to (a text field also keeps its folded
     /// copy, which filters compare with), for code that sets a field directly.
-    pub fn text_sets(&self, value: Option<&str>) -> Vec<(String, ColType, crate::Value)> {
+    pub fn text_sets(&self, value: Option<&str>) -> Vec<(ColumnName, ColType, crate::Value)> {
         let v = |t: Option<String>| crate::Value::text_or_null(t);
         let mut out = vec![(
             self.column.clone(),
@@ -113,7 +114,7 @@ impl FieldDef {
         )];
         if matches!(self.kind, FieldKind::Text | FieldKind::Textarea) {
             out.push((
-                format!("{}{}", self.column, crate::kind::FOLD_SUFFIX),
+                self.column.with_suffix(crate::kind::FOLD_SUFFIX),
                 ColType::Text,
                 v(value.map(crate::fold::fold)),
             ));
@@ -122,12 +123,12 @@ impl FieldDef {
     }
 
     /// The column that filters and sorts use.
-    pub fn compare_column(&self) -> String {
-        format!("{}{}", self.column, self.kind.compare_suffix())
+    pub fn compare_column(&self) -> ColumnName {
+        self.column.with_suffix(self.kind.compare_suffix())
     }
 
     /// Sets the base column name (and forgets any names worked out from the old one).
-    pub fn set_column(&mut self, column: String) {
+    pub fn set_column(&mut self, column: ColumnName) {
         self.column = column;
         self.column_names = Default::default();
     }
@@ -177,7 +178,7 @@ impl FieldDef {
             convert_to: vec![],
             labels: BTreeMap::new(),
             option_labels: BTreeMap::new(),
-            column: name.into(),
+            column: ColumnName::derived(name.to_owned()),
             column_names: Default::default(),
         }
     }
@@ -265,12 +266,12 @@ impl ObjectDef {
 
     /// The column base name a field gets. Custom fields are prefixed so that a later standard
     /// field can never collide with one an administrator added.
-    pub fn column_for(field: &str, custom: bool) -> String {
-        if custom {
+    pub fn column_for(field: &str, custom: bool) -> ColumnName {
+        ColumnName::derived(if custom {
             format!("cf_{field}")
         } else {
             field.to_owned()
-        }
+        })
     }
 
     /// Fills in the derived parts (table, columns, built-in fields) of a definition read from a
@@ -352,7 +353,7 @@ impl ObjectDef {
                 names
                     .iter()
                     .map(|n| match self.field(n) {
-                        Some(f) => f.compare_column(),
+                        Some(f) => f.compare_column().into(),
                         None => n.clone(),
                     })
                     .collect()
@@ -366,14 +367,18 @@ impl ObjectDef {
     }
 
     /// Every physical column of the object's table, the system ones included.
-    pub fn all_columns(&self) -> Vec<(String, ColType)> {
-        let mut cols: Vec<(String, ColType)> = Vec::new();
+    pub fn all_columns(&self) -> Vec<(ColumnName, ColType)> {
+        let mut cols: Vec<(ColumnName, ColType)> = Vec::new();
         for f in &self.fields {
             for (name, part) in f.columns() {
                 cols.push((name, part.ty));
             }
         }
-        cols.extend(SYSTEM_COLUMNS.iter().map(|(n, t)| ((*n).to_owned(), *t)));
+        cols.extend(
+            SYSTEM_COLUMNS
+                .iter()
+                .map(|(n, t)| (ColumnName::fixed(n), *t)),
+        );
         cols
     }
 }

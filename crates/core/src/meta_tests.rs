@@ -4,7 +4,7 @@ use super::*;
 
 fn field(name: &str, kind: FieldKind) -> FieldDef {
     let mut f = FieldDef::builtin(name, "Label", kind, false);
-    f.set_column(String::new());
+    f.set_column(ColumnName::default());
     f
 }
 
@@ -34,7 +34,7 @@ fn completing_an_object_adds_builtin_fields_and_prefixes_custom_columns() {
     assert_eq!(obj.table, "obj_contact");
     assert_eq!(obj.field("owner_id").unwrap().kind, FieldKind::User);
     assert_eq!(obj.field("wechat_id").unwrap().column, "cf_wechat_id");
-    let cols: Vec<String> = obj.all_columns().into_iter().map(|c| c.0).collect();
+    let cols: Vec<String> = obj.all_columns().into_iter().map(|c| c.0.into()).collect();
     assert!(cols.contains(&"cf_wechat_id_fold".to_owned()));
     assert!(cols.contains(&"search_text".to_owned()));
 }

@@ -56,7 +56,7 @@ pub fn plan_sort(
                 f.kind.name()
             )));
         }
-        let col = f.compare_column();
+        let col: String = f.compare_column().into();
         if order.iter().any(|k: &OrderKey| k.col == col) {
             return Err(CoreError::invalid(format!(
                 "'{name}' appears twice in the sort"

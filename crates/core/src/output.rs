@@ -1,5 +1,6 @@
 //! Turning stored columns back into a client's JSON, one field kind at a time.
 
+use crate::names::{Column, ColumnName};
 use std::collections::HashMap;
 
 use chrono::SecondsFormat;
@@ -12,7 +13,7 @@ use crate::{ColType, Value, money};
 /// Which columns a query selects, and where each one sits in a row.
 #[derive(Debug, Clone, Default)]
 pub struct Projection {
-    pub columns: Vec<(String, ColType)>,
+    pub columns: Vec<(ColumnName, ColType)>,
     index: HashMap<String, usize>,
 }
 
@@ -35,16 +36,18 @@ impl Projection {
         if let Some(i) = self.index.get(name) {
             return *i;
         }
-        self.columns.push((name.to_owned(), ty));
+        self.columns
+            .push((ColumnName::derived(name.to_owned()), ty));
         self.index.insert(name.to_owned(), self.columns.len() - 1);
         self.columns.len() - 1
     }
 
-    pub fn position(&self, column: &str) -> Option<usize> {
-        self.index.get(column).copied()
+    /// Where `column` sits in a row. A field's API name is not a column: pass `&f.column`.
+    pub fn position(&self, column: impl Column) -> Option<usize> {
+        self.index.get(column.column()).copied()
     }
 
-    pub fn get<'r>(&self, row: &'r [Value], column: &str) -> &'r Value {
+    pub fn get<'r>(&self, row: &'r [Value], column: impl Column) -> &'r Value {
         self.position(column)
             .and_then(|i| row.get(i))
             .unwrap_or(&Value::Null)
@@ -81,7 +84,7 @@ impl<'a> RecordWriter<'a> {
         let entries = fields
             .into_iter()
             .map(|f| {
-                let at = |suffix: &str| proj.position(&format!("{}{}", f.column, suffix));
+                let at = |suffix: &str| proj.position(f.column.with_suffix(suffix));
                 let (primary, companion, companion_key) = match f.kind {
                     FieldKind::Reference => (at("_id"), at("_object"), None),
                     FieldKind::Money => (

@@ -184,7 +184,7 @@ fn the_next_page_of_a_newest_first_list_asks_nothing_about_empty_times_or_ids() 
 #[test]
 fn search_text_holds_folded_fields_and_phone_digits() {
     let obj = account();
-    let text = search_text(&obj, &|col| match col {
+    let text = search_text(&obj, &|col| match col.as_str() {
         "name_fold" => Some(Value::Text("maria lopez".into())),
         "phone" => Some(Value::Text("+8613800138000".into())),
         "phone_original" => Some(Value::Text("138 0013 8000".into())),

@@ -3,6 +3,7 @@
 use crate::fold::{escape_like, fold, search_terms};
 use crate::kind::FieldKind;
 use crate::meta::{FieldDef, ObjectDef};
+use crate::names::ColumnName;
 use crate::plan::Pred;
 use crate::{CoreError, Value, phone};
 
@@ -37,7 +38,7 @@ pub fn plan_search_in(
         .filter(|f| f.searchable && allowed(f))
         .map(|f| match f.kind {
             FieldKind::Text | FieldKind::Textarea => format!("{}_fold", f.column),
-            _ => f.column.clone(),
+            _ => f.column.to_string(),
         })
         .collect();
     Ok(Pred::And(
@@ -74,17 +75,18 @@ fn checked_terms(q: &str) -> Result<Vec<String>, CoreError> {
 }
 
 /// The text a record is found by with `q`: its searchable fields, folded, phones also as digits.
-pub fn search_text(obj: &ObjectDef, get: &dyn Fn(&str) -> Option<Value>) -> String {
+pub fn search_text(obj: &ObjectDef, get: &dyn Fn(&ColumnName) -> Option<Value>) -> String {
     let mut parts: Vec<String> = Vec::new();
     for f in obj.fields.iter().filter(|f| f.searchable) {
-        let text = |col: &str| get(col).and_then(|v| v.as_str().map(str::to_owned));
+        let text = |col: &ColumnName| get(col).and_then(|v| v.as_str().map(str::to_owned));
         match f.kind {
             FieldKind::Text | FieldKind::Textarea => {
-                parts.extend(text(&format!("{}_fold", f.column)))
+                parts.extend(text(&f.column.with_suffix(crate::kind::FOLD_SUFFIX)))
             }
             FieldKind::Phone => {
                 parts.extend(text(&f.column).map(|e| phone::digits(&e)));
-                parts.extend(text(&format!("{}_original", f.column)).map(|o| phone::digits(&o)));
+                let original = f.column.with_suffix("_original");
+                parts.extend(text(&original).map(|o| phone::digits(&o)));
             }
             _ => parts.extend(text(&f.column).map(|t| fold(&t))),
         }

@@ -37,7 +37,7 @@ pub fn plan(old: Option<&ObjectDef>, new: &ObjectDef) -> Vec<Change> {
     match old {
         None => changes.push(Change::CreateTable {
             table: new.table.clone(),
-            columns: new_cols,
+            columns: new_cols.into_iter().map(|(c, t)| (c.into(), t)).collect(),
         }),
         Some(old) => {
             let existing = old.all_columns();
@@ -45,7 +45,7 @@ pub fn plan(old: Option<&ObjectDef>, new: &ObjectDef) -> Vec<Change> {
                 if !existing.iter().any(|(c, _)| *c == column) {
                     changes.push(Change::AddColumn {
                         table: new.table.clone(),
-                        column,
+                        column: column.into(),
                         ty,
                     });
                 }
@@ -54,7 +54,7 @@ pub fn plan(old: Option<&ObjectDef>, new: &ObjectDef) -> Vec<Change> {
     }
     for f in &new.fields {
         let was = old.and_then(|o| o.field(&f.name));
-        let col = f.compare_column();
+        let col: String = f.compare_column().into();
         if f.indexed && !was.is_some_and(|w| w.indexed) {
             changes.push(Change::CreateIndex {
                 table: new.table.clone(),

@@ -259,10 +259,10 @@ async fn grouped_in(
 /// Inserts rows; every row has a value for each of `columns`, in order. Written as one
 /// multi-row statement per chunk, built directly rather than through an expression tree: this
 /// is the path bulk imports and batch creates take.
-pub async fn insert(
+pub async fn insert<C: AsRef<str>>(
     tx: &mut Tx,
     table: &str,
-    columns: &[(String, ColType)],
+    columns: &[(C, ColType)],
     rows: &[Vec<Value>],
 ) -> Result<()> {
     if rows.is_empty() || columns.is_empty() {
@@ -275,7 +275,7 @@ pub async fn insert(
         quoted(table),
         columns
             .iter()
-            .map(|(c, _)| quoted(c))
+            .map(|(c, _)| quoted(c.as_ref()))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -306,10 +306,10 @@ pub async fn insert(
 }
 
 /// Sets columns of one row matching `pred`; gives how many rows changed (0 or 1).
-pub async fn update(
+pub async fn update<C: AsRef<str>>(
     tx: &mut Tx,
     table: &str,
-    sets: &[(String, ColType, Value)],
+    sets: &[(C, ColType, Value)],
     pred: &Pred,
 ) -> Result<u64> {
     if sets.is_empty() {
@@ -319,7 +319,7 @@ pub async fn update(
     let mut upd = Query::update();
     upd.table(Alias::new(table));
     for (c, ty, v) in sets {
-        upd.value(Alias::new(c), Expr::val(bind(v, *ty, be)));
+        upd.value(Alias::new(c.as_ref()), Expr::val(bind(v, *ty, be)));
     }
     upd.and_where(condition(pred, be));
     exec::execute(tx.into(), &upd).await

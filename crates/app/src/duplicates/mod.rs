@@ -6,6 +6,7 @@ pub mod admin;
 mod probing;
 mod rebuild;
 
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -289,12 +290,12 @@ pub(crate) async fn claim_stored(
             projection.push(&f.column, ColType::Text);
         }
     }
-    let links: Vec<&str> = obj
+    let links: Vec<&ColumnName> = obj
         .fields
         .iter()
         .filter(|f| f.kind == pelagic_core::FieldKind::Lookup)
-        .map(|f| f.column.as_str())
-        .filter(|c| projection.position(c).is_none())
+        .map(|f| &f.column)
+        .filter(|c| projection.position(*c).is_none())
         .collect();
     for c in &links {
         projection.push(c, ColType::Text);
@@ -322,7 +323,7 @@ pub(crate) async fn claim_stored(
             linked.extend(
                 links
                     .iter()
-                    .filter_map(|c| projection.position(c))
+                    .filter_map(|c| projection.position(*c))
                     .filter_map(|i| r[i].as_str().map(str::to_owned)),
             );
         }

@@ -3,6 +3,7 @@
 //! taken by one transaction (PostgreSQL skips rows another instance has locked; SQLite has one
 //! writer), so however many instances sweep, every return and every warning happens once.
 
+use pelagic_core::names::ColumnName;
 use std::collections::BTreeMap;
 
 use pelagic_core::output::Projection;
@@ -128,7 +129,7 @@ impl App {
                 let history = history_of(&mut history, chunk);
                 let sweep = Move {
                     obj,
-                    sets: vec![("owner_id".to_owned(), ColType::Text, Value::Null)],
+                    sets: vec![(ColumnName::fixed("owner_id"), ColType::Text, Value::Null)],
                     pred: ids_in(chunk),
                     stamp: Stamp::Changed(now),
                     history,

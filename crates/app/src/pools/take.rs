@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::names::ColumnName;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, Pred};
 use pelagic_core::said::{Reason, Said};
@@ -198,7 +199,7 @@ impl RecordService<'_> {
             let claim = Move {
                 obj,
                 sets: vec![(
-                    "owner_id".to_owned(),
+                    ColumnName::fixed("owner_id"),
                     ColType::Text,
                     Value::Text(user.to_owned()),
                 )],
@@ -242,7 +243,7 @@ impl RecordService<'_> {
             return Err(AppError::from(Said::new(Reason::AlreadyInPool)));
         };
         let now = self.app.now();
-        let mut sets = vec![("owner_id".to_owned(), ColType::Text, Value::Null)];
+        let mut sets = vec![(ColumnName::fixed("owner_id"), ColType::Text, Value::Null)];
         if let Some(f) = obj.field("pool_id") {
             sets.extend(f.text_sets(Some(&pool.row.id)));
         }

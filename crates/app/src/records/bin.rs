@@ -2,6 +2,7 @@
 //! records that belong to it (lookups marked `cascade`, such as an account's contacts and deals,
 //! and the tasks and follow-ups whose `related` points at any of them) as one group.
 
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -66,12 +67,12 @@ impl RecordService<'_> {
             let table = &member.table;
             let sets = [
                 (
-                    "deleted_at".to_owned(),
+                    ColumnName::fixed("deleted_at"),
                     ColType::DateTime,
                     Value::DateTime(now),
                 ),
                 (
-                    "deleted_by".to_owned(),
+                    ColumnName::fixed("deleted_by"),
                     ColType::Text,
                     Value::Text(self.actor.user_id.clone()),
                 ),
@@ -116,8 +117,12 @@ impl RecordService<'_> {
             let member = t.snap.schema.object(&member_object)?;
             let table = &member.table;
             let sets = [
-                ("deleted_at".to_owned(), ColType::DateTime, Value::Null),
-                ("deleted_by".to_owned(), ColType::Text, Value::Null),
+                (
+                    ColumnName::fixed("deleted_at"),
+                    ColType::DateTime,
+                    Value::Null,
+                ),
+                (ColumnName::fixed("deleted_by"), ColType::Text, Value::Null),
             ];
             let deleted = deleted_among(ids.clone());
             rows::update(&mut tx, table, &sets, &deleted).await?;

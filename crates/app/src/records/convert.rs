@@ -3,6 +3,7 @@
 //! deal, all in one transaction with the lead becoming `converted` and pointing at them. Values
 //! go where each lead field's `convert_to` says, custom fields included.
 
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -232,31 +233,35 @@ impl RecordService<'_> {
         let mut tx = self.app.db().begin().await?;
         let text = |v: &str| Value::Text(v.to_owned());
         let mut sets = vec![
-            ("status".to_owned(), ColType::Text, text("converted")),
             (
-                "converted_at".to_owned(),
+                ColumnName::fixed("status"),
+                ColType::Text,
+                text("converted"),
+            ),
+            (
+                ColumnName::fixed("converted_at"),
                 ColType::DateTime,
                 Value::DateTime(now),
             ),
             (
-                "converted_account_id".to_owned(),
+                ColumnName::fixed("converted_account_id"),
                 ColType::Text,
                 text(&account_id),
             ),
             (
-                "converted_contact_id".to_owned(),
+                ColumnName::fixed("converted_contact_id"),
                 ColType::Text,
                 text(&contact_id),
             ),
             (
-                "updated_at".to_owned(),
+                ColumnName::fixed("updated_at"),
                 ColType::DateTime,
                 Value::DateTime(now),
             ),
         ];
         if let Some(d) = &deal_id {
             sets.push((
-                "converted_opportunity_id".to_owned(),
+                ColumnName::fixed("converted_opportunity_id"),
                 ColType::Text,
                 text(d),
             ));

@@ -125,7 +125,7 @@ impl RecordService<'_> {
             };
             let moved = hooks::plan(&planning, &mut draft).map_err(|e| labelled(&label, e))?;
             stage_changes.extend(moved);
-            self.stamp_new(&t.obj, &layout, &mut row, now);
+            self.stamp_new(&layout, &mut row, now);
             table_rows.push(row);
         }
         let created = self.create_events(&t.obj, &layout, &table_rows, now);
@@ -233,15 +233,12 @@ impl RecordService<'_> {
         Ok(())
     }
 
-    /// When and by whom a new record was made, and the text search reads.
-    fn stamp_new(&self, obj: &ObjectDef, layout: &Layout, row: &mut [Value], now: Now) {
+    /// When and by whom a new record was made.
+    fn stamp_new(&self, layout: &Layout, row: &mut [Value], now: Now) {
         layout.set(row, "created_at", Value::DateTime(now));
         layout.set(row, "updated_at", Value::DateTime(now));
         let me = Value::Text(self.actor.user_id.clone());
         layout.set(row, "created_by", me);
-        let search = plan::search_text(obj, &|c| Some(layout.get(row, c).clone()));
-        let search = Value::text_or_null((!search.is_empty()).then_some(search));
-        layout.set(row, "search_text", search);
     }
 
     /// A creation event in the history for each new row.
@@ -271,6 +268,7 @@ impl RecordService<'_> {
     pub(super) async fn insert_prepared(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
         let obj = p.t.obj.clone();
         self.complete_new(tx, p).await?;
+        search_texts(&obj, p);
         rows::insert(tx, &obj.table, &p.columns, &p.rows).await?;
         let (db, schema) = (self.app.db(), &p.t.snap.schema);
         duplicates::claim(db, schema, tx, &obj, &p.keyed, OnTaken::Refuse).await?;
@@ -300,9 +298,10 @@ impl RecordService<'_> {
             self.to_approval_on_create(tx, p).await?;
         }
         let links = figures::document_of(&obj).map(|to| figures::link_column(&obj, &to.link));
+        let (rows, layout) = (&p.rows, &p.layout);
         let linked = links
             .iter()
-            .flat_map(|l| p.rows.iter().map(|r| p.layout.get(r, l)));
+            .flat_map(|l| rows.iter().map(move |r| layout.get(r, l)));
         let own = (0..p.rows.len()).map(|i| p.id(i));
         let documents = figures::moved_by(&p.t.snap.schema, &obj, linked, own);
         figures::refresh(tx, &p.t.snap.schema, &documents).await
@@ -338,4 +337,14 @@ fn duplicate_keys(t: &Target, layout: &Layout, rows: &[Vec<Value>]) -> Vec<(Stri
             )
         })
         .collect()
+}
+
+/// The text search reads, worked out once per new record, when every hook has set its values.
+fn search_texts(obj: &ObjectDef, p: &mut Prepared) {
+    let layout = &p.layout;
+    for row in &mut p.rows {
+        let search = plan::search_text(obj, &|c| Some(layout.get(row, c).clone()));
+        let search = Value::text_or_null((!search.is_empty()).then_some(search));
+        layout.set(row, "search_text", search);
+    }
 }

@@ -5,7 +5,7 @@
 
 use chrono::Datelike;
 use pelagic_core::behaviour::NUMBER_FIELD;
-use pelagic_core::plan;
+use pelagic_core::names::ColumnName;
 use pelagic_core::{ColType, Value};
 use pelagic_store::Tx;
 use pelagic_store::records as rows;
@@ -35,7 +35,11 @@ impl RecordService<'_> {
                 .await?
             {
                 let pending = Value::Text("pending".into());
-                let sets = [("approval_status".to_owned(), ColType::Text, pending.clone())];
+                let sets = [(
+                    ColumnName::fixed("approval_status"),
+                    ColType::Text,
+                    pending.clone(),
+                )];
                 rows::update(tx, &obj.table, &sets, &super::id_is(&id)).await?;
                 p.layout.set(&mut p.rows[i], "approval_status", pending);
                 p.approvals_started = true;
@@ -101,11 +105,6 @@ impl RecordService<'_> {
                 }
                 values.insert("latest".into(), Value::Bool(true));
             }
-            let search = plan::search_text(&obj, &|c| values.get(c).cloned());
-            values.insert(
-                "search_text".into(),
-                Value::text_or_null((!search.is_empty()).then_some(search)),
-            );
             for (at, (c, _)) in p.columns.iter().enumerate() {
                 if let Some(v) = values.remove(c) {
                     p.rows[i][at] = v;

@@ -54,7 +54,7 @@ impl RecordService<'_> {
             }
             let one = Map::from_iter([(name.clone(), Json::String(text.clone()))]);
             if let Ok(cols) = input::parse_record(obj, &one, WriteMode::Update, &t.snap.input) {
-                columns.extend(cols.columns);
+                columns.extend(cols.columns.into_iter().map(|(c, v)| (c.into(), v)));
             }
         }
         let found = dedupe::keys(obj, rules, &|c| columns.get(c).cloned());

@@ -5,6 +5,7 @@
 //! a payment or a refund created, changed, deleted or restored; the document's own discount or
 //! currency changed), so they always agree with the records they sum.
 
+use pelagic_core::names::ColumnName;
 use std::collections::{BTreeSet, HashMap};
 
 use pelagic_core::behaviour::{Part, RollUp};
@@ -32,9 +33,11 @@ pub(super) fn priced_on_write(schema: &Schema, obj: &ObjectDef) -> bool {
 }
 
 /// The column of `obj` holding the link field `link`.
-pub(super) fn link_column(obj: &ObjectDef, link: &str) -> String {
-    obj.field(link)
-        .map_or_else(|| link.to_owned(), |f| f.column.clone())
+pub(super) fn link_column(obj: &ObjectDef, link: &str) -> ColumnName {
+    obj.field(link).map_or_else(
+        || ColumnName::derived(link.to_owned()),
+        |f| f.column.clone(),
+    )
 }
 
 /// The records a write to these rows of `obj` moves the figures of: the documents they count
@@ -81,7 +84,7 @@ pub(super) async fn refresh(
             Some((lines, to)) => {
                 let extra = row.int(
                     &doc.field("discount_percent")
-                        .map_or(String::new(), |f| f.column.clone()),
+                        .map_or(ColumnName::default(), |f| f.column.clone()),
                 );
                 let link = link_column(lines, &to.link);
                 price_lines(tx, lines, &link, id, extra, &currency).await?
@@ -174,11 +177,11 @@ fn line_amounts(a: &LineAmounts) -> [(&'static str, i64); 4] {
 /// The objects whose records a document collects: its instalments, payments and refunds, each
 /// with the column of its link to the document (and a refund's to its payment).
 struct Collected<'s> {
-    instalments: (&'s ObjectDef, String),
-    payments: (&'s ObjectDef, String),
-    refunds: (&'s ObjectDef, String),
+    instalments: (&'s ObjectDef, ColumnName),
+    payments: (&'s ObjectDef, ColumnName),
+    refunds: (&'s ObjectDef, ColumnName),
     /// A refund's link to its payment: (field, column).
-    refund_payment: (String, String),
+    refund_payment: (String, ColumnName),
 }
 
 impl<'s> Collected<'s> {
@@ -212,7 +215,7 @@ async fn collections(
     id: &str,
     total: i64,
     currency: &str,
-) -> AppResult<Vec<(String, ColType, Value)>> {
+) -> AppResult<Vec<(ColumnName, ColType, Value)>> {
     let (plan_obj, plan_link) = &parts.instalments;
     let (payment_obj, payment_link) = &parts.payments;
     let (refund_obj, refund_link) = &parts.refunds;

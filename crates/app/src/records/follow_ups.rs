@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::meta::{ObjectDef, Schema};
+use pelagic_core::names::ColumnName;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, Pred};
 use pelagic_core::{ColType, Value};
@@ -63,12 +64,12 @@ impl RecordService<'_> {
                 ]);
                 let sets = [
                     (
-                        "status".to_owned(),
+                        ColumnName::fixed("status"),
                         ColType::Text,
                         Value::Text("contacted".into()),
                     ),
                     (
-                        "updated_at".to_owned(),
+                        ColumnName::fixed("updated_at"),
                         ColType::DateTime,
                         Value::DateTime(now),
                     ),
@@ -100,7 +101,7 @@ async fn touch(tx: &mut Tx, obj: &ObjectDef, id: &str, at: DateTime<Utc>) -> App
     let Some(f) = obj.field("last_follow_up_at") else {
         return Ok(());
     };
-    let column = f.column.clone();
+    let column = f.column.to_string();
     let pred = Pred::And(vec![
         id_is(id),
         Pred::Or(vec![
@@ -158,8 +159,8 @@ impl RecordService<'_> {
         &self,
         tx: &mut Tx,
         obj: &ObjectDef,
-        sets: &[(String, ColType, Value)],
-        values: &std::collections::HashMap<String, Value>,
+        sets: &[(ColumnName, ColType, Value)],
+        values: &super::sales_docs::Columns,
     ) -> AppResult<()> {
         let won = sets
             .iter()

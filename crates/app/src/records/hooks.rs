@@ -3,7 +3,7 @@
 //! the objects whose metadata declares its behaviour (`pelagic_core::behaviour`); none names an
 //! object.
 
-use std::collections::HashMap;
+use pelagic_core::names::ColumnName;
 
 use chrono::{DateTime, Utc};
 use pelagic_core::behaviour::STATUS_FIELD;
@@ -45,8 +45,8 @@ impl Draft for NewRow<'_> {
 
 /// A changed record: every column as it will be, and the columns the change writes.
 pub(super) struct Edit {
-    pub values: HashMap<String, Value>,
-    pub sets: Vec<(String, ColType, Value)>,
+    pub values: super::sales_docs::Columns,
+    pub sets: Vec<(ColumnName, ColType, Value)>,
 }
 
 impl Draft for Edit {
@@ -55,8 +55,9 @@ impl Draft for Edit {
     }
     fn set(&mut self, column: &str, ty: ColType, value: Value) {
         self.sets.retain(|(c, _, _)| c != column);
-        self.sets.push((column.to_owned(), ty, value.clone()));
-        self.values.insert(column.to_owned(), value);
+        let column = ColumnName::derived(column.to_owned());
+        self.sets.push((column.clone(), ty, value.clone()));
+        self.values.insert(column, value);
     }
     fn touches(&self, column: &str) -> bool {
         self.sets.iter().any(|(c, _, _)| c == column)
@@ -68,7 +69,7 @@ pub(super) struct Planning<'a> {
     pub t: &'a Target,
     pub id: &'a str,
     /// The record before the change; none for a new record.
-    pub before: Option<&'a HashMap<String, Value>>,
+    pub before: Option<&'a super::sales_docs::Columns>,
     /// The sales processes, for objects declaring `stages` (empty otherwise).
     pub processes: &'a [Process],
     pub user: &'a str,

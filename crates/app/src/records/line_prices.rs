@@ -3,7 +3,9 @@
 //! unit, tax rate and the price of the document's currency for the customer's level.
 
 use pelagic_core::Value;
+use pelagic_core::kind::FOLD_SUFFIX;
 use pelagic_core::meta::{ObjectDef, Schema};
+use pelagic_core::names::Column;
 use pelagic_core::said::{Reason, Said};
 use pelagic_store::Tx;
 
@@ -57,11 +59,12 @@ pub(super) async fn fill(
         if values.get(field).is_none_or(Value::is_null)
             && let Some(text) = product.text(from)
         {
-            values.insert(field.to_owned(), Value::Text(text.to_owned()));
+            let column = field.to_name();
             values.insert(
-                format!("{field}_fold"),
+                column.with_suffix(FOLD_SUFFIX),
                 Value::Text(pelagic_core::fold::fold(text)),
             );
+            values.insert(column, Value::Text(text.to_owned()));
         }
     };
     fill_text(values, "description", "name");

@@ -2,8 +2,8 @@
 //! it has none; records pointing at the loser, its follow-ups and its history move to the
 //! survivor; the loser goes to the recycle bin. All in one transaction.
 
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
-use std::collections::HashMap;
 
 use pelagic_core::kind::FieldKind;
 use pelagic_core::output::{Projection, RecordWriter};
@@ -68,12 +68,12 @@ impl RecordService<'_> {
         .ok_or_else(|| no_such(obj, loser_id))?;
 
         // The survivor's empty fields take the loser's values, where the actor may write them.
-        let mut values: HashMap<String, Value> = columns
+        let mut values: super::sales_docs::Columns = columns
             .iter()
             .map(|(c, _)| c.clone())
             .zip(survivor.iter().cloned())
             .collect();
-        let mut sets: Vec<(String, ColType, Value)> = Vec::new();
+        let mut sets: Vec<(ColumnName, ColType, Value)> = Vec::new();
         for f in obj
             .fields
             .iter()
@@ -113,10 +113,14 @@ impl RecordService<'_> {
             "merge",
         );
         if !sets.is_empty() {
-            sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(now)));
+            sets.push((
+                ColumnName::fixed("updated_at"),
+                ColType::DateTime,
+                Value::DateTime(now),
+            ));
             let search = plan::search_text(obj, &|c| values.get(c).cloned());
             sets.push((
-                "search_text".into(),
+                ColumnName::fixed("search_text"),
                 ColType::Text,
                 Value::text_or_null((!search.is_empty()).then_some(search)),
             ));
@@ -150,14 +154,14 @@ impl RecordService<'_> {
             for f in &other.fields {
                 let (col, pred) = match f.kind {
                     FieldKind::Lookup if f.target.as_deref() == Some(t.obj.name.as_str()) => {
-                        (f.column.clone(), eq(f.column.clone(), loser))
+                        (f.column.clone(), eq(f.column.to_string(), loser))
                     }
                     FieldKind::Reference => {
-                        let id_col = format!("{}_id", f.column);
+                        let id_col = f.column.with_suffix("_id");
                         let of_object = eq(format!("{}_object", f.column), &t.obj.name);
                         (
                             id_col.clone(),
-                            Pred::And(vec![eq(id_col, loser), of_object]),
+                            Pred::And(vec![eq(id_col.into(), loser), of_object]),
                         )
                     }
                     _ => continue,

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::names::ColumnName;
 use pelagic_core::plan::Pred;
 use pelagic_core::{ColType, Value};
 use pelagic_store::Tx;
@@ -17,7 +18,7 @@ use crate::{AppError, AppResult};
 /// A change of some columns of the records a predicate still matches.
 pub(crate) struct Move<'a> {
     pub obj: &'a ObjectDef,
-    pub sets: Vec<(String, ColType, Value)>,
+    pub sets: Vec<(ColumnName, ColType, Value)>,
     /// Which rows; re-checked by the update itself, so that of two concurrent moves of one
     /// record only one finds it (a claim's "still in the pool").
     pub pred: Pred,
@@ -61,7 +62,11 @@ impl RecordService<'_> {
                         obj.name
                     )));
                 }
-                sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(at)));
+                sets.push((
+                    ColumnName::fixed("updated_at"),
+                    ColType::DateTime,
+                    Value::DateTime(at),
+                ));
             }
             Stamp::Bookkeeping => {}
         }
@@ -74,7 +79,7 @@ impl RecordService<'_> {
 /// Whether column `c` is one the search text is made from.
 fn feeds_search(obj: &ObjectDef, c: &str) -> bool {
     obj.fields.iter().filter(|f| f.searchable).any(|f| {
-        c == f.column
+        c == f.column.as_str()
             || c.strip_prefix(f.column.as_str())
                 .is_some_and(|rest| rest == "_fold" || rest == "_original")
     })

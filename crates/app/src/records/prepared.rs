@@ -3,6 +3,7 @@
 
 use pelagic_core::dedupe::Key;
 use pelagic_core::input::ColumnValues;
+use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::output::Projection;
 use pelagic_core::{ColType, Value};
 
@@ -11,7 +12,8 @@ use super::Target;
 /// New records checked and laid out, ready to be written in a transaction.
 pub(super) struct Prepared {
     pub(super) t: Target,
-    pub(super) columns: Vec<(String, ColType)>,
+
+    pub(super) columns: Vec<(ColumnName, ColType)>,
     pub(super) layout: Layout,
     pub(super) rows: Vec<Vec<Value>>,
     pub(super) created: Vec<pelagic_store::history::HistoryRow>,
@@ -44,7 +46,7 @@ pub(super) struct Layout {
 }
 
 impl Layout {
-    pub(super) fn new(columns: &[(String, ColType)]) -> Self {
+    pub(super) fn new(columns: &[(ColumnName, ColType)]) -> Self {
         let mut projection = Projection::default();
         for (c, ty) in columns {
             projection.push(c, *ty);
@@ -52,7 +54,7 @@ impl Layout {
         Layout { projection }
     }
 
-    pub(super) fn position(&self, column: &str) -> Option<usize> {
+    pub(super) fn position(&self, column: impl Column) -> Option<usize> {
         self.projection.position(column)
     }
 
@@ -65,11 +67,11 @@ impl Layout {
         row
     }
 
-    pub(super) fn get<'r>(&self, row: &'r [Value], column: &str) -> &'r Value {
+    pub(super) fn get<'r>(&self, row: &'r [Value], column: impl Column) -> &'r Value {
         self.projection.get(row, column)
     }
 
-    pub(super) fn set(&self, row: &mut [Value], column: &str, value: Value) {
+    pub(super) fn set(&self, row: &mut [Value], column: impl Column, value: Value) {
         if let Some(i) = self.position(column) {
             row[i] = value;
         }

@@ -3,6 +3,7 @@
 //! order made from an accepted quote or a won opportunity. Each step is an action on the
 //! record, recorded in its history, never an edit of its status.
 
+use pelagic_core::names::{Column, ColumnName};
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
@@ -88,7 +89,11 @@ impl RecordService<'_> {
             };
             let sets = vec![
                 text_set("status", status),
-                ("approval_status".into(), ColType::Text, approval),
+                (
+                    ColumnName::fixed("approval_status"),
+                    ColType::Text,
+                    approval,
+                ),
             ];
             self.set_recorded(&mut tx, &w, sets, step.name(), now)
                 .await?;
@@ -107,12 +112,11 @@ impl RecordService<'_> {
                 },
             )];
             let at = (
-                if step == QuoteStep::Send {
+                ColumnName::fixed(if step == QuoteStep::Send {
                     "sent_at"
                 } else {
                     "decided_at"
-                }
-                .to_owned(),
+                }),
                 ColType::DateTime,
                 Value::DateTime(now),
             );
@@ -170,7 +174,11 @@ impl RecordService<'_> {
         self.set_recorded(
             &mut tx,
             &w,
-            vec![("latest".into(), ColType::Bool, Value::Bool(false))],
+            vec![(
+                ColumnName::fixed("latest"),
+                ColType::Bool,
+                Value::Bool(false),
+            )],
             "revise",
             now,
         )
@@ -388,9 +396,9 @@ fn made_already(number: &str) -> AppError {
         .into()
 }
 
-fn text_set(column: &str, value: &str) -> (String, ColType, Value) {
+fn text_set(column: impl Column, value: &str) -> (ColumnName, ColType, Value) {
     (
-        column.to_owned(),
+        column.to_name(),
         ColType::Text,
         Value::Text(value.to_owned()),
     )

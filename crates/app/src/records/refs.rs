@@ -43,7 +43,7 @@ pub(crate) async fn check(
             )
         }) {
             let id_col = if f.kind == FieldKind::Reference {
-                format!("{}_id", f.column)
+                f.column.with_suffix("_id")
             } else {
                 f.column.clone()
             };
@@ -57,7 +57,7 @@ pub(crate) async fn check(
             let target = match f.kind {
                 FieldKind::User => None,
                 FieldKind::Lookup => f.target.clone(),
-                _ => match cols.get(&format!("{}_object", f.column)) {
+                _ => match cols.get(f.column.with_suffix("_object")) {
                     Some(Value::Text(o)) if schema.objects.contains_key(o) => Some(o.clone()),
                     Some(Value::Text(o)) => {
                         errors.insert(

@@ -4,6 +4,7 @@
 
 use pelagic_core::Value;
 use pelagic_core::meta::{ObjectDef, Schema};
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use pelagic_store::Tx;
 
@@ -20,7 +21,7 @@ pub(super) async fn source(
     obj: &ObjectDef,
     link: &str,
     values: &Columns,
-) -> AppResult<Vec<(String, Value)>> {
+) -> AppResult<Vec<(ColumnName, Value)>> {
     let payment_object = obj.field(link).and_then(|f| f.target.clone());
     let payment_obj = schema.object(payment_object.as_deref().unwrap_or_default())?;
     let link_col = link_column(obj, link);
@@ -68,7 +69,10 @@ pub(super) async fn source(
                 .with("currency", currency),
         ));
     }
-    let mut out = vec![("account_id".to_owned(), payment.get("account_id").clone())];
+    let mut out = vec![(
+        ColumnName::fixed("account_id"),
+        payment.get("account_id").clone(),
+    )];
     if let (Some(from), Some(to)) = (payment_doc, document_of(obj)) {
         let at = link_column(payment_obj, &from);
         out.push((link_column(obj, &to.link), payment.get(&at).clone()));

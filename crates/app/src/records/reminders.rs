@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::names::ColumnName;
 use pelagic_core::{ColType, Value};
 
 /// How long before the due time each `remind_before` option reminds.
@@ -20,7 +21,10 @@ pub(crate) fn lead_time(option: &str) -> Option<Duration> {
 
 /// The reminder columns of a task whose `due_at` or `remind_before` is being written; `get`
 /// reads a column as it will be.
-pub(super) fn plan(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) -> Vec<(String, ColType, Value)> {
+pub(super) fn plan(
+    obj: &ObjectDef,
+    get: &dyn Fn(&str) -> Value,
+) -> Vec<(ColumnName, ColType, Value)> {
     if obj.name != "task" || obj.field("remind_at").is_none() {
         return Vec::new();
     }
@@ -31,14 +35,18 @@ pub(super) fn plan(obj: &ObjectDef, get: &dyn Fn(&str) -> Value) -> Vec<(String,
         _ => Value::Null,
     };
     vec![
-        ("remind_at".to_owned(), ColType::DateTime, at),
-        ("reminded_at".to_owned(), ColType::DateTime, Value::Null),
+        (ColumnName::fixed("remind_at"), ColType::DateTime, at),
+        (
+            ColumnName::fixed("reminded_at"),
+            ColType::DateTime,
+            Value::Null,
+        ),
     ]
 }
 
 /// A contract's renewal reminder, planned from its end date and notice: the day it is due, and
 /// armed again when that day moves. Nothing when the day stays the same.
-pub(super) fn plan_renewal(get: &dyn Fn(&str) -> Value) -> Vec<(String, Value)> {
+pub(super) fn plan_renewal(get: &dyn Fn(&str) -> Value) -> Vec<(ColumnName, Value)> {
     let due = match (get("end_date"), get("renewal_notice_days")) {
         (Value::Date(end), Value::Int(days)) if days > 0 => end
             .checked_sub_signed(Duration::try_days(days).unwrap_or(Duration::MAX))
@@ -50,7 +58,7 @@ pub(super) fn plan_renewal(get: &dyn Fn(&str) -> Value) -> Vec<(String, Value)> 
         return Vec::new();
     }
     vec![
-        ("renewal_due_on".to_owned(), due),
-        ("renewal_reminded_at".to_owned(), Value::Null),
+        (ColumnName::fixed("renewal_due_on"), due),
+        (ColumnName::fixed("renewal_reminded_at"), Value::Null),
     ]
 }

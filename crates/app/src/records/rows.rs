@@ -2,7 +2,7 @@
 //! modules that keep figures and links between records (never for what a client asked to see:
 //! that goes through the record pipeline and its permissions).
 
-use std::collections::HashMap;
+use pelagic_core::names::ColumnName;
 
 use pelagic_core::meta::ObjectDef;
 use pelagic_core::order::OrderKey;
@@ -19,7 +19,7 @@ const MAX_ROWS: u64 = 10_000;
 
 /// One row's columns by name.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Row(pub(super) HashMap<String, Value>);
+pub(super) struct Row(pub(super) super::sales_docs::Columns);
 
 impl Row {
     /// The value of a column (a field's primary column has the field's column name).
@@ -58,7 +58,7 @@ pub(super) async fn live(
         .iter()
         .filter_map(|n| obj.field(n))
         .map(|f| OrderKey {
-            col: f.compare_column(),
+            col: f.compare_column().into(),
             ty: f.kind.columns().first().map_or(ColType::Text, |p| p.ty),
             desc: false,
             nullable: !f.always_set(),
@@ -119,7 +119,7 @@ pub(super) async fn set(
     tx: &mut Tx,
     obj: &ObjectDef,
     id: &str,
-    sets: &[(String, ColType, Value)],
+    sets: &[(ColumnName, ColType, Value)],
 ) -> AppResult<()> {
     if !sets.is_empty() {
         store_rows::update(tx, &obj.table, sets, &is("id", id)).await?;
@@ -133,14 +133,14 @@ pub(super) fn money(
     field: &str,
     amount: i64,
     currency: &str,
-) -> Vec<(String, ColType, Value)> {
+) -> Vec<(ColumnName, ColType, Value)> {
     let Some(f) = obj.field(field) else {
         return Vec::new();
     };
     vec![
         (f.column.clone(), ColType::BigInt, Value::Int(amount)),
         (
-            format!("{}_currency", f.column),
+            f.column.with_suffix("_currency"),
             ColType::Text,
             Value::Text(currency.to_owned()),
         ),
@@ -150,8 +150,8 @@ pub(super) fn money(
 /// Keeps only the writes that change something in `row`.
 pub(super) fn changed(
     row: &Row,
-    sets: Vec<(String, ColType, Value)>,
-) -> Vec<(String, ColType, Value)> {
+    sets: Vec<(ColumnName, ColType, Value)>,
+) -> Vec<(ColumnName, ColType, Value)> {
     sets.into_iter()
         .filter(|(c, _, v)| row.get(c) != v)
         .collect()

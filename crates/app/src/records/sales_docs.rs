@@ -5,6 +5,7 @@
 //! which of them may not change now (a record waiting for approval, a record its `lock` closes,
 //! a line of either).
 
+use pelagic_core::names::ColumnName;
 use std::collections::HashMap;
 
 use pelagic_core::behaviour::{Part, STATUS_FIELD};
@@ -18,7 +19,8 @@ use super::rows::{self, Row, is};
 use crate::{AppError, AppResult};
 
 /// A row being written: column → value.
-pub(super) type Columns = HashMap<String, Value>;
+/// One record's values by column (a field's API name is not a key: use its `column`).
+pub(crate) type Columns = HashMap<ColumnName, Value>;
 
 pub(super) fn invalid(field: &str, said: impl Into<Said>) -> AppError {
     AppError::Validation(FieldErrors::from([(field.to_owned(), said.into())]))
@@ -82,8 +84,8 @@ pub(super) async fn complete(
     values: &mut Columns,
     default_currency: &str,
 ) -> AppResult<()> {
-    let put = |values: &mut Columns, c: &str, v: Value| {
-        values.insert(c.to_owned(), v);
+    let put = |values: &mut Columns, c: &ColumnName, v: Value| {
+        values.insert(c.clone(), v);
     };
     if let Some(f) = obj.field("currency") {
         let given = values
@@ -144,7 +146,7 @@ pub(super) async fn complete(
         .iter()
         .filter(|f| f.kind == pelagic_core::FieldKind::Money && !f.system)
     {
-        let cur = format!("{}_currency", f.column);
+        let cur = f.column.with_suffix("_currency");
         let given = values.get(&cur).and_then(Value::as_str).unwrap_or_default();
         if values.get(&f.column).is_some_and(|v| !v.is_null()) && given != currency {
             return Err(refused(

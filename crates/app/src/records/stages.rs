@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::meta::ObjectDef;
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use pelagic_core::{ColType, CoreError, FieldErrors, Value};
 use pelagic_store::processes::StageChangeRow;
@@ -15,7 +16,7 @@ use crate::{App, AppError, AppResult};
 
 /// What a move into a stage writes besides the stage itself.
 pub(super) struct Move {
-    pub sets: Vec<(String, ColType, Value)>,
+    pub sets: Vec<(ColumnName, ColType, Value)>,
     pub change: StageChangeRow,
 }
 
@@ -100,13 +101,13 @@ pub(super) fn plan(
         .map(|f| f.text_sets(Some(&process.id)))
         .unwrap_or_default();
     sets.push((
-        "stage_entered_at".to_owned(),
+        ColumnName::fixed("stage_entered_at"),
         ColType::DateTime,
         Value::DateTime(now),
     ));
     let closing = CLOSING.contains(&stage.as_str());
     sets.push((
-        "closed_at".to_owned(),
+        ColumnName::fixed("closed_at"),
         ColType::DateTime,
         if closing {
             Value::DateTime(now)
@@ -117,7 +118,7 @@ pub(super) fn plan(
     if let Some(p) = position {
         let furthest = before.furthest.max(p as i64);
         sets.push((
-            "furthest_stage".to_owned(),
+            ColumnName::fixed("furthest_stage"),
             ColType::BigInt,
             Value::Int(furthest),
         ));

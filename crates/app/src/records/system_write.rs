@@ -2,6 +2,7 @@
 //! fields set directly, each change in the record's history under the action's name.
 
 use chrono::{DateTime, Utc};
+use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::Pred;
 use pelagic_core::{ColType, Value, input};
@@ -21,11 +22,11 @@ pub(crate) struct Whole {
 }
 
 impl Whole {
-    pub(crate) fn get(&self, column: &str) -> &Value {
+    pub(crate) fn get(&self, column: impl Column) -> &Value {
         self.projection.get(&self.row, column)
     }
 
-    pub(crate) fn text(&self, column: &str) -> Option<&str> {
+    pub(crate) fn text(&self, column: impl Column) -> Option<&str> {
         self.get(column).as_str()
     }
 
@@ -105,7 +106,7 @@ impl RecordService<'_> {
         &self,
         tx: &mut Tx,
         w: &Whole,
-        sets: Vec<(String, ColType, Value)>,
+        sets: Vec<(ColumnName, ColType, Value)>,
         action: &str,
         at: DateTime<Utc>,
     ) -> AppResult<()> {
@@ -142,7 +143,11 @@ impl RecordService<'_> {
             );
         }
         let mut sets = sets;
-        sets.push(("updated_at".into(), ColType::DateTime, Value::DateTime(at)));
+        sets.push((
+            ColumnName::fixed("updated_at"),
+            ColType::DateTime,
+            Value::DateTime(at),
+        ));
         store_rows::update(tx, &obj.table, &sets, &id_is(&id)).await?;
         history::append(tx, &changes).await?;
         Ok(())

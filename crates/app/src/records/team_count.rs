@@ -1,6 +1,7 @@
 //! Counting for the team report: each figure grouped in the database by owner and time, over the
 //! records the reader may read, then put into its period.
 
+use pelagic_core::names::ColumnName;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -225,7 +226,7 @@ impl RecordService<'_> {
         let won = Pred::And(vec![
             pred,
             Pred::Cmp {
-                col: stage.clone(),
+                col: stage.to_string(),
                 op: Cmp::Eq,
                 value: Value::Text("won".into()),
             },
@@ -261,9 +262,9 @@ impl RecordService<'_> {
 
 /// The columns of the fields a report reads, those the actor may read.
 struct ReadableCols {
-    time: String,
-    kind: Option<String>,
-    related: Option<Vec<String>>,
-    stage: Option<String>,
-    amount: Option<Vec<String>>,
+    time: ColumnName,
+    kind: Option<ColumnName>,
+    related: Option<Vec<ColumnName>>,
+    stage: Option<ColumnName>,
+    amount: Option<Vec<ColumnName>>,
 }

@@ -2,6 +2,7 @@
 //! id or by filter, optionally with what belongs to them, in one transaction, each change in the
 //! history.
 
+use pelagic_core::names::ColumnName;
 use std::collections::BTreeMap;
 
 use pelagic_core::filter::Filter;
@@ -99,12 +100,12 @@ impl RecordService<'_> {
                 let ids: Vec<String> = chunk.iter().map(|(id, _)| id.clone()).collect();
                 let sets = [
                     (
-                        "owner_id".to_owned(),
+                        ColumnName::fixed("owner_id"),
                         ColType::Text,
                         Value::Text(req.owner_id.clone()),
                     ),
                     (
-                        "updated_at".to_owned(),
+                        ColumnName::fixed("updated_at"),
                         ColType::DateTime,
                         Value::DateTime(now),
                     ),

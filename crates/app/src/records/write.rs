@@ -1,8 +1,9 @@
 //! Changing records: an update of some fields, through the same pipeline for every object
 //! (creating is in `create.rs`; the hooks it runs are in `hooks.rs`).
 
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::Reason;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
 use pelagic_core::meta::ObjectDef;
@@ -140,7 +141,7 @@ impl RecordService<'_> {
         policy: &Policy<'_>,
         obj: &ObjectDef,
         cols: &ColumnValues,
-        values: &HashMap<String, Value>,
+        values: &super::sales_docs::Columns,
     ) -> AppResult<()> {
         let given = |c: &str| {
             cols.columns
@@ -278,12 +279,12 @@ impl RecordService<'_> {
 /// The record a change starts from, as read in its transaction.
 struct Found {
     id: String,
-    columns: Vec<(String, ColType)>,
+    columns: Vec<(ColumnName, ColType)>,
     projection: Projection,
     /// Reaches the record for the actor (and the update reaches nothing else).
     pred: Pred,
     row: Vec<Value>,
-    values: HashMap<String, Value>,
+    values: super::sales_docs::Columns,
 }
 
 impl Found {
@@ -296,7 +297,7 @@ impl Found {
     }
 
     /// A full row of the table from column values.
-    fn row_of(&self, values: &HashMap<String, Value>) -> Vec<Value> {
+    fn row_of(&self, values: &super::sales_docs::Columns) -> Vec<Value> {
         self.columns
             .iter()
             .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
@@ -315,14 +316,14 @@ struct Written<'a> {
 fn keep_currencies(
     obj: &ObjectDef,
     map: &Map<String, Json>,
-    values: &HashMap<String, Value>,
+    values: &super::sales_docs::Columns,
 ) -> Json {
     let mut body = map.clone();
     for f in obj.fields.iter().filter(|f| f.kind == FieldKind::Money) {
         let key = format!("{}_currency", f.name);
         if body.contains_key(&f.name)
             && !body.contains_key(&key)
-            && let Some(Value::Text(c)) = values.get(&format!("{}_currency", f.column))
+            && let Some(Value::Text(c)) = values.get(&f.column.with_suffix("_currency"))
         {
             body.insert(key, Json::String(c.clone()));
         }
