@@ -132,7 +132,7 @@ pub async fn user_by_id(db: &Db, id: &str) -> Result<Option<UserRow>> {
 }
 
 /// The ids among `ids` that are users (used to check `user` fields).
-pub async fn existing_user_ids(db: &Db, ids: &[String]) -> Result<Vec<String>> {
+pub async fn existing_user_ids(tx: &mut Tx, ids: &[String]) -> Result<Vec<String>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
@@ -140,7 +140,7 @@ pub async fn existing_user_ids(db: &Db, ids: &[String]) -> Result<Vec<String>> {
     sel.column(a("id"))
         .from(a("users"))
         .and_where(Expr::col(a("id")).is_in(ids.iter().cloned()));
-    let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
+    let rows = exec::fetch(tx.into(), &sel, &[ColType::Text]).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| r[0].as_str().map(str::to_owned))

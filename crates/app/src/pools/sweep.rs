@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
 use pelagic_core::{ColType, Value};
-use pelagic_store::history::HistoryRow;
 use pelagic_store::pool_holds::{self, HoldRow};
 use pelagic_store::records::{self as rows, ListQuery};
 use pelagic_store::{Tx, notifications, pools as store};
@@ -80,7 +79,6 @@ impl App {
         for h in &due {
             by_object.entry(&h.object).or_default().push(h);
         }
-        let mut history = Vec::new();
         let mut events = Vec::new();
         let mut told: BTreeMap<(String, String), Vec<(String, String)>> = BTreeMap::new();
         for (object, holds) in by_object {
@@ -96,7 +94,9 @@ impl App {
                 &ids,
             )
             .await?;
+            // The records going back, each with its history entry, in step.
             let mut back = Vec::new();
+            let mut moved = Vec::new();
             for h in holds {
                 let Some((owner, pool_id, name)) = current.get(&h.record_id) else {
                     continue;
@@ -118,15 +118,16 @@ impl App {
                 }
                 .pool_move("return", Some(owner), None);
                 entry.user_id = None;
-                history.push(entry);
+                moved.push(entry);
                 events.push(event(pool, &h.record_id, owner, None, "return", now));
                 told.entry((owner.clone(), pool.row.id.clone()))
                     .or_default()
                     .push((h.record_id.clone(), name.clone()));
             }
             let records = self.system_records();
+            let mut moved = moved.into_iter();
             for chunk in back.chunks(500) {
-                let history = history_of(&mut history, chunk);
+                let history = moved.by_ref().take(chunk.len()).collect();
                 let sweep = Move {
                     obj,
                     sets: vec![(ColumnName::fixed("owner_id"), ColType::Text, Value::Null)],
@@ -280,13 +281,4 @@ fn notice(
     });
     let single = (records.len() == 1).then(|| (object, records[0].0.as_str()));
     crate::notifications::new(&owner, kind, data, single, now)
-}
-
-/// Takes out of `history` the entries about the records in `ids`.
-fn history_of(history: &mut Vec<HistoryRow>, ids: &[String]) -> Vec<HistoryRow> {
-    let (these, rest): (Vec<_>, Vec<_>) = std::mem::take(history)
-        .into_iter()
-        .partition(|h| ids.contains(&h.record_id));
-    *history = rest;
-    these
 }

@@ -98,9 +98,11 @@ impl RecordService<'_> {
         policy.require(&t.obj, Operation::Create)?;
         let (bodies, entries) = self.pool_entries(&t.obj, bodies, list_name).await?;
         let parsed = self.parse_new(&t, &policy, &bodies, list_name)?;
-        let given: Vec<(String, &ColumnValues)> =
-            parsed.iter().map(|(l, c)| (l.clone(), c)).collect();
-        self.check_refs(&t, &policy, &given, pending).await?;
+        // What the records point at is checked in the write's transaction (`insert_prepared`).
+        let pointing: Vec<(String, ColumnValues)> = parsed
+            .iter()
+            .map(|(l, c)| (l.clone(), refs::pointing(&t.obj, c)))
+            .collect();
         let now = self.app.now();
         let layout = Layout::new(&t.obj.all_columns());
         let processes = self.processes_of(&t.obj).await?;
@@ -131,7 +133,17 @@ impl RecordService<'_> {
         let created = self.create_events(&t.obj, &layout, &table_rows, now);
         let keyed = duplicate_keys(&t, &layout, &table_rows);
         refuse_twins(&keyed, list_name)?;
+        // Read before the write's transaction: a step inside it must not wait for a second
+        // connection while holding the first (and the number sequence's lock).
+        let patterns = if t.obj.behaviour.numbered.is_some() {
+            self.app.numbering_patterns().await?
+        } else {
+            Default::default()
+        };
         Ok(Prepared {
+            pointing,
+            pending: pending.clone(),
+            patterns,
             columns: t.obj.all_columns(),
             t,
             layout,
@@ -173,16 +185,17 @@ impl RecordService<'_> {
         Ok(parsed)
     }
 
-    /// Refuses lookups naming records that do not exist or the actor may not see.
+    /// Refuses lookups naming records that do not exist or the actor may not see, as the
+    /// write's transaction `tx` sees them.
     pub(super) async fn check_refs(
         &self,
+        tx: &mut Tx,
         t: &Target,
-        policy: &crate::policy::Policy<'_>,
         given: &[(String, &ColumnValues)],
         pending: &BTreeSet<String>,
     ) -> AppResult<()> {
-        let db = self.app.db();
-        let missing = refs::check(db, &t.snap.schema, policy, &t.obj, given, pending).await?;
+        let policy = t.policy(self.actor);
+        let missing = refs::check(tx, &t.snap.schema, &policy, &t.obj, given, pending).await?;
         if missing.is_empty() {
             Ok(())
         } else {
@@ -267,6 +280,9 @@ impl RecordService<'_> {
     /// keys, history, stage moves, pool holds, then the after-write hooks.
     pub(super) async fn insert_prepared(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
         let obj = p.t.obj.clone();
+        let given: Vec<(String, &ColumnValues)> =
+            p.pointing.iter().map(|(l, c)| (l.clone(), c)).collect();
+        self.check_refs(tx, &p.t, &given, &p.pending).await?;
         self.complete_new(tx, p).await?;
         search_texts(&obj, p);
         rows::insert(tx, &obj.table, &p.columns, &p.rows).await?;

@@ -57,11 +57,7 @@ impl RecordService<'_> {
         if !numbered && !sales_docs::applies(&obj) {
             return Ok(());
         }
-        let patterns = if numbered {
-            self.app.numbering_patterns().await?
-        } else {
-            Default::default()
-        };
+        let patterns = std::mem::take(&mut p.patterns);
         let zone = pelagic_core::period::zone(&self.actor.time_zone);
         let today = p.now.with_timezone(&zone).date_naive();
         for i in 0..p.rows.len() {

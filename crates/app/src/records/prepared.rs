@@ -12,6 +12,10 @@ use super::Target;
 /// New records checked and laid out, ready to be written in a transaction.
 pub(super) struct Prepared {
     pub(super) t: Target,
+    /// Each record's label and what it points at, checked in the write's transaction.
+    pub(super) pointing: Vec<(String, ColumnValues)>,
+    /// Ids the same transaction creates before these records, which they may point at.
+    pub(super) pending: std::collections::BTreeSet<String>,
 
     pub(super) columns: Vec<(ColumnName, ColType)>,
     pub(super) layout: Layout,
@@ -23,6 +27,8 @@ pub(super) struct Prepared {
     pub(super) now: chrono::DateTime<chrono::Utc>,
     /// Some record went to approval: approvers were given shares, which every instance reloads.
     pub(super) approvals_started: bool,
+    /// The numbering patterns of numbered objects, read before the transaction.
+    pub(super) patterns: std::collections::BTreeMap<String, String>,
 }
 
 impl Prepared {

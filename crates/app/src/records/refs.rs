@@ -5,6 +5,7 @@
 //! parent holds, so it may be put under a parent only by someone who may edit the parent; a
 //! read-only share lets its holder look, not add.
 
+use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,15 +16,47 @@ use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
 use pelagic_core::{ColType, FieldErrors, Schema, Value};
 use pelagic_store::records::{self as rows, ListQuery};
-use pelagic_store::{Db, users};
+use pelagic_store::{Tx, users};
 
 use crate::AppResult;
 use crate::policy::{Operation, Policy};
 
+/// The columns of `cols` that [`check`] reads: what lookups, user fields and references name.
+pub(crate) fn pointing(obj: &ObjectDef, cols: &ColumnValues) -> ColumnValues {
+    let names: BTreeSet<ColumnName> = obj
+        .fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FieldKind::Lookup | FieldKind::User | FieldKind::Reference
+            )
+        })
+        .flat_map(|f| {
+            [
+                f.column.clone(),
+                f.column.with_suffix("_id"),
+                f.column.with_suffix("_object"),
+            ]
+        })
+        .collect();
+    ColumnValues {
+        columns: cols
+            .columns
+            .iter()
+            .filter(|(c, _)| names.contains(c))
+            .cloned()
+            .collect(),
+        fields: Vec::new(),
+    }
+}
+
 /// For each record's columns (with its label for messages, e.g. `records[3].`), the fields that
-/// point at something missing. Ids in `pending` are records the same transaction creates.
+/// point at something missing, read inside the write's transaction `tx`, so that what it
+/// checks is what the write commits against. Ids in `pending` are records the same
+/// transaction creates.
 pub(crate) async fn check(
-    db: &Db,
+    tx: &mut Tx,
     schema: &Schema,
     policy: &Policy<'_>,
     obj: &ObjectDef,
@@ -79,15 +112,15 @@ pub(crate) async fn check(
     for (target, ids) in &wanted {
         let ids: Vec<String> = ids.iter().cloned().collect();
         let found = match target {
-            None => users::existing_user_ids(db, &ids).await?,
+            None => users::existing_user_ids(tx, &ids).await?,
             Some(object) => {
-                reachable_ids(db, schema, policy, object, &ids, Operation::Read).await?
+                reachable_ids(tx, schema, policy, object, &ids, Operation::Read).await?
             }
         };
         if let Some(object) = target
             && uses.iter().any(|u| u.4 && u.2.as_ref() == Some(object))
         {
-            let edit = reachable_ids(db, schema, policy, object, &found, Operation::Edit).await?;
+            let edit = reachable_ids(tx, schema, policy, object, &found, Operation::Edit).await?;
             editable.insert(object.clone(), edit.into_iter().collect());
         }
         existing.insert(target.clone(), found.into_iter().collect());
@@ -117,7 +150,7 @@ pub(crate) async fn check(
 }
 
 async fn reachable_ids(
-    db: &Db,
+    tx: &mut Tx,
     schema: &Schema,
     policy: &Policy<'_>,
     object: &str,
@@ -138,8 +171,8 @@ async fn reachable_ids(
                 values: chunk.iter().map(|i| Value::Text(i.clone())).collect(),
             },
         ]);
-        let rows = rows::select(
-            db,
+        let rows = rows::select_tx(
+            tx,
             &ListQuery {
                 table: &target.table,
                 projection: &projection,

@@ -53,7 +53,7 @@ impl RecordService<'_> {
         let body = keep_currencies(&t.obj, map, &found.values);
         let cols = self.parse(&t, &policy, &body, WriteMode::Update)?;
         self.check_hands(&policy, &t.obj, &cols, &found.values)?;
-        self.check_refs(&t, &policy, &[(String::new(), &cols)], &Default::default())
+        self.check_refs(&mut tx, &t, &[(String::new(), &cols)], &Default::default())
             .await?;
         let now = self.app.now();
         let mut edit = Edit {
