@@ -2,6 +2,7 @@
 //! that came from elsewhere, or the app's refusal said in the reader's language under the API's
 //! status codes (nothing internal shown).
 
+use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
@@ -98,13 +99,21 @@ impl IntoResponse for PageError {
     }
 }
 
+/// A short page saying why, in the reader's language, with the way home.
+#[derive(Template)]
+#[template(path = "notice.html")]
+struct Notice<'a> {
+    tr: &'a Tr,
+    text: &'a str,
+}
+
 /// A short page saying `text`, with the way home.
 fn notice(status: StatusCode, tr: &Tr, text: &str) -> Response {
-    let body = format!(
-        "<!doctype html><meta charset=utf-8><link rel=stylesheet href=/static/app.css>\
-         <main class=\"card narrow\"><p>{}</p><p><a href=\"/\">{}</a></p></main>",
-        crate::pages::escape(text),
-        crate::pages::escape(&tr.t("home"))
-    );
-    (status, Html(body)).into_response()
+    match (Notice { tr, text }).render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(e) => {
+            tracing::error!(cause = %e, "the notice page could not be drawn");
+            (status, text.to_owned()).into_response()
+        }
+    }
 }

@@ -47,6 +47,8 @@ impl RecordService<'_> {
                 "the body must be a JSON object of field values".into(),
             ));
         };
+        // Read before the transaction: nothing inside it waits for a second connection.
+        let processes = self.processes_of(&t.obj).await?;
         let mut tx = self.app.db().begin().await?;
         let found = self.found(&mut tx, &t, &policy, id, map).await?;
         super::sales_docs::check_unlocked(&t.obj, &found.values)?;
@@ -65,7 +67,6 @@ impl RecordService<'_> {
                 edit.set(&c, found.ty_of(&c), v);
             }
         }
-        let processes = self.processes_of(&t.obj).await?;
         let planning = hooks::Planning {
             t: &t,
             id,
