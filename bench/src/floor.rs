@@ -19,7 +19,7 @@ struct Planned {
     projection: Projection,
     pred: Pred,
     order: Vec<plan::OrderKey>,
-    drive: Option<String>,
+    drive: Option<pelagic_core::names::ColumnName>,
 }
 
 async fn plan_query(db: &Db, query: &str, cursor_text: Option<&str>) -> anyhow::Result<Planned> {

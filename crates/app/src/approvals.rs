@@ -275,7 +275,7 @@ impl App {
         };
         let pred = Pred::And(vec![
             Pred::Cmp {
-                col: link.column.to_string(),
+                col: link.column.clone(),
                 op: Cmp::Eq,
                 value: Value::Text(record_id.to_owned()),
             },

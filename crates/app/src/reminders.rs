@@ -2,7 +2,7 @@
 //! time, however many instances run), and each day the customers whose owners have not contacted
 //! them for longer than their level allows.
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
 use std::collections::BTreeMap;
 
 use chrono::Duration;
@@ -23,7 +23,7 @@ pub const DEFAULT_STALE_DAYS: [(&str, i64); 3] = [("a", 7), ("b", 14), ("c", 30)
 
 fn text_is(col: &str, v: &str) -> Pred {
     Pred::Cmp {
-        col: col.into(),
+        col: col.to_name(),
         op: Cmp::Eq,
         value: Value::Text(v.to_owned()),
     }

@@ -3,7 +3,7 @@
 //! the owner), and quotes past their validity, which expire. Each due record is claimed in the
 //! transaction that marks it, so however many instances run, each reminder is sent once.
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
@@ -43,14 +43,14 @@ struct Watch {
 
 fn cmp(col: &str, op: Cmp, value: Value) -> Pred {
     Pred::Cmp {
-        col: col.into(),
+        col: col.to_name(),
         op,
         value,
     }
 }
 
 fn null(col: &str) -> Pred {
-    Pred::IsNull { col: col.into() }
+    Pred::IsNull { col: col.to_name() }
 }
 
 fn status_in(options: &[&str]) -> Pred {

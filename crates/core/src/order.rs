@@ -3,13 +3,14 @@
 
 use crate::kind::FieldKind;
 use crate::meta::{FieldDef, ObjectDef};
+use crate::names::ColumnName;
 use crate::plan::{Cmp, Pred, readable_field};
 use crate::{ColType, CoreError, Value};
 
 /// One key of a list's order, on a stored column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderKey {
-    pub col: String,
+    pub col: ColumnName,
     pub ty: ColType,
     pub desc: bool,
     /// Whether the column may be empty. Paging past a column that never is needs no "or empty"
@@ -56,7 +57,7 @@ pub fn plan_sort(
                 f.kind.name()
             )));
         }
-        let col: String = f.compare_column().into();
+        let col = f.compare_column();
         if order.iter().any(|k: &OrderKey| k.col == col) {
             return Err(CoreError::invalid(format!(
                 "'{name}' appears twice in the sort"
@@ -86,7 +87,7 @@ pub fn plan_sort(
 /// touches has few distinct values (selects, booleans). Walking the order's index then stops
 /// at the page's end, where fetching every row of a common value and sorting them all does
 /// not; a very rare combination of values is the case this makes slower.
-pub fn driving_column(obj: &ObjectDef, order: &[OrderKey], pred: &Pred) -> Option<String> {
+pub fn driving_column(obj: &ObjectDef, order: &[OrderKey], pred: &Pred) -> Option<ColumnName> {
     let first = order.first()?;
     let indexed = |col: &str| {
         col == "id"

@@ -1,6 +1,7 @@
 //! Resolving a client's filter, sort and search against metadata and field access into
 //! column-level predicates: the only form the store turns into SQL.
 
+use crate::names::{Column, ColumnName};
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde_json::Value as Json;
@@ -29,34 +30,34 @@ pub enum Pred {
     Or(Vec<Pred>),
     Not(Box<Pred>),
     Cmp {
-        col: String,
+        col: ColumnName,
         op: Cmp,
         value: Value,
     },
     In {
-        col: String,
+        col: ColumnName,
         values: Vec<Value>,
     },
     IsNull {
-        col: String,
+        col: ColumnName,
     },
     /// `col LIKE pattern ESCAPE '\'`; the pattern is already escaped.
     Like {
-        col: String,
+        col: ColumnName,
         pattern: String,
     },
     /// `(cols…) op (values…)`, compared as rows: how a list pages past a row when its order's
     /// keys all go one way and are never empty, so that the database seeks straight to the
     /// next row instead of reading past ties.
     RowCmp {
-        cols: Vec<String>,
+        cols: Vec<ColumnName>,
         op: Cmp,
         values: Vec<Value>,
     },
     /// `col IN (SELECT column FROM table WHERE pred)`: membership in a system table (the
     /// records shared with the actor). `table` and `column` are fixed names, never request text.
     InSelect {
-        col: String,
+        col: ColumnName,
         table: &'static str,
         column: &'static str,
         pred: Box<Pred>,
@@ -84,23 +85,21 @@ impl Pred {
             | Pred::In { col, .. }
             | Pred::IsNull { col }
             | Pred::Like { col, .. }
-            | Pred::InSelect { col, .. } => out.push(col),
-            Pred::RowCmp { cols, .. } => out.extend(cols.iter().map(String::as_str)),
+            | Pred::InSelect { col, .. } => out.push(col.as_str()),
+            Pred::RowCmp { cols, .. } => out.extend(cols.iter().map(ColumnName::as_str)),
         }
     }
 
     pub(crate) fn cmp(col: &str, op: Cmp, value: Value) -> Pred {
         Pred::Cmp {
-            col: col.to_owned(),
+            col: col.to_name(),
             op,
             value,
         }
     }
 
     pub(crate) fn null(col: &str) -> Pred {
-        Pred::IsNull {
-            col: col.to_owned(),
-        }
+        Pred::IsNull { col: col.to_name() }
     }
 
     /// `self` or the column is empty: "not equal" and "not in" also match records where the
@@ -211,7 +210,7 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
                 )
             } else {
                 Pred::In {
-                    col: col.to_owned(),
+                    col: col.to_name(),
                     values: items
                         .iter()
                         .map(|v| compare_value(f, v, ctx))
@@ -243,7 +242,7 @@ fn condition(f: &FieldDef, op: Op, value: &Json, ctx: &PlanContext) -> Result<Pr
                 format!("{needle}%")
             };
             Pred::Like {
-                col: col.to_owned(),
+                col: col.to_name(),
                 pattern,
             }
         }
@@ -323,7 +322,7 @@ fn has_option(f: &FieldDef, col: &str, value: &Json, ctx: &PlanContext) -> Resul
     let v = scalar(f, value, &ctx.input).map_err(|e| CoreError::Said(e.in_request()))?;
     let option = v.as_str().unwrap_or_default().trim_matches('|').to_owned();
     Ok(Pred::Like {
-        col: col.to_owned(),
+        col: col.to_name(),
         pattern: format!("%|{}|%", escape_like(&option)),
     })
 }

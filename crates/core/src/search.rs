@@ -32,13 +32,13 @@ pub fn plan_search_in(
     q: &str,
     allowed: &dyn Fn(&FieldDef) -> bool,
 ) -> Result<Pred, CoreError> {
-    let columns: Vec<String> = obj
+    let columns: Vec<ColumnName> = obj
         .fields
         .iter()
         .filter(|f| f.searchable && allowed(f))
         .map(|f| match f.kind {
-            FieldKind::Text | FieldKind::Textarea => format!("{}_fold", f.column),
-            _ => f.column.to_string(),
+            FieldKind::Text | FieldKind::Textarea => f.column.with_suffix(crate::kind::FOLD_SUFFIX),
+            _ => f.column.clone(),
         })
         .collect();
     Ok(Pred::And(

@@ -139,7 +139,7 @@ fn task_of(r: &[Value]) -> TaskRow {
     }
 }
 
-fn by(col: &str, desc: bool, ty: ColType) -> OrderKey {
+fn by(col: &'static str, desc: bool, ty: ColType) -> OrderKey {
     OrderKey {
         nullable: col != "id",
         col: col.into(),

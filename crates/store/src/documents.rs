@@ -124,7 +124,7 @@ async fn select(
     table: &str,
     list: &[(&str, ColType)],
     pred: Pred,
-    by: &str,
+    by: &'static str,
     desc: bool,
 ) -> Result<Vec<Vec<Value>>> {
     let p = projection(list);

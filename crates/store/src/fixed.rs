@@ -26,7 +26,7 @@ pub(crate) fn projection(list: &[(&str, ColType)]) -> Projection {
 }
 
 /// `col = v` for a text column.
-pub(crate) fn eq(col: &str, v: &str) -> Pred {
+pub(crate) fn eq(col: &'static str, v: &str) -> Pred {
     Pred::Cmp {
         col: col.into(),
         op: Cmp::Eq,
@@ -45,7 +45,7 @@ pub(crate) async fn select_all(
     table: &str,
     list: &[(&str, ColType)],
     pred: &Pred,
-    by: &str,
+    by: &'static str,
 ) -> Result<Vec<Vec<Value>>> {
     let p = projection(list);
     let order = [OrderKey {

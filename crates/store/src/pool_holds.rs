@@ -154,7 +154,7 @@ pub async fn end(tx: &mut Tx, object: &str, record_ids: &[String]) -> Result<u64
 /// concurrent sweeps share the work instead of doing it twice.
 pub async fn come(
     tx: &mut Tx,
-    column: &str,
+    column: &'static str,
     now: DateTime<Utc>,
     limit: u64,
 ) -> Result<Vec<HoldRow>> {

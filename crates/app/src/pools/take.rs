@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use pelagic_core::meta::ObjectDef;
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, Pred};
 use pelagic_core::said::{Reason, Said};
@@ -58,7 +58,7 @@ pub struct Distribution {
 
 fn text_is(col: &str, v: &str) -> Pred {
     Pred::Cmp {
-        col: col.into(),
+        col: col.to_name(),
         op: Cmp::Eq,
         value: Value::Text(v.to_owned()),
     }

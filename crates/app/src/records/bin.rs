@@ -2,7 +2,7 @@
 //! records that belong to it (lookups marked `cascade`, such as an account's contacts and deals,
 //! and the tasks and follow-ups whose `related` points at any of them) as one group.
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -323,7 +323,7 @@ async fn collect_group(
                     }
                     FieldKind::Reference => Pred::And(vec![
                         Pred::Cmp {
-                            col: format!("{}_object", f.column),
+                            col: f.column.with_suffix("_object"),
                             op: Cmp::Eq,
                             value: Value::Text(parent.clone()),
                         },
@@ -374,7 +374,7 @@ async fn collect_group(
 
 fn in_list(col: &str, ids: &[String]) -> Pred {
     Pred::In {
-        col: col.to_owned(),
+        col: col.to_name(),
         values: ids.iter().cloned().map(Value::Text).collect(),
     }
 }

@@ -101,7 +101,7 @@ async fn touch(tx: &mut Tx, obj: &ObjectDef, id: &str, at: DateTime<Utc>) -> App
     let Some(f) = obj.field("last_follow_up_at") else {
         return Ok(());
     };
-    let column = f.column.to_string();
+    let column = f.column.clone();
     let pred = Pred::And(vec![
         id_is(id),
         Pred::Or(vec![

@@ -145,7 +145,7 @@ impl RecordService<'_> {
     /// (so that they come back attached to the survivor if restored).
     async fn repoint(&self, tx: &mut Tx, t: &Target, survivor: &str, loser: &str) -> AppResult<()> {
         let text = |v: &str| Value::Text(v.to_owned());
-        let eq = |col: String, v: &str| Pred::Cmp {
+        let eq = |col: ColumnName, v: &str| Pred::Cmp {
             col,
             op: Cmp::Eq,
             value: text(v),
@@ -154,14 +154,14 @@ impl RecordService<'_> {
             for f in &other.fields {
                 let (col, pred) = match f.kind {
                     FieldKind::Lookup if f.target.as_deref() == Some(t.obj.name.as_str()) => {
-                        (f.column.clone(), eq(f.column.to_string(), loser))
+                        (f.column.clone(), eq(f.column.clone(), loser))
                     }
                     FieldKind::Reference => {
                         let id_col = f.column.with_suffix("_id");
-                        let of_object = eq(format!("{}_object", f.column), &t.obj.name);
+                        let of_object = eq(f.column.with_suffix("_object"), &t.obj.name);
                         (
                             id_col.clone(),
-                            Pred::And(vec![eq(id_col.into(), loser), of_object]),
+                            Pred::And(vec![eq(id_col, loser), of_object]),
                         )
                     }
                     _ => continue,

@@ -2,7 +2,7 @@
 //! modules that keep figures and links between records (never for what a client asked to see:
 //! that goes through the record pipeline and its permissions).
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
 
 use pelagic_core::meta::ObjectDef;
 use pelagic_core::order::OrderKey;
@@ -58,7 +58,7 @@ pub(super) async fn live(
         .iter()
         .filter_map(|n| obj.field(n))
         .map(|f| OrderKey {
-            col: f.compare_column().into(),
+            col: f.compare_column(),
             ty: f.kind.columns().first().map_or(ColType::Text, |p| p.ty),
             desc: false,
             nullable: !f.always_set(),
@@ -99,7 +99,7 @@ pub(super) async fn live(
 /// `column = value`.
 pub(super) fn is(column: &str, value: &str) -> Pred {
     Pred::Cmp {
-        col: column.to_owned(),
+        col: column.to_name(),
         op: Cmp::Eq,
         value: Value::Text(value.to_owned()),
     }

@@ -4,6 +4,7 @@
 //! Only records the reader may read are counted, and a figure whose field they may not read
 //! (an amount, a kind) stays out.
 
+use pelagic_core::names::Column;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -177,12 +178,12 @@ fn midnight(zone: Tz, day: NaiveDate) -> DateTime<Utc> {
 pub(super) fn between(col: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Pred {
     Pred::And(vec![
         Pred::Cmp {
-            col: col.into(),
+            col: col.to_name(),
             op: Cmp::Gte,
             value: Value::DateTime(from),
         },
         Pred::Cmp {
-            col: col.into(),
+            col: col.to_name(),
             op: Cmp::Lt,
             value: Value::DateTime(to),
         },

@@ -226,7 +226,7 @@ impl RecordService<'_> {
         let won = Pred::And(vec![
             pred,
             Pred::Cmp {
-                col: stage.to_string(),
+                col: stage.clone(),
                 op: Cmp::Eq,
                 value: Value::Text("won".into()),
             },

@@ -2,7 +2,7 @@
 //! id or by filter, optionally with what belongs to them, in one transaction, each change in the
 //! history.
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
 use std::collections::BTreeMap;
 
 use pelagic_core::filter::Filter;
@@ -220,7 +220,7 @@ async fn owned_by(
 
 fn eq(col: &str, v: &str) -> Pred {
     Pred::Cmp {
-        col: col.to_owned(),
+        col: col.to_name(),
         op: Cmp::Eq,
         value: Value::Text(v.to_owned()),
     }
@@ -228,7 +228,7 @@ fn eq(col: &str, v: &str) -> Pred {
 
 fn in_list(col: &str, ids: &[String]) -> Pred {
     Pred::In {
-        col: col.to_owned(),
+        col: col.to_name(),
         values: ids.iter().cloned().map(Value::Text).collect(),
     }
 }

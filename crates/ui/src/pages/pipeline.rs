@@ -311,20 +311,13 @@ pub async fn move_to(
                 )
                 .await?
             }
-            Err(e @ AppError::Said(_)) => {
+            Err(
+                e @ (AppError::Said(_)
+                | AppError::Forbidden(_)
+                | AppError::Invalid(_)
+                | AppError::Conflict(_)),
+            ) => {
                 let m = crate::errors::say(&v.tr, &e);
-                draw_move(
-                    &s,
-                    &v,
-                    &id,
-                    &stage,
-                    Some(&body),
-                    Default::default(),
-                    Some(m),
-                )
-                .await?
-            }
-            Err(AppError::Forbidden(m) | AppError::Invalid(m) | AppError::Conflict(m)) => {
                 draw_move(
                     &s,
                     &v,

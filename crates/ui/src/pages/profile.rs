@@ -132,6 +132,15 @@ pub async fn show(State(s): State<UiState>, v: Viewer, Query(q): Query<Shown>) -
     draw(&s, &v, message, None, StatusCode::OK).await
 }
 
+/// The profile drawn again with the first refused field's reason.
+async fn refused_fields(s: &UiState, v: &Viewer, f: &pelagic_core::FieldErrors) -> PageResult {
+    let message = crate::errors::fields_in(&v.tr, f, None)
+        .into_values()
+        .next()
+        .unwrap_or_default();
+    draw(s, v, None, Some(message), StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
 #[derive(Deserialize)]
 pub struct Preferences {
     #[serde(rename = "_csrf")]
@@ -149,20 +158,7 @@ pub async fn save(State(s): State<UiState>, v: Viewer, Form(p): Form<Preferences
             .await
         {
             Ok(()) => Redirect::to("/profile?saved=preferences").into_response(),
-            Err(AppError::Validation(f)) => {
-                let message = crate::errors::fields_in(&v.tr, &f, None)
-                    .into_values()
-                    .next()
-                    .unwrap_or_default();
-                draw(
-                    &s,
-                    &v,
-                    None,
-                    Some(message),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await?
-            }
+            Err(AppError::Validation(f)) => refused_fields(&s, &v, &f).await?,
             Err(e) => failure(&v.tr, e),
         },
     )
@@ -199,20 +195,7 @@ pub async fn change_password(
             .await
         {
             Ok(()) => Redirect::to("/profile?saved=password").into_response(),
-            Err(AppError::Validation(f)) => {
-                let message = crate::errors::fields_in(&v.tr, &f, None)
-                    .into_values()
-                    .next()
-                    .unwrap_or_default();
-                draw(
-                    &s,
-                    &v,
-                    None,
-                    Some(message),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await?
-            }
+            Err(AppError::Validation(f)) => refused_fields(&s, &v, &f).await?,
             Err(AppError::RateLimited(m)) => {
                 draw(&s, &v, None, Some(m), StatusCode::TOO_MANY_REQUESTS).await?
             }
