@@ -157,8 +157,12 @@ impl App {
         obj: &ObjectDef,
         record_id: &str,
     ) -> AppResult<Option<Flow>> {
-        let snap = self.snapshot().await?;
-        for flow in self.approval_flows().await? {
+        let snap = self.held_snapshot().await;
+        let flows: Vec<Flow> = metadata::setting_tx(tx, "approval_flows")
+            .await?
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        for flow in flows {
             if !flow.active || flow.object != obj.name {
                 continue;
             }
@@ -196,7 +200,9 @@ impl App {
         title: &str,
         now: DateTime<Utc>,
     ) -> AppResult<()> {
-        let approvers = self.approvers(&steps[step], &request.submitted_by).await?;
+        let approvers = self
+            .approvers(tx, &steps[step], &request.submitted_by)
+            .await?;
         let tasks: Vec<TaskRow> = approvers
             .iter()
             .map(|u| TaskRow {
@@ -268,7 +274,7 @@ impl App {
         else {
             return Ok(Vec::new());
         };
-        let snap = self.snapshot().await?;
+        let snap = self.held_snapshot().await;
         let obj = snap.schema.object(lines)?;
         let Some(link) = obj.field(link) else {
             return Ok(Vec::new());
@@ -298,10 +304,10 @@ impl App {
     }
 
     /// Who decides a step submitted by `submitter` (never the submitter themselves).
-    async fn approvers(&self, step: &Step, submitter: &str) -> AppResult<Vec<String>> {
-        let snap = self.snapshot().await?;
+    async fn approvers(&self, tx: &mut Tx, step: &Step, submitter: &str) -> AppResult<Vec<String>> {
+        let snap = self.held_snapshot().await;
         let rules = &snap.access;
-        let users = pelagic_store::users::all_users(self.db()).await?;
+        let users = pelagic_store::users::all_users_tx(tx).await?;
         let active = |id: &str| users.iter().any(|u| u.id == id && u.active);
         let found: Vec<String> = match step.approver.as_str() {
             "manager" => rules.manager_of(submitter).into_iter().collect(),

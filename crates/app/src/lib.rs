@@ -118,6 +118,12 @@ impl App {
     }
 
     /// The current metadata and settings, reloaded if another instance changed them.
+    /// The metadata snapshot as last read, for steps inside a write's transaction (which must
+    /// not wait for a second connection while holding the first).
+    pub(crate) async fn held_snapshot(&self) -> Arc<Snapshot> {
+        self.meta.held().await
+    }
+
     pub async fn snapshot(&self) -> AppResult<Arc<Snapshot>> {
         self.meta.current(&self.db).await
     }

@@ -39,6 +39,12 @@ impl MetaCache {
         })
     }
 
+    /// The snapshot as last read, without asking the database: for steps inside a write's
+    /// transaction, which already read it when the request began.
+    pub(crate) async fn held(&self) -> Arc<Snapshot> {
+        self.state.read().await.0.clone()
+    }
+
     pub(crate) async fn current(&self, db: &Db) -> AppResult<Arc<Snapshot>> {
         {
             let state = self.state.read().await;

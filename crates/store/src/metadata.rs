@@ -241,15 +241,29 @@ pub async fn bump(tx: &mut Tx) -> Result<()> {
 
 /// A company setting (JSON), if set.
 pub async fn setting(db: &Db, key: &str) -> Result<Option<serde_json::Value>> {
+    let rows = exec::fetch(db.into(), &setting_query(key), &[ColType::Text]).await?;
+    Ok(setting_of(&rows))
+}
+
+/// [`setting`] read inside a transaction (a step of a write must not wait for a second
+/// connection while it holds the first).
+pub async fn setting_tx(tx: &mut Tx, key: &str) -> Result<Option<serde_json::Value>> {
+    let rows = exec::fetch(tx.into(), &setting_query(key), &[ColType::Text]).await?;
+    Ok(setting_of(&rows))
+}
+
+fn setting_query(key: &str) -> sea_query::SelectStatement {
     let mut sel = Query::select();
     sel.column(a("value"))
         .from(a("settings"))
         .and_where(Expr::col(a("key")).eq(key));
-    let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
-    Ok(rows
-        .first()
+    sel
+}
+
+fn setting_of(rows: &[Vec<Value>]) -> Option<serde_json::Value> {
+    rows.first()
         .and_then(|r| r[0].as_str())
-        .and_then(|s| serde_json::from_str(s).ok()))
+        .and_then(|s| serde_json::from_str(s).ok())
 }
 
 /// Sets a company setting.

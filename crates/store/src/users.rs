@@ -318,10 +318,20 @@ pub async fn purge_dead_tokens(db: &Db, before: DateTime<Utc>) -> Result<u64> {
 
 /// Every user, by name.
 pub async fn all_users(db: &Db) -> Result<Vec<UserRow>> {
+    let rows = exec::fetch(db.into(), &all_users_query(), &user_types()).await?;
+    rows.iter().map(|r| user_from(r)).collect()
+}
+
+/// [`all_users`] read inside a transaction.
+pub async fn all_users_tx(tx: &mut Tx) -> Result<Vec<UserRow>> {
+    let rows = exec::fetch(tx.into(), &all_users_query(), &user_types()).await?;
+    rows.iter().map(|r| user_from(r)).collect()
+}
+
+fn all_users_query() -> sea_query::SelectStatement {
     let mut sel = select_users();
     sel.order_by(a("name"), sea_query::Order::Asc);
-    let rows = exec::fetch(db.into(), &sel, &user_types()).await?;
-    rows.iter().map(|r| user_from(r)).collect()
+    sel
 }
 
 /// Saves a user's name, role, team and whether they are active; false when there is no such user.

@@ -160,7 +160,7 @@ impl RecordService<'_> {
         object: &str,
         id: &str,
     ) -> AppResult<()> {
-        let snap = self.app.snapshot().await?;
+        let snap = self.app.held_snapshot().await;
         let mut documents =
             super::figures::documents_of_ids(tx, &snap.schema, object, &[id.to_owned()]).await?;
         if snap.schema.has_figures(object) {
