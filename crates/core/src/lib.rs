@@ -10,6 +10,7 @@ pub mod cursor;
 pub mod dedupe;
 pub mod error;
 mod field_check;
+mod field_columns;
 pub mod filter;
 pub mod fold;
 pub mod format;

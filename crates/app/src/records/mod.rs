@@ -22,6 +22,7 @@ mod merge;
 mod moves;
 mod next_steps;
 mod numbering;
+mod order_from;
 pub mod order_stats;
 mod plans;
 mod prepared;
