@@ -72,7 +72,7 @@ pub async fn run(url: &str, rows: u64, samples: usize) -> anyhow::Result<Json> {
 
     let admin = actor("bench-admin", "admin");
     let rep = Actor {
-        user_id: reps[0].clone(),
+        user_id: pelagic_core::ids::UserId::stored(reps[0].clone()),
         ..actor(&reps[0], "sales")
     };
     let mut out = json!({ "rows": rows });

@@ -73,7 +73,7 @@ pub async fn run(url: &str, orders: u64, samples: usize) -> anyhow::Result<Json>
         })
         .await?;
     let admin = Actor {
-        user_id: boss.id.clone(),
+        user_id: pelagic_core::ids::UserId::stored(boss.id.clone()),
         ..actor(&boss.id, "admin")
     };
     let snap = app.snapshot().await?;

@@ -27,7 +27,7 @@ const STAGES: [&str; 4] = ["qualification", "needs_analysis", "proposal", "negot
 
 pub(crate) fn actor(id: &str, role: &str) -> Actor {
     Actor {
-        user_id: id.to_owned(),
+        user_id: pelagic_core::ids::UserId::stored(id),
         name: id.to_owned(),
         role: role.to_owned(),
         team_id: None,
@@ -122,7 +122,7 @@ pub async fn run(
         })
         .await?;
     let admin = Actor {
-        user_id: boss.id.clone(),
+        user_id: pelagic_core::ids::UserId::stored(boss.id.clone()),
         ..admin
     };
     let pool = app

@@ -73,7 +73,7 @@ impl AccessRules {
     pub fn field_access(&self, role: &str, object: &str, f: &FieldDef) -> FieldAccess {
         if let Some(a) = self
             .fields
-            .get(&(role.to_owned(), object.to_owned(), f.name.clone()))
+            .get(&(role.to_owned(), object.to_owned(), f.name.to_string()))
         {
             return *a;
         }

@@ -4,6 +4,7 @@
 //! approver has waiting, and a record's trail.
 
 use pelagic_core::access::Actor;
+use pelagic_core::ids::RecordId;
 use pelagic_core::said::{Reason, Said};
 use serde_json::{Value as Json, json};
 
@@ -67,7 +68,11 @@ impl App {
         let mode_all = steps.get(step).is_some_and(|s| s.mode == "all");
         let records = self.records(actor);
         let whole = records
-            .whole_unchecked(&mut tx, &request.object, &request.record_id)
+            .whole_unchecked(
+                &mut tx,
+                &request.object,
+                &RecordId::stored(request.record_id.clone()),
+            )
             .await?;
         let title = whole.title();
         let outcome = if !approve {
@@ -196,7 +201,10 @@ impl App {
             else {
                 continue;
             };
-            let Ok(record) = records.get(&r.object, &r.record_id).await else {
+            let Ok(record) = records
+                .get(&r.object, &RecordId::stored(r.record_id.clone()))
+                .await
+            else {
                 continue;
             };
             let mut view = request_view(r, &tasks);
@@ -213,7 +221,9 @@ impl App {
         object: &str,
         id: &str,
     ) -> AppResult<Vec<Json>> {
-        self.records(actor).get(object, id).await?;
+        self.records(actor)
+            .get(object, &RecordId::stored(id))
+            .await?;
         let requests = store::requests_of(self.db(), object, id).await?;
         let ids: Vec<String> = requests.iter().map(|r| r.id.clone()).collect();
         let tasks = store::tasks_of(self.db(), &ids).await?;

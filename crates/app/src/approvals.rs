@@ -139,7 +139,7 @@ impl App {
             status: "pending".into(),
             step: 0,
             steps: json!(flow.steps).to_string(),
-            submitted_by: submitter.user_id.clone(),
+            submitted_by: submitter.user_id.to_string(),
             submitted_at: now,
             decided_at: None,
         };

@@ -209,7 +209,7 @@ impl App {
         let token_id = used.id;
         Ok(Authenticated {
             actor: Actor {
-                user_id: user.id,
+                user_id: pelagic_core::ids::UserId::stored(user.id),
                 name: user.name,
                 role: user.role,
                 team_id: user.team_id,
@@ -270,7 +270,7 @@ impl App {
             &mut tx,
             &TokenRow {
                 id: id.clone(),
-                user_id: actor.user_id.clone(),
+                user_id: actor.user_id.to_string(),
                 kind: "api".into(),
                 name: Some(name.to_owned()),
                 token_hash: token_hash(&token),

@@ -7,6 +7,7 @@
 use chrono::Duration;
 use pelagic_core::access::Actor;
 use pelagic_core::filter::Filter;
+use pelagic_core::ids::RecordId;
 use pelagic_core::said::{Reason, Said};
 use pelagic_store::bulk::{self as store, BulkJobRow};
 use serde::{Deserialize, Serialize};
@@ -148,7 +149,7 @@ impl App {
         }
         let row = BulkJobRow {
             id: ids::new_id(),
-            user_id: actor.user_id.clone(),
+            user_id: actor.user_id.to_string(),
             object: object.to_owned(),
             action: req.action.name().to_owned(),
             total: req.ids.as_ref().map_or(0, |i| i.len() as i64),
@@ -317,10 +318,14 @@ impl App {
                     .await
                     .map(|_| ()),
                 BulkAction::Update { field, value } => records
-                    .update(object, id, &json!({ field.clone(): value.clone() }))
+                    .update(
+                        object,
+                        &RecordId::stored(id.clone()),
+                        &json!({ field.clone(): value.clone() }),
+                    )
                     .await
                     .map(|_| ()),
-                BulkAction::Delete => records.delete(object, id).await,
+                BulkAction::Delete => records.delete(object, &RecordId::stored(id.clone())).await,
             };
             out.push((id.clone(), outcome));
         }
@@ -372,7 +377,7 @@ impl App {
                 AppError::Forbidden("the user who asked may no longer sign in".into())
             })?;
         Ok(Actor {
-            user_id: u.id,
+            user_id: pelagic_core::ids::UserId::stored(u.id),
             name: u.name,
             role: u.role,
             team_id: u.team_id,

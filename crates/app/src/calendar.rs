@@ -39,7 +39,7 @@ impl App {
             &mut tx,
             &TokenRow {
                 id: new_id(),
-                user_id: actor.user_id.clone(),
+                user_id: actor.user_id.to_string(),
                 kind: "calendar".into(),
                 name: Some("calendar".into()),
                 token_hash: token_hash(&token),
@@ -76,7 +76,7 @@ impl App {
         .filter(|(_, used)| used.kind == "calendar")
         .ok_or_else(|| AppError::NotFound("there is no such calendar".into()))?;
         let actor = Actor {
-            user_id: user.id,
+            user_id: pelagic_core::ids::UserId::stored(user.id),
             name: user.name.clone(),
             role: user.role,
             team_id: user.team_id,

@@ -99,7 +99,7 @@ impl Change<'_> {
             })
             .filter_map(|f| {
                 let value = |m: &Map<String, Json>| {
-                    let main = m.get(&f.name).cloned().unwrap_or(Json::Null);
+                    let main = m.get(f.name.as_str()).cloned().unwrap_or(Json::Null);
                     // A money field changes when its currency does; a phone when its digits do.
                     match m.get(&format!("{}_currency", f.name)) {
                         Some(c) if !main.is_null() => json!(format!(

@@ -60,7 +60,7 @@ pub struct App {
 
 /// Who the scheduler acts as: no user, no role a policy grants anything to.
 static SYSTEM_ACTOR: std::sync::LazyLock<Actor> = std::sync::LazyLock::new(|| Actor {
-    user_id: String::new(),
+    user_id: pelagic_core::ids::UserId::default(),
     name: "Pelagic".into(),
     role: "system".into(),
     team_id: None,

@@ -70,7 +70,7 @@ impl App {
             id: crate::ids::new_id(),
             object: object.to_owned(),
             name: name.to_owned(),
-            owner_id: actor.user_id.clone(),
+            owner_id: actor.user_id.to_string(),
             team_id,
             query: query.to_owned(),
             created_at: self.now(),

@@ -132,7 +132,7 @@ impl Scope {
 /// The authenticated user on whose behalf a use case runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: String,
+    pub user_id: crate::ids::UserId,
     pub name: String,
     pub role: String,
     pub team_id: Option<String>,

@@ -79,7 +79,7 @@ pub fn keys(obj: &ObjectDef, rules: &[Rule], column: &dyn Fn(&str) -> Option<Val
         out.push(Key {
             kind,
             key,
-            field: f.name.clone(),
+            field: f.name.to_string(),
         });
     }
     out

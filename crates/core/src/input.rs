@@ -90,7 +90,7 @@ pub fn parse_record(
         .iter()
         .filter(|f| !f.system || f.name == "owner_id")
     {
-        let given = body.get(&f.name);
+        let given = body.get(f.name.as_str());
         let raw = match (given, mode) {
             (Some(v), _) => Some(v.clone()),
             (None, WriteMode::Create) => f.default.clone(),
@@ -113,7 +113,7 @@ pub fn parse_record(
         };
         let Some(raw) = raw else {
             if mode == WriteMode::Create && f.required {
-                errors.insert(f.name.clone(), Reason::Required.into());
+                errors.insert(f.name.to_string(), Reason::Required.into());
             }
             continue;
         };
@@ -125,14 +125,14 @@ pub fn parse_record(
         match field_columns(f, &raw, currency, ctx) {
             Ok(cols) => {
                 if f.required && cols.first().is_some_and(|(_, v)| v.is_null()) {
-                    errors.insert(f.name.clone(), Reason::Required.into());
+                    errors.insert(f.name.to_string(), Reason::Required.into());
                     continue;
                 }
-                out.fields.push(f.name.clone());
+                out.fields.push(f.name.to_string());
                 out.columns.extend(cols);
             }
             Err(e) => {
-                errors.insert(f.name.clone(), e);
+                errors.insert(f.name.to_string(), e);
             }
         }
     }

@@ -16,7 +16,7 @@ use crate::{ColType, CoreError};
 /// One field of an object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldDef {
-    pub name: String,
+    pub name: crate::ids::FieldName,
     pub label: String,
     pub kind: FieldKind,
     #[serde(default)]
@@ -108,7 +108,7 @@ impl FieldDef {
 
     fn builtin(name: &str, label: &str, kind: FieldKind, indexed: bool) -> FieldDef {
         FieldDef {
-            name: name.into(),
+            name: crate::ids::FieldName::fixed(name),
             label: label.into(),
             kind,
             required: false,

@@ -6,9 +6,10 @@
 //! A custom field's column differs from its name (`cf_…`), so the compiler refuses the mix-up:
 //!
 //! ```compile_fail
+//! use pelagic_core::ids::FieldName;
 //! use pelagic_core::output::Projection;
 //! let row = Projection::default();
-//! let field_name: String = "status_changed_at".into();
+//! let field_name = FieldName::fixed("status_changed_at");
 //! row.position(&field_name); // a field's API name is not a column
 //! ```
 //!

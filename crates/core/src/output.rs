@@ -47,6 +47,11 @@ impl Projection {
         self.index.get(column.column()).copied()
     }
 
+    /// The type of `column`, if the projection has it.
+    pub fn ty(&self, column: impl Column) -> Option<ColType> {
+        self.position(column).map(|i| self.columns[i].1)
+    }
+
     pub fn get<'r>(&self, row: &'r [Value], column: impl Column) -> &'r Value {
         self.position(column)
             .and_then(|i| row.get(i))
@@ -129,7 +134,7 @@ impl<'a> RecordWriter<'a> {
                 out.insert(key.clone(), shown(plain(companion)));
             }
             out.insert(
-                e.field.name.clone(),
+                e.field.name.to_string(),
                 shown(field_value(e.field, primary, companion)),
             );
         }

@@ -100,7 +100,7 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         // The team's manager approves what its salespeople submit.
         if let Some(team_id) = manager.actor.team_id.clone() {
             let change = TeamChange {
-                manager_id: Some(Some(manager.actor.user_id.clone())),
+                manager_id: Some(Some(manager.actor.user_id.to_string())),
                 ..TeamChange::default()
             };
             app.update_team(&admin.actor, &team_id, change).await?;
@@ -139,13 +139,13 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
         name: Some(name.into()),
         object: Some(object.into()),
         admins: Some(vec![
-            admin.actor.user_id.clone(),
-            managers[t].actor.user_id.clone(),
+            admin.actor.user_id.to_string(),
+            managers[t].actor.user_id.to_string(),
         ]),
         members: Some(
             sales[t * 3..t * 3 + 3]
                 .iter()
-                .map(|u| u.actor.user_id.clone())
+                .map(|u| u.actor.user_id.to_string())
                 .collect(),
         ),
         claim_limit: Some(20),
@@ -266,7 +266,7 @@ pub async fn run(app: Arc<App>, seed: u64, accounts: u64) -> anyhow::Result<()> 
             accounts: &first_sellers_accounts[t],
             team: sales[t * 3..t * 3 + 3]
                 .iter()
-                .map(|u| u.actor.user_id.clone())
+                .map(|u| u.actor.user_id.to_string())
                 .collect(),
             flow_name: FLOW_NAMES[t],
         })
@@ -336,7 +336,7 @@ async fn add(
         .await?;
     Ok(Member {
         actor: Actor {
-            user_id: user.id,
+            user_id: pelagic_core::ids::UserId::stored(user.id),
             name: user.name,
             role: user.role,
             team_id: user.team_id,

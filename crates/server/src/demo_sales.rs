@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDate};
 use pelagic_app::approvals::{Flow, Step};
 use pelagic_app::records::QuoteStep;
 use pelagic_app::{Actor, App};
+use pelagic_core::ids::RecordId;
 use pelagic_core::money;
 use serde_json::{Value, json};
 
@@ -223,7 +224,9 @@ async fn quotes_of(
         let id = quote(app, seller, account(k), name, discount, *until, &lines).await?;
         made.quotes += 1;
         for step in *taken {
-            records.quote_step(&id, *step).await?;
+            records
+                .quote_step(&RecordId::stored(id.clone()), *step)
+                .await?;
         }
         if *discount == "15" {
             made.waiting_approval += 1;
@@ -243,8 +246,12 @@ async fn quotes_of(
         &lines[..1],
     )
     .await?;
-    records.quote_step(&old, QuoteStep::Submit).await?;
-    records.quote_step(&old, QuoteStep::Send).await?;
+    records
+        .quote_step(&RecordId::stored(old.clone()), QuoteStep::Submit)
+        .await?;
+    records
+        .quote_step(&RecordId::stored(old.clone()), QuoteStep::Send)
+        .await?;
     made.quotes += 1;
     // One large discount the manager has already approved, for the approval trail.
     if team == 1 {
@@ -258,7 +265,9 @@ async fn quotes_of(
             &lines,
         )
         .await?;
-        records.quote_step(&big, QuoteStep::Submit).await?;
+        records
+            .quote_step(&RecordId::stored(big.clone()), QuoteStep::Submit)
+            .await?;
         made.quotes += 1;
         if let Some(request) = app
             .approvals_waiting(seller.manager)
@@ -290,7 +299,9 @@ async fn order_of(
     made: &mut Made,
 ) -> anyhow::Result<()> {
     let records = app.records(seller.actor);
-    let order = records.order_from("quote", quote_id).await?;
+    let order = records
+        .order_from("quote", &RecordId::stored(quote_id))
+        .await?;
     made.orders += 1;
     let order_id = text(&order, "id");
     let currency = text(&order, "currency");

@@ -259,11 +259,11 @@ async fn grouped_in(
 /// Inserts rows; every row has a value for each of `columns`, in order. Written as one
 /// multi-row statement per chunk, built directly rather than through an expression tree: this
 /// is the path bulk imports and batch creates take.
-pub async fn insert<C: AsRef<str>>(
+pub async fn insert<C: AsRef<str>, R: AsRef<[Value]>>(
     tx: &mut Tx,
     table: &str,
     columns: &[(C, ColType)],
-    rows: &[Vec<Value>],
+    rows: &[R],
 ) -> Result<()> {
     if rows.is_empty() || columns.is_empty() {
         return Ok(());
@@ -285,7 +285,7 @@ pub async fn insert<C: AsRef<str>>(
         let mut values = Vec::with_capacity(chunk.len() * columns.len());
         for (r, row) in chunk.iter().enumerate() {
             sql.push_str(if r == 0 { "(" } else { ", (" });
-            for (c, (v, (_, ty))) in row.iter().zip(columns).enumerate() {
+            for (c, (v, (_, ty))) in row.as_ref().iter().zip(columns).enumerate() {
                 if c > 0 {
                     sql.push_str(", ");
                 }

@@ -28,7 +28,7 @@ impl Cell {
         record: &Map<String, Json>,
     ) -> Cell {
         let value = display::show(ctx, obj, f, record);
-        let tel = match (f.kind, record.get(&f.name)) {
+        let tel = match (f.kind, record.get(f.name.as_str())) {
             (FieldKind::Phone, Some(Json::String(e164))) if e164.starts_with('+') => {
                 Some(e164.clone())
             }

@@ -244,10 +244,10 @@ pub fn option_lists(
 ) -> Vec<(String, Vec<String>)> {
     obj.fields
         .iter()
-        .filter(|f| visible.contains(&f.name) && f.kind.has_options())
+        .filter(|f| visible.iter().any(|n| f.name == *n) && f.kind.has_options())
         .map(|f| {
             let labels = f.options.iter().map(|o| tr.option(obj, f, o)).collect();
-            (f.name.clone(), labels)
+            (f.name.to_string(), labels)
         })
         .collect()
 }

@@ -39,7 +39,7 @@ pub fn show(
     f: &FieldDef,
     record: &Map<String, Json>,
 ) -> String {
-    let value = record.get(&f.name).unwrap_or(&Json::Null);
+    let value = record.get(f.name.as_str()).unwrap_or(&Json::Null);
     let text = |v: &Json| {
         v.as_str()
             .map(str::to_owned)
@@ -117,7 +117,7 @@ pub fn title_field(obj: &ObjectDef) -> Option<&FieldDef> {
 pub fn title(tr: &Tr, obj: &ObjectDef, record: &Map<String, Json>) -> String {
     let field = title_field(obj);
     let text = field
-        .and_then(|f| record.get(&f.name))
+        .and_then(|f| record.get(f.name.as_str()))
         .and_then(Json::as_str)
         .filter(|s| !s.is_empty());
     if let (Some(f), Some(t)) = (field, text)

@@ -65,7 +65,7 @@ pub fn inputs(
         .map(|f| {
             // A new record's form starts from the field's default (a product starts active);
             // a refused form and an edited record carry every field they show.
-            let value = text(record.get(&f.name).or(f.default.as_ref()));
+            let value = text(record.get(f.name.as_str()).or(f.default.as_ref()));
             let (kind, options): (&'static str, Vec<(String, String)>) = match f.kind {
                 FieldKind::Email => ("email", vec![]),
                 FieldKind::Phone => ("tel", vec![]),
@@ -103,7 +103,7 @@ pub fn inputs(
             } else {
                 value
             };
-            let values = match record.get(&f.name) {
+            let values = match record.get(f.name.as_str()) {
                 Some(Json::Array(items)) => items
                     .iter()
                     .filter_map(Json::as_str)
@@ -117,7 +117,7 @@ pub fn inputs(
                 .unwrap_or(&choices.default_currency)
                 .to_owned();
             Input {
-                name: f.name.clone(),
+                name: f.name.to_string(),
                 label: tr.field(obj, f),
                 kind,
                 value,
@@ -125,13 +125,13 @@ pub fn inputs(
                 options,
                 currency,
                 required: f.required,
-                error: errors.get(&f.name).cloned(),
+                error: errors.get(f.name.as_str()).cloned(),
                 lookup: f
                     .target
                     .as_ref()
                     .filter(|_| f.kind == FieldKind::Lookup)
                     .and_then(|t| Some((t.clone(), choices.title_fields.get(t)?.clone()))),
-                duplicate_checked: choices.duplicate_fields.contains(&f.name),
+                duplicate_checked: choices.duplicate_fields.iter().any(|n| f.name == *n),
                 record_id: text(record.get("id")),
             }
         })

@@ -15,6 +15,7 @@ pub use pelagic_http::{edge, i18n, session};
 mod inputs;
 mod page_error;
 mod pages;
+mod path;
 
 mod viewer;
 

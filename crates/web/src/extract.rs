@@ -123,3 +123,26 @@ impl<T: DeserializeOwned> axum::extract::FromRequestParts<AppState> for Params<T
             })
     }
 }
+
+/// Path parameters read into their types (an object's name, a record's id): a parameter that is
+/// not of its type names nothing here, so the answer is the documented 404 body, as for a record
+/// that is not there.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for Path<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(refused) => Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                refused.body_text(),
+            )),
+        }
+    }
+}

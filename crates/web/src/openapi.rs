@@ -130,7 +130,7 @@ fn record_schema(obj: &ObjectDef, input: bool) -> Value {
         if input && f.system && f.name != "owner_id" {
             continue;
         }
-        props.insert(f.name.clone(), field_schema(f));
+        props.insert(f.name.to_string(), field_schema(f));
         match f.kind {
             FieldKind::Money => {
                 props.insert(

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use pelagic_core::access::{Actor, FieldAccess};
+use pelagic_core::ids::RecordId;
 use pelagic_core::said::{Reason, Said};
 use pelagic_store::documents::{self as store, DocumentRow};
 use serde::Serialize;
@@ -86,7 +87,10 @@ impl App {
                     .with("object", object),
             ));
         }
-        let record = self.records(reader).get(object, id).await?;
+        let record = self
+            .records(reader)
+            .get(object, &RecordId::stored(id))
+            .await?;
         let title = ["number", "name"]
             .iter()
             .find_map(|k| record.get(*k).and_then(Json::as_str))
@@ -187,7 +191,7 @@ impl App {
             template_id: template_id.map_or_else(|| super::builtin::id(object), str::to_owned),
             name,
             html: rendered.html,
-            created_by: reader.user_id.clone(),
+            created_by: reader.user_id.to_string(),
             created_at: now,
             sent_at: None,
             sent_by: None,
@@ -219,7 +223,9 @@ impl App {
         object: &str,
         id: &str,
     ) -> AppResult<Vec<DocumentView>> {
-        self.records(reader).get(object, id).await?;
+        self.records(reader)
+            .get(object, &RecordId::stored(id))
+            .await?;
         Ok(
             store::documents_of(self.db(), Some(object), &[id.to_owned()], false)
                 .await?
@@ -235,7 +241,7 @@ impl App {
         pelagic_core::input::check_id(id).map_err(|_| missing())?;
         let d = store::document(self.db(), id).await?.ok_or_else(missing)?;
         self.records(reader)
-            .get(&d.object, &d.record_id)
+            .get(&d.object, &RecordId::stored(d.record_id.clone()))
             .await
             .map_err(|_| missing())?;
         self.may_open(reader, &d).await?;
@@ -264,7 +270,7 @@ impl App {
         let now = self.now();
         let mut tx = self.db().begin().await?;
         self.records(actor)
-            .whole_for_edit(&mut tx, &d.object, &d.record_id)
+            .whole_for_edit(&mut tx, &d.object, &RecordId::stored(d.record_id.clone()))
             .await?;
         store::mark_sent(&mut tx, id, now, &actor.user_id, to).await?;
         let entry = Change {
@@ -330,7 +336,10 @@ impl App {
                 Some(id) => match reached.get(&(read.object.clone(), id.clone())) {
                     Some(ok) => *ok,
                     None => {
-                        let ok = records.get(&read.object, id).await.is_ok();
+                        let ok = records
+                            .get(&read.object, &RecordId::stored(id.clone()))
+                            .await
+                            .is_ok();
                         reached.insert((read.object.clone(), id.clone()), ok);
                         ok
                     }

@@ -3,6 +3,7 @@
 //! the author may not read is left out. Templates cannot include files, call out, or run for
 //! long (a fuel limit), and every merged value is HTML-escaped.
 
+use pelagic_core::ids::RecordId;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -250,7 +251,7 @@ impl App {
         let records = self.records(reader);
         let snap = self.snapshot().await?;
         let rules = &snap.access;
-        let record = records.get(object, id).await?;
+        let record = records.get(object, &RecordId::stored(id)).await?;
         let obj = snap.schema.object(object)?;
         let reads = Reads::default();
         let mut ctx: BTreeMap<String, Value> = BTreeMap::new();
@@ -265,7 +266,8 @@ impl App {
             } else {
                 let target = snap.schema.object(&source)?;
                 match linked(&format!("{source}_id")) {
-                    Some(link) => match records.get(&source, &link).await {
+                    Some(link) => match records.get(&source, &RecordId::stored(link.clone())).await
+                    {
                         Ok(found) => reads.record(
                             &source,
                             Some(&link),

@@ -176,7 +176,7 @@ impl App {
             object,
             name,
             body,
-            author_id: actor.user_id.clone(),
+            author_id: actor.user_id.to_string(),
             created_at: now,
             updated_at: now,
         };
@@ -225,7 +225,7 @@ impl App {
                 .fields
                 .iter()
                 .filter(|f| render::may_read(&snap.access, &author.role, obj, &f.name))
-                .map(|f| f.name.clone())
+                .map(|f| f.name.to_string())
                 .collect();
             out.push(MergeSource {
                 name: name.to_owned(),

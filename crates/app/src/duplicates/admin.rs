@@ -81,7 +81,7 @@ impl App {
                 .into());
             }
             rules.push(Rule {
-                field: f.name.clone(),
+                field: f.name.to_string(),
                 matching,
             });
         }

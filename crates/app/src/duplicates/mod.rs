@@ -69,7 +69,7 @@ fn shipped(obj: &ObjectDef) -> Vec<Rule> {
         .iter()
         .filter_map(|f| {
             f.duplicate.map(|m| Rule {
-                field: f.name.clone(),
+                field: f.name.to_string(),
                 matching: m,
             })
         })

@@ -5,6 +5,7 @@
 //! A record is *in* its pool when it has a `pool_id` and no owner; it is *held* when it has both,
 //! and then a hold row carries its deadlines (see `store::pool_holds`).
 
+use pelagic_core::ids::RecordId;
 mod admin;
 mod distribute;
 mod entry;
@@ -79,7 +80,7 @@ impl Pool {
 
     /// Whether the user administers this pool (administrators of Pelagic administer every pool).
     pub fn is_admin(&self, actor: &Actor) -> bool {
-        actor.is_admin() || self.admins.contains(&actor.user_id)
+        actor.is_admin() || self.admins.iter().any(|a| *a == actor.user_id)
     }
 
     /// Whether the user may claim from this pool: a member by name or through a team.
@@ -285,8 +286,11 @@ impl crate::records::RecordService<'_> {
         let pools = self.app.all_pools().await?;
         let mut out = Vec::new();
         for h in holds {
-            let (Some(due_at), Ok(record)) = (h.due_at, self.get(&h.object, &h.record_id).await)
-            else {
+            let (Some(due_at), Ok(record)) = (
+                h.due_at,
+                self.get(&h.object, &RecordId::stored(h.record_id.clone()))
+                    .await,
+            ) else {
                 continue;
             };
             let pool = pools

@@ -4,6 +4,7 @@
 //! checked under a per-user lock (PostgreSQL; SQLite has one writer), so no member exceeds one.
 
 use chrono::{DateTime, Duration, Utc};
+use pelagic_core::ids::RecordId;
 use pelagic_core::meta::ObjectDef;
 use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::output::Projection;
@@ -101,7 +102,7 @@ impl RecordService<'_> {
         )
         .await?;
         tx.commit().await?;
-        self.get(&obj.name, record_id).await
+        self.get(&obj.name, &RecordId::stored(record_id)).await
     }
 
     /// A pool administrator hands chosen records of the pool to a member.

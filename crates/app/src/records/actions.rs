@@ -2,15 +2,15 @@
 //! check, so that a page shows nothing that would only be refused.
 
 use pelagic_core::behaviour::Part;
+use pelagic_core::ids::RecordId;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
-use pelagic_core::{Value, input};
 use pelagic_store::records as rows;
 
-use super::sales_docs::Columns;
-use super::{RecordService, id_is, no_such};
+use super::{RecordService, id_is};
 use crate::AppResult;
 use crate::policy::Operation;
+use pelagic_core::row::Row;
 
 /// The actions on one record the actor may take now.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,25 +29,24 @@ pub struct RecordActions {
 
 impl RecordService<'_> {
     /// The actions `object` `id` allows the actor now.
-    pub async fn actions(&self, object: &str, id: &str) -> AppResult<RecordActions> {
+    pub async fn actions(&self, object: &str, id: &RecordId) -> AppResult<RecordActions> {
         let t = self.target(object).await?;
         let obj = &t.obj;
         let policy = t.policy(self.actor);
-        input::check_id(id).map_err(|_| no_such(obj, id))?;
         let mut projection = Projection::default();
-        let columns = obj.all_columns();
-        for (c, ty) in &columns {
-            projection.push(c, *ty);
+        for (c, ty) in obj.all_columns() {
+            projection.push(&c, ty);
         }
+        let projection = std::sync::Arc::new(projection);
         // Only reads: a page view must not queue behind (or hold up) the writes.
         let mut tx = self.app.db().begin_read().await?;
-        let mut within = async |op: Operation| -> AppResult<Option<Columns>> {
+        let mut within = async |op: Operation| -> AppResult<Option<Row>> {
             if policy.require(obj, op).is_err() {
                 return Ok(None);
             }
             let pred = Pred::And(vec![policy.reachable(obj, op), id_is(id)]);
             let row = rows::first_tx(&mut tx, &obj.table, &projection, &pred).await?;
-            Ok(row.map(|r| columns.iter().map(|(c, _)| c.clone()).zip(r).collect()))
+            Ok(row.map(|r| Row::new(projection.clone(), r)))
         };
         let editable = within(Operation::Edit).await?;
         let deletable = within(Operation::Delete).await?.is_some();
@@ -62,7 +61,7 @@ impl RecordService<'_> {
         let convert = obj.behaviour.converts
             && editable.as_ref().is_some_and(|values| {
                 let status = obj.field("status").map(|f| f.column.as_str());
-                status.and_then(|c| values.get(c)).and_then(Value::as_str) != Some("converted")
+                status.and_then(|c| values.text(c)) != Some("converted")
             });
         Ok(RecordActions {
             edit,

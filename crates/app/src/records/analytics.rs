@@ -3,6 +3,7 @@
 //! average days in each stage, win rate) and the forecast (open pipeline weighted by probability,
 //! by owner, stage and month of expected close).
 
+use pelagic_core::ids::RecordId;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -321,7 +322,7 @@ impl RecordService<'_> {
 
 impl RecordService<'_> {
     /// The stage moves of an opportunity the actor may read, oldest first.
-    pub async fn stage_changes(&self, id: &str) -> AppResult<Vec<serde_json::Value>> {
+    pub async fn stage_changes(&self, id: &RecordId) -> AppResult<Vec<serde_json::Value>> {
         self.get("opportunity", id).await?;
         let rows = pelagic_store::processes::changes_of(self.app.db(), id).await?;
         Ok(rows

@@ -1,6 +1,7 @@
 //! Reading a record's history through the actor's field permissions, and reverting a change.
 
 use pelagic_core::ColType;
+use pelagic_core::ids::RecordId;
 use pelagic_core::input;
 use pelagic_core::kind::FieldKind;
 use pelagic_core::output::Projection;
@@ -20,12 +21,11 @@ const MAX_ENTRIES: u64 = 1000;
 impl RecordService<'_> {
     /// A record's history, newest first, without entries about fields the actor may not see and
     /// with masked values masked. The record may be live or in the recycle bin.
-    pub async fn history(&self, object: &str, id: &str) -> AppResult<Vec<Json>> {
+    pub async fn history(&self, object: &str, id: &RecordId) -> AppResult<Vec<Json>> {
         let t = self.target(object).await?;
         let policy = t.policy(self.actor);
         policy.require(&t.obj, Operation::Read)?;
         let not_found = || no_such(&t.obj, id);
-        input::check_id(id).map_err(|_| not_found())?;
         let mut projection = Projection::default();
         projection.push("id", ColType::Text);
         let pred = Pred::And(vec![
@@ -46,7 +46,7 @@ impl RecordService<'_> {
     }
 
     /// Sets a field back to the value it had before a change in its history (administrators).
-    pub async fn revert(&self, object: &str, id: &str, entry_id: &str) -> AppResult<Record> {
+    pub async fn revert(&self, object: &str, id: &RecordId, entry_id: &str) -> AppResult<Record> {
         crate::policy::admin_only(self.actor)?;
         let t = self.target(object).await?;
         let not_found = || {
@@ -59,7 +59,7 @@ impl RecordService<'_> {
         let entry = history::entry(self.app.db(), entry_id)
             .await?
             .ok_or_else(not_found)?;
-        if entry.object != object || entry.record_id != id {
+        if entry.object != object || entry.record_id != id.as_str() {
             return Err(not_found());
         }
         let Some(field_name) = entry.field.as_deref() else {
@@ -80,14 +80,14 @@ impl RecordService<'_> {
             // Amounts are kept in the history with their currency: "1250.00 CNY".
             (FieldKind::Money, Json::String(s)) if s.contains(' ') => {
                 let (amount, currency) = s.split_once(' ').unwrap_or((s, ""));
-                body.insert(field.name.clone(), Json::String(amount.to_owned()));
+                body.insert(field.name.to_string(), Json::String(amount.to_owned()));
                 body.insert(
                     format!("{}_currency", field.name),
                     Json::String(currency.to_owned()),
                 );
             }
             _ => {
-                body.insert(field.name.clone(), old);
+                body.insert(field.name.to_string(), old);
             }
         }
         self.change(object, id, &Json::Object(body), "revert").await

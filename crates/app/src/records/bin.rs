@@ -2,6 +2,7 @@
 //! records that belong to it (lookups marked `cascade`, such as an account's contacts and deals,
 //! and the tasks and follow-ups whose `related` points at any of them) as one group.
 
+use pelagic_core::ids::RecordId;
 use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,7 +12,7 @@ use pelagic_core::kind::FieldKind;
 use pelagic_core::meta::Schema;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{Cmp, Pred};
-use pelagic_core::{ColType, Value, input};
+use pelagic_core::{ColType, Value};
 use pelagic_store::Tx;
 use pelagic_store::bin::{self, DeletionRow};
 use pelagic_store::records::{self as rows, ListQuery};
@@ -29,10 +30,9 @@ const MAX_GROUP: usize = 50_000;
 
 impl RecordService<'_> {
     /// Moves a record, with the records that belong to it, to the recycle bin.
-    pub async fn delete(&self, object: &str, id: &str) -> AppResult<()> {
+    pub async fn delete(&self, object: &str, id: &RecordId) -> AppResult<()> {
         let t = self.target(object).await?;
         t.policy(self.actor).require(&t.obj, Operation::Delete)?;
-        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
         let mut tx = self.app.db().begin().await?;
         self.delete_in(&mut tx, &t, id).await?;
         tx.commit().await?;
@@ -74,7 +74,7 @@ impl RecordService<'_> {
                 (
                     ColumnName::fixed("deleted_by"),
                     ColType::Text,
-                    Value::Text(self.actor.user_id.clone()),
+                    Value::Text(self.actor.user_id.to_string()),
                 ),
             ];
             rows::update(tx, table, &sets, &live_among(ids)).await?;
@@ -94,7 +94,7 @@ impl RecordService<'_> {
             record_id: id.to_owned(),
             title,
             owner_id: root[owner_at].as_str().map(str::to_owned),
-            deleted_by: self.actor.user_id.clone(),
+            deleted_by: self.actor.user_id.to_string(),
             deleted_at: now,
             members: flat.len() as i64,
         };
@@ -105,7 +105,7 @@ impl RecordService<'_> {
     }
 
     /// Brings a deleted record back with everything its deletion took.
-    pub async fn restore(&self, object: &str, id: &str) -> AppResult<Record> {
+    pub async fn restore(&self, object: &str, id: &RecordId) -> AppResult<Record> {
         let t = self.target(object).await?;
         let mut tx = self.app.db().begin().await?;
         let deletion = open_deletion(&mut tx, object, id).await?;
@@ -141,7 +141,7 @@ impl RecordService<'_> {
     }
 
     /// Removes a deletion's records for good (administrators). Their history stays.
-    pub async fn purge(&self, object: &str, id: &str) -> AppResult<()> {
+    pub async fn purge(&self, object: &str, id: &RecordId) -> AppResult<()> {
         crate::policy::admin_only(self.actor)?;
         let t = self.target(object).await?;
         let mut tx = self.app.db().begin().await?;
@@ -150,7 +150,7 @@ impl RecordService<'_> {
         history::append(
             &mut tx,
             &self.events(
-                &[(object.to_owned(), id.to_owned())],
+                &[(object.to_owned(), id.to_string())],
                 "purge",
                 self.app.now(),
             ),
@@ -252,8 +252,7 @@ fn may_see(rules: &AccessRules, actor: &pelagic_core::access::Actor, d: &Deletio
 }
 
 /// The deletion whose root is this record, or the recycle bin's not-found answer.
-async fn open_deletion(tx: &mut Tx, object: &str, id: &str) -> AppResult<DeletionRow> {
-    input::check_id(id).map_err(|_| not_in_bin(object, id))?;
+async fn open_deletion(tx: &mut Tx, object: &str, id: &RecordId) -> AppResult<DeletionRow> {
     bin::of_record(tx, object, id)
         .await?
         .ok_or_else(|| not_in_bin(object, id))

@@ -3,6 +3,7 @@
 //! deal, all in one transaction with the lead becoming `converted` and pointing at them. Values
 //! go where each lead field's `convert_to` says, custom fields included.
 
+use pelagic_core::ids::RecordId;
 use pelagic_core::names::ColumnName;
 use pelagic_core::said::{Reason, Said};
 use std::collections::{BTreeMap, BTreeSet};
@@ -100,7 +101,7 @@ fn under(what: &str, e: AppError) -> AppError {
 
 impl RecordService<'_> {
     /// Converts a lead the actor may edit.
-    pub async fn convert_lead(&self, id: &str, req: &ConvertRequest) -> AppResult<Converted> {
+    pub async fn convert_lead(&self, id: &RecordId, req: &ConvertRequest) -> AppResult<Converted> {
         let outcome = self.convert_unchecked(id, req).await;
         self.app.counted_duplicate(self.actor, outcome).await
     }
@@ -130,7 +131,7 @@ impl RecordService<'_> {
             if !access.readable() || access == FieldAccess::Masked {
                 continue;
             }
-            let Some(v) = values.get(&f.name).filter(|v| !v.is_null()) else {
+            let Some(v) = values.get(f.name.as_str()).filter(|v| !v.is_null()) else {
                 continue;
             };
             for to in &f.convert_to {
@@ -167,7 +168,7 @@ impl RecordService<'_> {
         }
         let (account, mut new_account) = match &req.account_id {
             Some(aid) => (
-                self.get("account", aid)
+                self.get("account", &RecordId::stored(aid.clone()))
                     .await
                     .map_err(|e| under("account_id", e))?,
                 None,
@@ -191,7 +192,7 @@ impl RecordService<'_> {
 
         let (contact, mut new_contact) = match &req.contact_id {
             Some(cid) => (
-                self.get("contact", cid)
+                self.get("contact", &RecordId::stored(cid.clone()))
                     .await
                     .map_err(|e| under("contact_id", e))?,
                 None,
@@ -313,7 +314,7 @@ impl RecordService<'_> {
             None => linked,
         };
         Ok(Converted {
-            lead: self.get("lead", id).await?,
+            lead: self.get("lead", &RecordId::stored(id)).await?,
             account_created: new_account.is_some(),
             account: made(&new_account, account),
             contact_created: new_contact.is_some(),
@@ -333,7 +334,7 @@ impl RecordService<'_> {
         for found in self.duplicate_check("account", &typed, None).await? {
             if found["object"] == "account"
                 && let Some(id) = found["existing_id"].as_str()
-                && let Ok(record) = self.get("account", id).await
+                && let Ok(record) = self.get("account", &RecordId::stored(id)).await
             {
                 return Ok(Some(record));
             }

@@ -2,6 +2,7 @@
 //! object. Preparing (checks, ids, keys) is apart from writing, so that a use case creating
 //! records of several objects (a lead's conversion) writes them all in one transaction.
 
+use pelagic_core::ids::RecordId;
 use std::collections::BTreeSet;
 
 use pelagic_core::dedupe::Key;
@@ -14,13 +15,14 @@ use pelagic_store::records as rows;
 use serde_json::Value as Json;
 
 use super::keys::refuse_twins;
-use super::prepared::{Layout, Now, Prepared};
+use super::prepared::{self, Now, Prepared};
 use super::{MAX_BATCH, Record, RecordService, Target, labelled, refs};
 use super::{figures, follow_ups, hooks};
 use crate::duplicates::{self, OnTaken};
 use crate::history::{self, Change};
 use crate::policy::Operation;
 use crate::{AppError, AppResult};
+use pelagic_core::row::Row;
 
 impl RecordService<'_> {
     /// Creates one record.
@@ -75,7 +77,7 @@ impl RecordService<'_> {
             // Their amounts were worked out after they were laid out: read them as stored.
             let mut out = Vec::with_capacity(prepared.rows.len());
             for i in 0..prepared.rows.len() {
-                out.push(self.get(object, &prepared.id(i)).await?);
+                out.push(self.get(object, &RecordId::stored(prepared.id(i))).await?);
             }
             return Ok(out);
         }
@@ -104,15 +106,15 @@ impl RecordService<'_> {
             .map(|(l, c)| (l.clone(), refs::pointing(&t.obj, c)))
             .collect();
         let now = self.app.now();
-        let layout = Layout::new(&t.obj.all_columns());
+        let projection = prepared::table_projection(&t.obj.all_columns());
         let processes = self.processes_of(&t.obj).await?;
         let mut stage_changes = Vec::new();
         let mut table_rows = Vec::with_capacity(parsed.len());
         for ((label, cols), pool) in parsed.into_iter().zip(&entries.0) {
-            let mut row = layout.row_of(cols);
+            let mut row = prepared::row_of(&projection, cols);
             let id = crate::ids::new_id();
-            layout.set(&mut row, "id", Value::Text(id.clone()));
-            self.own_new(&policy, &t.obj, &layout, &mut row, pool.as_ref())?;
+            row.put("id", Value::Text(id.clone()));
+            self.own_new(&policy, &t.obj, &mut row, pool.as_ref())?;
             let planning = hooks::Planning {
                 t: &t,
                 id: &id,
@@ -121,17 +123,14 @@ impl RecordService<'_> {
                 user: &self.actor.user_id,
                 now,
             };
-            let mut draft = hooks::NewRow {
-                layout: &layout,
-                row: &mut row,
-            };
+            let mut draft = hooks::NewRow(&mut row);
             let moved = hooks::plan(&planning, &mut draft).map_err(|e| labelled(&label, e))?;
             stage_changes.extend(moved);
-            self.stamp_new(&layout, &mut row, now);
+            self.stamp_new(&mut row, now);
             table_rows.push(row);
         }
-        let created = self.create_events(&t.obj, &layout, &table_rows, now);
-        let keyed = duplicate_keys(&t, &layout, &table_rows);
+        let created = self.create_events(&t.obj, &table_rows, now);
+        let keyed = duplicate_keys(&t, &table_rows);
         refuse_twins(&keyed, list_name)?;
         // Read before the write's transaction: a step inside it must not wait for a second
         // connection while holding the first (and the number sequence's lock).
@@ -146,7 +145,6 @@ impl RecordService<'_> {
             patterns,
             columns: t.obj.all_columns(),
             t,
-            layout,
             rows: table_rows,
             created,
             keyed,
@@ -221,25 +219,24 @@ impl RecordService<'_> {
         &self,
         policy: &crate::policy::Policy<'_>,
         obj: &ObjectDef,
-        layout: &Layout,
-        row: &mut [Value],
+        row: &mut Row,
         pool: Option<&crate::pools::Pool>,
     ) -> AppResult<()> {
         if let (Some(pool), Some(f)) = (pool, obj.field("pool_id")) {
             for (c, _, v) in f.text_sets(Some(&pool.row.id)) {
-                layout.set(row, &c, v);
+                row.put(&c, v);
             }
         }
-        if let Value::Text(owner) = layout.get(row, "owner_id") {
+        if let Value::Text(owner) = row.get("owner_id") {
             policy.require_owner_allowed(obj, Operation::Create, owner)?;
         } else if pool.is_none() {
             // Without an owner a record named into a pool waits in it; any other is the
             // creator's.
-            let me = Value::Text(self.actor.user_id.clone());
-            layout.set(row, "owner_id", me);
+            let me = Value::Text(self.actor.user_id.to_string());
+            row.put("owner_id", me);
         }
         if let Some(f) = obj.behaviour.assignee.as_deref().and_then(|a| obj.field(a))
-            && let Value::Text(to) = layout.get(row, &f.column)
+            && let Value::Text(to) = row.get(&f.column)
         {
             policy.require_assignable(obj, Operation::Create, to)?;
         }
@@ -247,26 +244,25 @@ impl RecordService<'_> {
     }
 
     /// When and by whom a new record was made.
-    fn stamp_new(&self, layout: &Layout, row: &mut [Value], now: Now) {
-        layout.set(row, "created_at", Value::DateTime(now));
-        layout.set(row, "updated_at", Value::DateTime(now));
-        let me = Value::Text(self.actor.user_id.clone());
-        layout.set(row, "created_by", me);
+    fn stamp_new(&self, row: &mut Row, now: Now) {
+        row.put("created_at", Value::DateTime(now));
+        row.put("updated_at", Value::DateTime(now));
+        let me = Value::Text(self.actor.user_id.to_string());
+        row.put("created_by", me);
     }
 
     /// A creation event in the history for each new row.
     fn create_events(
         &self,
         obj: &ObjectDef,
-        layout: &Layout,
-        rows: &[Vec<Value>],
+        rows: &[Row],
         now: Now,
     ) -> Vec<pelagic_store::history::HistoryRow> {
         rows.iter()
             .map(|r| {
                 Change {
                     object: &obj.name,
-                    record_id: layout.get(r, "id").as_str().unwrap_or_default(),
+                    record_id: r.text("id").unwrap_or_default(),
                     user_id: &self.actor.user_id,
                     at: now,
                 }
@@ -305,8 +301,7 @@ impl RecordService<'_> {
     async fn after_create(&self, tx: &mut Tx, p: &mut Prepared) -> AppResult<()> {
         let obj = p.t.obj.clone();
         if obj.behaviour.follow_up {
-            let get = |r: &[Value], c: &str| p.layout.get(r, c).clone();
-            let logged = follow_ups::logged(&obj, &p.rows, &get, p.now);
+            let logged = follow_ups::logged(&obj, &p.rows, p.now);
             let schema = &p.t.snap.schema;
             self.after_follow_ups(tx, schema, &logged, p.now).await?;
         }
@@ -314,10 +309,10 @@ impl RecordService<'_> {
             self.to_approval_on_create(tx, p).await?;
         }
         let links = figures::document_of(&obj).map(|to| figures::link_column(&obj, &to.link));
-        let (rows, layout) = (&p.rows, &p.layout);
+        let rows = &p.rows;
         let linked = links
             .iter()
-            .flat_map(|l| rows.iter().map(move |r| layout.get(r, l)));
+            .flat_map(|l| rows.iter().map(move |r| r.get(l)));
         let own = (0..p.rows.len()).map(|i| p.id(i));
         let documents = figures::moved_by(&p.t.snap.schema, &obj, linked, own);
         figures::refresh(tx, &p.t.snap.schema, &documents).await
@@ -327,8 +322,11 @@ impl RecordService<'_> {
     pub(super) fn created(&self, p: &Prepared) -> Vec<Record> {
         let policy = p.t.policy(self.actor);
         let fields = policy.visible_fields(&p.t.obj);
-        let writer = self.writer(&policy, &p.t.obj, &fields, &p.layout.projection);
-        p.rows.iter().map(|r| writer.write(r)).collect()
+        let Some(first) = p.rows.first() else {
+            return Vec::new();
+        };
+        let writer = self.writer(&policy, &p.t.obj, &fields, first.projection());
+        p.rows.iter().map(|r| writer.write(r.values())).collect()
     }
 }
 
@@ -342,25 +340,22 @@ fn item_label(list_name: &str, i: usize) -> String {
 }
 
 /// Each new row's duplicate keys, by its id.
-fn duplicate_keys(t: &Target, layout: &Layout, rows: &[Vec<Value>]) -> Vec<(String, Vec<Key>)> {
+fn duplicate_keys(t: &Target, rows: &[Row]) -> Vec<(String, Vec<Key>)> {
     let rules = t.snap.duplicates.of(&t.obj.name);
     rows.iter()
         .map(|r| {
-            let id = layout.get(r, "id").as_str().unwrap_or_default().to_owned();
-            (
-                id,
-                duplicates::keys_of_row(&t.obj, rules, &layout.projection, r),
-            )
+            let id = r.text("id").unwrap_or_default().to_owned();
+            let keys = duplicates::keys_of_row(&t.obj, rules, r.projection(), r.values());
+            (id, keys)
         })
         .collect()
 }
 
 /// The text search reads, worked out once per new record, when every hook has set its values.
 fn search_texts(obj: &ObjectDef, p: &mut Prepared) {
-    let layout = &p.layout;
     for row in &mut p.rows {
-        let search = plan::search_text(obj, &|c| Some(layout.get(row, c).clone()));
+        let search = plan::search_text(obj, &|c| Some(row.get(c).clone()));
         let search = Value::text_or_null((!search.is_empty()).then_some(search));
-        layout.set(row, "search_text", search);
+        row.put("search_text", search);
     }
 }

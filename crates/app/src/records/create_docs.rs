@@ -41,7 +41,7 @@ impl RecordService<'_> {
                     pending.clone(),
                 )];
                 rows::update(tx, &obj.table, &sets, &super::id_is(&id)).await?;
-                p.layout.set(&mut p.rows[i], "approval_status", pending);
+                p.rows[i].put("approval_status", pending);
                 p.approvals_started = true;
             }
         }
@@ -61,26 +61,15 @@ impl RecordService<'_> {
         let zone = pelagic_core::period::zone(&self.actor.time_zone);
         let today = p.now.with_timezone(&zone).date_naive();
         for i in 0..p.rows.len() {
-            let mut values: sales_docs::Columns = p
-                .columns
-                .iter()
-                .map(|(c, _)| c.clone())
-                .zip(p.rows[i].iter().cloned())
-                .collect();
-            sales_docs::complete(
-                tx,
-                schema,
-                &obj,
-                &mut values,
-                &p.t.snap.input.default_currency,
-            )
-            .await?;
+            let values = &mut p.rows[i];
+            sales_docs::complete(tx, schema, &obj, values, &p.t.snap.input.default_currency)
+                .await?;
             if numbered && let Some(f) = obj.field(NUMBER_FIELD) {
                 let seq =
                     pelagic_store::sequences::next(tx, &obj.name, today.year().into()).await?;
                 let number = numbering::format(numbering::pattern_for(&obj, &patterns), today, seq);
                 for (c, _, v) in f.text_sets(Some(&number)) {
-                    values.insert(c, v);
+                    values.put(&c, v);
                 }
             }
             // Statuses the system keeps start at their default.
@@ -90,21 +79,16 @@ impl RecordService<'_> {
                 .filter(|f| f.system && f.kind == pelagic_core::FieldKind::Select)
             {
                 if let (Some(serde_json::Value::String(d)), true) =
-                    (&f.default, values.get(&f.column).is_none_or(Value::is_null))
+                    (&f.default, values.get(&f.column).is_null())
                 {
-                    values.insert(f.column.clone(), Value::Text(d.clone()));
+                    values.put(&f.column, Value::Text(d.clone()));
                 }
             }
             if obj.behaviour.versioned {
-                if values.get("version").is_none_or(Value::is_null) {
-                    values.insert("version".into(), Value::Int(1));
+                if values.get("version").is_null() {
+                    values.put("version", Value::Int(1));
                 }
-                values.insert("latest".into(), Value::Bool(true));
-            }
-            for (at, (c, _)) in p.columns.iter().enumerate() {
-                if let Some(v) = values.remove(c) {
-                    p.rows[i][at] = v;
-                }
+                values.put("latest", Value::Bool(true));
             }
         }
         Ok(())

@@ -5,8 +5,8 @@ use pelagic_core::meta::{ObjectDef, Schema};
 use pelagic_store::Tx;
 
 use super::rows::{self, is};
-use super::sales_docs::Columns;
 use crate::AppResult;
+use pelagic_core::row::Row;
 
 /// The currency the customer is billed in: that of the record the document's `account_id`
 /// names, when it has a valid one. A document given no currency takes it, else the company's.
@@ -14,9 +14,10 @@ pub(super) async fn of(
     tx: &mut Tx,
     schema: &Schema,
     obj: &ObjectDef,
-    values: &Columns,
+    values: &Row,
 ) -> AppResult<Option<String>> {
-    let (Some(link), Some(Value::Text(id))) = (obj.field("account_id"), values.get("account_id"))
+    let (Some(link), Some(Value::Text(id))) =
+        (obj.field("account_id"), Some(values.get("account_id")))
     else {
         return Ok(None);
     };

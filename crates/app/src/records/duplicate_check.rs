@@ -44,7 +44,7 @@ impl RecordService<'_> {
         }
         self.app.spend_duplicate_answer(self.actor).await?;
         let rules = t.snap.duplicates.of(&obj.name);
-        let mut columns: BTreeMap<String, Value> = BTreeMap::new();
+        let mut columns = input::ColumnValues::default();
         for (name, text) in values {
             let Some(f) = obj.field(name) else {
                 return Err(AppError::Invalid(format!("{object} has no field '{name}'")));
@@ -54,7 +54,7 @@ impl RecordService<'_> {
             }
             let one = Map::from_iter([(name.clone(), Json::String(text.clone()))]);
             if let Ok(cols) = input::parse_record(obj, &one, WriteMode::Update, &t.snap.input) {
-                columns.extend(cols.columns.into_iter().map(|(c, v)| (c.into(), v)));
+                columns.columns.extend(cols.columns);
             }
         }
         let found = dedupe::keys(obj, rules, &|c| columns.get(c).cloned());

@@ -33,7 +33,7 @@ impl RecordService<'_> {
         policy.require(&t.obj, Operation::Export)?;
         let mut columns: Vec<String> = Vec::new();
         for f in policy.visible_fields(&t.obj) {
-            columns.push(f.name.clone());
+            columns.push(f.name.to_string());
             if f.kind == FieldKind::Money {
                 columns.push(format!("{}_currency", f.name));
             }

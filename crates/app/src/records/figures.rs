@@ -82,10 +82,9 @@ pub(super) async fn refresh(
         let currency = row.text("currency").unwrap_or_default().to_owned();
         let totals = match schema.parts_of(object, Part::Line).next() {
             Some((lines, to)) => {
-                let extra = row.int(
-                    &doc.field("discount_percent")
-                        .map_or(ColumnName::default(), |f| f.column.clone()),
-                );
+                let extra = doc
+                    .field("discount_percent")
+                    .map_or(0, |f| row.int(&f.column));
                 let link = link_column(lines, &to.link);
                 price_lines(tx, lines, &link, id, extra, &currency).await?
             }

@@ -123,8 +123,7 @@ async fn touch(tx: &mut Tx, obj: &ObjectDef, id: &str, at: DateTime<Utc>) -> App
 /// The follow-ups among rows just inserted into `activity`: what each is about and when.
 pub(super) fn logged(
     obj: &ObjectDef,
-    rows: &[Vec<Value>],
-    get: &dyn Fn(&[Value], &str) -> Value,
+    rows: &[pelagic_core::row::Row],
     now: DateTime<Utc>,
 ) -> Vec<Logged> {
     let (Some(related), Some(occurred)) = (obj.field("related"), obj.field("occurred_at")) else {
@@ -139,15 +138,19 @@ pub(super) fn logged(
     };
     rows.iter()
         .filter_map(|r| {
-            let (Value::Text(object), Value::Text(id)) = (get(r, object_col), get(r, id_col))
-            else {
+            let (Value::Text(object), Value::Text(id)) = (r.get(object_col), r.get(id_col)) else {
                 return None;
             };
-            let at = get(r, &occurred.column)
+            let at = r
+                .get(&occurred.column)
                 .as_datetime()
                 .unwrap_or(now)
                 .min(now);
-            Some(Logged { object, id, at })
+            Some(Logged {
+                object: object.clone(),
+                id: id.clone(),
+                at,
+            })
         })
         .collect()
 }
@@ -160,7 +163,7 @@ impl RecordService<'_> {
         tx: &mut Tx,
         obj: &ObjectDef,
         sets: &[(ColumnName, ColType, Value)],
-        values: &super::sales_docs::Columns,
+        values: &pelagic_core::row::Row,
     ) -> AppResult<()> {
         let won = sets
             .iter()
@@ -169,7 +172,7 @@ impl RecordService<'_> {
             && won
             && let Some(account) = obj.field("account_id")
             && let Some(customers) = account.target.as_deref()
-            && let Some(Value::Text(account_id)) = values.get(&account.column)
+            && let Value::Text(account_id) = values.get(&account.column)
         {
             crate::pools::closed(tx, customers, account_id).await?;
         }

@@ -3,7 +3,8 @@
 //! the objects whose metadata declares its behaviour (`pelagic_core::behaviour`); none names an
 //! object.
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::names::{Column, ColumnName};
+use pelagic_core::row::Row;
 
 use chrono::{DateTime, Utc};
 use pelagic_core::behaviour::STATUS_FIELD;
@@ -11,56 +12,56 @@ use pelagic_core::{ColType, Value};
 use pelagic_store::processes::StageChangeRow;
 
 use super::Target;
-use super::prepared::Layout;
 use crate::AppResult;
 use crate::processes::Process;
 
-/// A row being written, as the hooks see it.
+/// A row being written, as the hooks see it. Columns are named as columns (`&f.column`, or a
+/// fixed name the code writes): a field's API name does not compile here.
 pub(super) trait Draft {
     /// A column as it will be written.
-    fn get(&self, column: &str) -> Value;
+    fn get(&self, column: impl Column) -> Value;
     /// Writes a column too.
-    fn set(&mut self, column: &str, ty: ColType, value: Value);
+    fn set(&mut self, column: impl Column, ty: ColType, value: Value);
     /// Whether this write gives `column` a value (every column of a new record).
-    fn touches(&self, column: &str) -> bool;
+    fn touches(&self, column: impl Column) -> bool;
 }
 
 /// A new record's row.
-pub(super) struct NewRow<'a> {
-    pub layout: &'a Layout,
-    pub row: &'a mut [Value],
-}
+pub(super) struct NewRow<'a>(pub &'a mut Row);
 
 impl Draft for NewRow<'_> {
-    fn get(&self, column: &str) -> Value {
-        self.layout.get(self.row, column).clone()
+    fn get(&self, column: impl Column) -> Value {
+        self.0.get(column).clone()
     }
-    fn set(&mut self, column: &str, _: ColType, value: Value) {
-        self.layout.set(self.row, column, value);
+    /// A column the table does not have is no part of a new row.
+    fn set(&mut self, column: impl Column, _: ColType, value: Value) {
+        self.0.put(column, value);
     }
-    fn touches(&self, _: &str) -> bool {
+    fn touches(&self, _: impl Column) -> bool {
         true
     }
 }
 
 /// A changed record: every column as it will be, and the columns the change writes.
 pub(super) struct Edit {
-    pub values: super::sales_docs::Columns,
+    pub values: Row,
     pub sets: Vec<(ColumnName, ColType, Value)>,
 }
 
 impl Draft for Edit {
-    fn get(&self, column: &str) -> Value {
-        self.values.get(column).cloned().unwrap_or(Value::Null)
+    fn get(&self, column: impl Column) -> Value {
+        self.values.get(column).clone()
     }
-    fn set(&mut self, column: &str, ty: ColType, value: Value) {
-        self.sets.retain(|(c, _, _)| c != column);
-        let column = ColumnName::derived(column.to_owned());
+    fn set(&mut self, column: impl Column, ty: ColType, value: Value) {
+        let column = column.to_name();
+        self.sets.retain(|(c, _, _)| *c != column);
         self.sets.push((column.clone(), ty, value.clone()));
-        self.values.insert(column, value);
+        self.values.set(&column, ty, value);
     }
-    fn touches(&self, column: &str) -> bool {
-        self.sets.iter().any(|(c, _, _)| c == column)
+    fn touches(&self, column: impl Column) -> bool {
+        self.sets
+            .iter()
+            .any(|(c, _, _)| c.as_str() == column.column())
     }
 }
 
@@ -69,7 +70,7 @@ pub(super) struct Planning<'a> {
     pub t: &'a Target,
     pub id: &'a str,
     /// The record before the change; none for a new record.
-    pub before: Option<&'a super::sales_docs::Columns>,
+    pub before: Option<&'a Row>,
     /// The sales processes, for objects declaring `stages` (empty otherwise).
     pub processes: &'a [Process],
     pub user: &'a str,
@@ -77,7 +78,7 @@ pub(super) struct Planning<'a> {
 }
 
 /// Runs the planning hooks on `row`; gives the stage move to record, if the row moved.
-pub(super) fn plan(p: &Planning, row: &mut dyn Draft) -> AppResult<Option<StageChangeRow>> {
+pub(super) fn plan(p: &Planning, row: &mut impl Draft) -> AppResult<Option<StageChangeRow>> {
     let obj = &p.t.obj;
     if obj.behaviour.reminds && (row.touches("due_at") || row.touches("remind_before")) {
         for (c, ty, v) in super::reminders::plan(obj, &|c| row.get(c)) {
@@ -101,7 +102,7 @@ pub(super) fn plan(p: &Planning, row: &mut dyn Draft) -> AppResult<Option<StageC
 }
 
 /// A record of an object declaring `stages` entering the stage it now names.
-fn stage_move(p: &Planning, row: &mut dyn Draft) -> AppResult<Option<StageChangeRow>> {
+fn stage_move(p: &Planning, row: &mut impl Draft) -> AppResult<Option<StageChangeRow>> {
     let obj = &p.t.obj;
     if !obj.behaviour.stages || p.processes.is_empty() || !row.touches("stage") {
         return Ok(None);
@@ -111,7 +112,7 @@ fn stage_move(p: &Planning, row: &mut dyn Draft) -> AppResult<Option<StageChange
         .as_str()
         .and_then(|o| p.t.snap.access.member(o))
         .and_then(|m| m.team_id.clone());
-    let was = |c: &str| p.before.and_then(|b| b.get(c)).cloned();
+    let was = |c: &str| p.before.map(|b| b.get(c).clone()).filter(|v| !v.is_null());
     let probability = obj.field("probability").and_then(|f| was(&f.column));
     let before = super::stages::Before {
         stage: was("stage").and_then(|v| v.as_str().map(str::to_owned)),

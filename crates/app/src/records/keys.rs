@@ -1,10 +1,10 @@
 //! The duplicate keys of records being written: a batch may not hold the same customer twice,
 //! and an edit gives up the keys its old values gave and takes the new ones.
 
+use pelagic_core::FieldErrors;
 use pelagic_core::dedupe::Key;
-use pelagic_core::output::Projection;
+use pelagic_core::row::Row;
 use pelagic_core::said::{Reason, Said};
-use pelagic_core::{FieldErrors, Value};
 use pelagic_store::Tx;
 use pelagic_store::duplicates as stored;
 
@@ -20,15 +20,14 @@ impl RecordService<'_> {
         t: &Target,
         tx: &mut Tx,
         id: &str,
-        projection: &Projection,
-        row: &[Value],
+        row: &Row,
     ) -> AppResult<()> {
         let obj = &t.obj;
         let rules = t.snap.duplicates.of(&obj.name);
         if rules.is_empty() {
             return Ok(());
         }
-        let wanted = duplicates::keys_of_row(obj, rules, projection, row);
+        let wanted = duplicates::keys_of_row(obj, rules, row.projection(), row.values());
         let ids = [id.to_owned()];
         let stored = stored::of_records(tx, &obj.name, &ids).await?;
         let same = |k: &Key| stored.iter().any(|s| s.kind == k.kind && s.key == k.key);

@@ -10,7 +10,7 @@ use pelagic_core::said::{Reason, Said};
 use pelagic_store::Tx;
 
 use super::rows::{self, Row, is};
-use super::sales_docs::{Columns, invalid, refused};
+use super::sales_docs::{invalid, refused};
 use crate::AppResult;
 
 /// The catalogue's price list: a product's prices per currency and customer level.
@@ -26,17 +26,17 @@ pub(super) async fn fill(
     tx: &mut Tx,
     schema: &Schema,
     line: &ObjectDef,
-    values: &mut Columns,
+    values: &mut Row,
     document: &Row,
     currency: &str,
 ) -> AppResult<()> {
-    let product_id = match values.get("product_id").and_then(Value::as_str) {
+    let product_id = match values.text("product_id") {
         Some(p) => p.to_owned(),
         None => {
-            if values.get("description").is_none_or(Value::is_null) {
+            if values.get("description").is_null() {
                 return Err(refused("description", Said::new(Reason::LineNeedsWhat)));
             }
-            if values.get("unit_price").is_none_or(Value::is_null) {
+            if values.get("unit_price").is_null() {
                 return Err(refused("unit_price", Said::new(Reason::LineNeedsPrice)));
             }
             return Ok(());
@@ -55,24 +55,24 @@ pub(super) async fn fill(
     .pop() else {
         return Err(invalid("product_id", Reason::RecordMissing));
     };
-    let fill_text = |values: &mut Columns, field: &str, from: &str| {
-        if values.get(field).is_none_or(Value::is_null)
+    let fill_text = |values: &mut Row, field: &str, from: &str| {
+        if values.get(field).is_null()
             && let Some(text) = product.text(from)
         {
             let column = field.to_name();
-            values.insert(
+            values.put(
                 column.with_suffix(FOLD_SUFFIX),
                 Value::Text(pelagic_core::fold::fold(text)),
             );
-            values.insert(column, Value::Text(text.to_owned()));
+            values.put(column, Value::Text(text.to_owned()));
         }
     };
     fill_text(values, "description", "name");
     fill_text(values, "unit", "unit");
-    if values.get("tax_rate").is_none_or(Value::is_null) {
-        values.insert("tax_rate".into(), product.get("tax_rate").clone());
+    if values.get("tax_rate").is_null() {
+        values.put("tax_rate", product.get("tax_rate").clone());
     }
-    if values.get("unit_price").is_none_or(Value::is_null) {
+    if values.get("unit_price").is_null() {
         let price = product_price(tx, schema, &product_id, document, currency)
             .await?
             .or_else(|| {
@@ -85,11 +85,8 @@ pub(super) async fn fill(
                     Said::new(Reason::NoPriceInCurrency).with("currency", currency),
                 )
             })?;
-        values.insert("unit_price".into(), Value::Int(price));
-        values.insert(
-            "unit_price_currency".into(),
-            Value::Text(currency.to_owned()),
-        );
+        values.put("unit_price", Value::Int(price));
+        values.put("unit_price_currency", Value::Text(currency.to_owned()));
     }
     Ok(())
 }

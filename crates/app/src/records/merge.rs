@@ -2,8 +2,11 @@
 //! it has none; records pointing at the loser, its follow-ups and its history move to the
 //! survivor; the loser goes to the recycle bin. All in one transaction.
 
+use pelagic_core::ids::RecordId;
 use pelagic_core::names::ColumnName;
+use pelagic_core::row::Row;
 use pelagic_core::said::{Reason, Said};
+use std::sync::Arc;
 
 use pelagic_core::kind::FieldKind;
 use pelagic_core::output::{Projection, RecordWriter};
@@ -68,11 +71,7 @@ impl RecordService<'_> {
         .ok_or_else(|| no_such(obj, loser_id))?;
 
         // The survivor's empty fields take the loser's values, where the actor may write them.
-        let mut values: super::sales_docs::Columns = columns
-            .iter()
-            .map(|(c, _)| c.clone())
-            .zip(survivor.iter().cloned())
-            .collect();
+        let mut values = Row::new(Arc::new(projection.clone()), survivor.clone());
         let mut sets: Vec<(ColumnName, ColType, Value)> = Vec::new();
         for f in obj
             .fields
@@ -89,7 +88,7 @@ impl RecordService<'_> {
                 for c in names {
                     if let Some(i) = projection.position(c) {
                         sets.push((c.clone(), columns[i].1, loser[i].clone()));
-                        values.insert(c.clone(), loser[i].clone());
+                        values.put(c, loser[i].clone());
                     }
                 }
             }
@@ -101,15 +100,11 @@ impl RecordService<'_> {
             user_id: &self.actor.user_id,
             at: now,
         };
-        let after: Vec<Value> = columns
-            .iter()
-            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
-            .collect();
         let everything = RecordWriter::new(obj.fields.iter(), &projection);
         let mut entries = change.field_changes(
             obj,
             &everything.write(&survivor),
-            &everything.write(&after),
+            &everything.write(values.values()),
             "merge",
         );
         if !sets.is_empty() {
@@ -118,7 +113,7 @@ impl RecordService<'_> {
                 ColType::DateTime,
                 Value::DateTime(now),
             ));
-            let search = plan::search_text(obj, &|c| values.get(c).cloned());
+            let search = plan::search_text(obj, &|c| Some(values.get(c).clone()));
             sets.push((
                 ColumnName::fixed("search_text"),
                 ColType::Text,
@@ -138,7 +133,7 @@ impl RecordService<'_> {
         let (db, schema, rules) = (self.app.db(), &t.snap.schema, &t.snap.duplicates);
         duplicates::claim_stored(db, schema, rules, &mut tx, obj, &ids, OnTaken::Share).await?;
         tx.commit().await?;
-        self.get(object, survivor_id).await
+        self.get(object, &RecordId::stored(survivor_id)).await
     }
 
     /// Points every lookup and reference at the loser to the survivor, deleted records included

@@ -2,6 +2,7 @@
 //! nothing that would only be refused.
 
 use pelagic_core::filter::Filter;
+use pelagic_core::ids::RecordId;
 use serde_json::{Value as Json, json};
 
 use super::{ListRequest, QuoteStep, RecordService};
@@ -20,7 +21,7 @@ pub struct NextSteps {
 impl RecordService<'_> {
     /// The steps `object` `id` can take now, by the same rules the steps themselves check (a
     /// page offers these, and nothing that would only be refused).
-    pub async fn next_steps(&self, object: &str, id: &str) -> AppResult<NextSteps> {
+    pub async fn next_steps(&self, object: &str, id: &RecordId) -> AppResult<NextSteps> {
         let r = self.get(object, id).await?;
         let text = |k: &str| {
             r.get(k)

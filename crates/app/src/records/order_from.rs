@@ -1,6 +1,7 @@
 //! The order made from an accepted quote (its lines copied) or a won opportunity (one line for
 //! its amount): one order per source, decided behind the source's row lock.
 
+use pelagic_core::ids::RecordId;
 use std::collections::BTreeSet;
 
 use pelagic_core::filter::Filter;
@@ -13,7 +14,7 @@ use crate::{AppError, AppResult};
 impl RecordService<'_> {
     /// Makes an order from an accepted quote (its lines copied) or a won opportunity (one line
     /// for its amount). One order per quote or opportunity.
-    pub async fn order_from(&self, object: &str, id: &str) -> AppResult<Record> {
+    pub async fn order_from(&self, object: &str, id: &RecordId) -> AppResult<Record> {
         let source = self.get(object, id).await?;
         let s = |f: &str| source.get(f).and_then(Json::as_str).map(str::to_owned);
         let mut order = Map::new();
@@ -140,7 +141,7 @@ impl RecordService<'_> {
             self.insert_prepared(&mut tx, p).await?;
         }
         tx.commit().await?;
-        self.get("order", &order_id).await
+        self.get("order", &RecordId::stored(order_id)).await
     }
 }
 

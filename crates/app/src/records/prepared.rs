@@ -3,9 +3,11 @@
 
 use pelagic_core::dedupe::Key;
 use pelagic_core::input::ColumnValues;
-use pelagic_core::names::{Column, ColumnName};
+use pelagic_core::names::ColumnName;
 use pelagic_core::output::Projection;
+use pelagic_core::row::Row;
 use pelagic_core::{ColType, Value};
+use std::sync::Arc;
 
 use super::Target;
 
@@ -18,8 +20,7 @@ pub(super) struct Prepared {
     pub(super) pending: std::collections::BTreeSet<String>,
 
     pub(super) columns: Vec<(ColumnName, ColType)>,
-    pub(super) layout: Layout,
-    pub(super) rows: Vec<Vec<Value>>,
+    pub(super) rows: Vec<Row>,
     pub(super) created: Vec<pelagic_store::history::HistoryRow>,
     pub(super) keyed: Vec<(String, Vec<Key>)>,
     pub(super) entries: crate::pools::Entries,
@@ -34,52 +35,32 @@ pub(super) struct Prepared {
 impl Prepared {
     /// The id given to the `i`th new record.
     pub(super) fn id(&self, i: usize) -> String {
-        self.get(i, "id").as_str().unwrap_or_default().to_owned()
+        self.rows[i].text("id").unwrap_or_default().to_owned()
     }
 
     /// A column of the `i`th new record.
     pub(super) fn get(&self, i: usize, column: &str) -> &Value {
-        self.layout.get(&self.rows[i], column)
+        self.rows[i].get(column)
     }
 }
 
 /// The moment a write happens.
 pub(super) type Now = chrono::DateTime<chrono::Utc>;
 
-/// Where each column of an object's table sits in a row, worked out once per request.
-pub(super) struct Layout {
-    pub(super) projection: Projection,
+/// A new row of `projection`'s table holding the parsed values, every other column empty.
+pub(super) fn row_of(projection: &Arc<Projection>, cols: ColumnValues) -> Row {
+    let mut row = Row::empty(projection.clone());
+    for (c, v) in cols.columns {
+        row.put(&c, v);
+    }
+    row
 }
 
-impl Layout {
-    pub(super) fn new(columns: &[(ColumnName, ColType)]) -> Self {
-        let mut projection = Projection::default();
-        for (c, ty) in columns {
-            projection.push(c, *ty);
-        }
-        Layout { projection }
+/// Where each column of an object's table sits in its rows, worked out once per request.
+pub(super) fn table_projection(columns: &[(ColumnName, ColType)]) -> Arc<Projection> {
+    let mut projection = Projection::default();
+    for (c, ty) in columns {
+        projection.push(c, *ty);
     }
-
-    pub(super) fn position(&self, column: impl Column) -> Option<usize> {
-        self.projection.position(column)
-    }
-
-    /// A row of the table holding the parsed values, every other column empty.
-    pub(super) fn row_of(&self, cols: ColumnValues) -> Vec<Value> {
-        let mut row = vec![Value::Null; self.projection.columns.len()];
-        for (c, v) in cols.columns {
-            self.set(&mut row, &c, v);
-        }
-        row
-    }
-
-    pub(super) fn get<'r>(&self, row: &'r [Value], column: impl Column) -> &'r Value {
-        self.projection.get(row, column)
-    }
-
-    pub(super) fn set(&self, row: &mut [Value], column: impl Column, value: Value) {
-        if let Some(i) = self.position(column) {
-            row[i] = value;
-        }
-    }
+    Arc::new(projection)
 }

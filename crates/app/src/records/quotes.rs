@@ -3,6 +3,7 @@
 //! an action on the record, recorded in its history, never an edit of its status. (The order
 //! made from an accepted quote is `order_from.rs`.)
 
+use pelagic_core::ids::RecordId;
 use pelagic_core::names::{Column, ColumnName};
 
 use chrono::{DateTime, Utc};
@@ -60,7 +61,7 @@ impl QuoteStep {
 
 impl RecordService<'_> {
     /// Moves a quote on: submit, send, accept or reject.
-    pub async fn quote_step(&self, id: &str, step: QuoteStep) -> AppResult<Record> {
+    pub async fn quote_step(&self, id: &RecordId, step: QuoteStep) -> AppResult<Record> {
         let now = self.app.now();
         let mut tx = self.app.db().begin().await?;
         let w = self.whole_for_edit(&mut tx, "quote", id).await?;
@@ -127,7 +128,7 @@ impl RecordService<'_> {
 
     /// Makes a new draft version of a quote with its lines; the old one stays as it was, no
     /// longer the latest.
-    pub async fn revise_quote(&self, id: &str) -> AppResult<Record> {
+    pub async fn revise_quote(&self, id: &RecordId) -> AppResult<Record> {
         let now = self.app.now();
         let mut tx = self.app.db().begin().await?;
         let w = self.whole_for_edit(&mut tx, "quote", id).await?;
@@ -152,18 +153,16 @@ impl RecordService<'_> {
             ("id", Value::Text(new_id.clone())),
             ("status", Value::Text("draft".into())),
             ("version", Value::Int(version)),
-            ("previous_id", Value::Text(id.to_owned())),
+            ("previous_id", Value::Text(id.to_string())),
             ("latest", Value::Bool(true)),
             ("approval_status", Value::Null),
             ("sent_at", Value::Null),
             ("decided_at", Value::Null),
             ("created_at", Value::DateTime(now)),
             ("updated_at", Value::DateTime(now)),
-            ("created_by", Value::Text(self.actor.user_id.clone())),
+            ("created_by", Value::Text(self.actor.user_id.to_string())),
         ] {
-            if let Some(i) = w.projection.position(c) {
-                row[i] = v;
-            }
+            row.put(c, v);
         }
         let columns = w.t.obj.all_columns();
         store_rows::insert(&mut tx, &w.t.obj.table, &columns, &[row]).await?;
@@ -196,7 +195,7 @@ impl RecordService<'_> {
             .collect();
         history::append(&mut tx, &events).await?;
         tx.commit().await?;
-        self.get("quote", &new_id).await
+        self.get("quote", &RecordId::stored(new_id)).await
     }
 
     /// Copies the live lines of quote `from` to quote `to`; gives the new lines' ids.
@@ -241,7 +240,7 @@ impl RecordService<'_> {
                 ("quote_id", Value::Text(to.to_owned())),
                 ("created_at", Value::DateTime(now)),
                 ("updated_at", Value::DateTime(now)),
-                ("created_by", Value::Text(self.actor.user_id.clone())),
+                ("created_by", Value::Text(self.actor.user_id.to_string())),
             ] {
                 if let Some(i) = projection.position(c) {
                     r[i] = v;

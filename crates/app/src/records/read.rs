@@ -1,8 +1,9 @@
 //! Reading records: one by id, or a filtered, searched, sorted page with a keyset cursor.
 
+use pelagic_core::cursor;
+use pelagic_core::ids::RecordId;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::{self, Pred};
-use pelagic_core::{cursor, input};
 use pelagic_store::records::{self as rows, ListQuery};
 
 use super::{DEFAULT_LIMIT, ListRequest, MAX_LIMIT, Page, Record, RecordService, id_is, no_such};
@@ -12,12 +13,12 @@ use crate::{AppError, AppResult};
 impl RecordService<'_> {
     /// One live record the actor may read; `NotFound` otherwise (also when it exists but is out
     /// of the actor's reach, so that ids cannot be probed).
-    pub async fn get(&self, object: &str, id: &str) -> AppResult<Record> {
+    pub async fn get(&self, object: &str, id: &RecordId) -> AppResult<Record> {
         self.get_with(object, id, None).await
     }
 
     /// One record waiting in a pool the actor works in, without the fields the pool hides.
-    pub async fn get_in_pool(&self, pool_id: &str, id: &str) -> AppResult<Record> {
+    pub async fn get_in_pool(&self, pool_id: &str, id: &RecordId) -> AppResult<Record> {
         let pool = self.app.visible_pool(self.actor, pool_id).await?;
         self.get_with(&pool.row.object, id, Some(&pool)).await
     }
@@ -25,7 +26,7 @@ impl RecordService<'_> {
     async fn get_with(
         &self,
         object: &str,
-        id: &str,
+        id: &RecordId,
         pool: Option<&crate::pools::Pool>,
     ) -> AppResult<Record> {
         let t = self.target(object).await?;
@@ -35,7 +36,6 @@ impl RecordService<'_> {
         };
         policy.require(&t.obj, Operation::Read)?;
         let not_found = || no_such(&t.obj, id);
-        input::check_id(id).map_err(|_| not_found())?;
         let fields = policy.visible_fields(&t.obj);
         let projection = Projection::for_fields(fields.iter().copied());
         let pred = Pred::And(vec![policy.reachable(&t.obj, Operation::Read), id_is(id)]);
@@ -190,7 +190,7 @@ impl RecordService<'_> {
         Ok(policy
             .visible_fields(&t.obj)
             .iter()
-            .map(|f| f.name.clone())
+            .map(|f| f.name.to_string())
             .collect())
     }
 }
@@ -207,7 +207,7 @@ impl RecordService<'_> {
             .filter(|f| {
                 (!f.system || f.name == "owner_id") && policy.field_access(&t.obj, f).writable()
             })
-            .map(|f| f.name.clone())
+            .map(|f| f.name.to_string())
             .collect())
     }
 }

@@ -104,7 +104,13 @@ pub(crate) async fn check(
             };
             wanted.entry(target.clone()).or_default().insert(id.clone());
             let belongs = f.kind == FieldKind::Lookup && f.cascade;
-            uses.push((label.clone(), f.name.clone(), target, id.clone(), belongs));
+            uses.push((
+                label.clone(),
+                f.name.to_string(),
+                target,
+                id.clone(),
+                belongs,
+            ));
         }
     }
     let mut existing: BTreeMap<Option<String>, BTreeSet<String>> = BTreeMap::new();

@@ -10,8 +10,9 @@ use pelagic_store::Tx;
 
 use super::figures::{document_of, link_column};
 use super::rows::{self, is};
-use super::sales_docs::{Columns, invalid, refused};
+use super::sales_docs::{invalid, refused};
 use crate::AppResult;
+use pelagic_core::row::Row;
 
 /// The columns a refund of `obj` takes from its payment (named by its `link` field): the
 /// payment's document link and account. Refuses an amount the payment no longer covers.
@@ -20,15 +21,12 @@ pub(super) async fn source(
     schema: &Schema,
     obj: &ObjectDef,
     link: &str,
-    values: &Columns,
+    values: &Row,
 ) -> AppResult<Vec<(ColumnName, Value)>> {
     let payment_object = obj.field(link).and_then(|f| f.target.clone());
     let payment_obj = schema.object(payment_object.as_deref().unwrap_or_default())?;
     let link_col = link_column(obj, link);
-    let payment_id = values
-        .get(&link_col)
-        .and_then(Value::as_str)
-        .unwrap_or_default();
+    let payment_id = values.text(&link_col).unwrap_or_default();
     let payment_doc = document_of(payment_obj).map(|t| t.link.clone());
     let mut wanted = vec!["account_id", "amount"];
     wanted.extend(payment_doc.as_deref());
@@ -38,7 +36,7 @@ pub(super) async fn source(
     else {
         return Err(invalid(link, Reason::RecordMissing));
     };
-    let own_id = values.get("id").and_then(Value::as_str).unwrap_or_default();
+    let own_id = values.text("id").unwrap_or_default();
     let others: i64 = rows::live(
         tx,
         obj,
@@ -51,7 +49,7 @@ pub(super) async fn source(
     .filter(|r| r.text("id") != Some(own_id) && r.text("approval_status") != Some("rejected"))
     .map(|r| r.int("amount"))
     .sum();
-    let amount = values.get("amount").and_then(Value::as_int).unwrap_or(0);
+    let amount = values.int("amount");
     let left = payment.int("amount") - others;
     if amount <= 0 {
         return Err(refused("amount", Said::new(Reason::RefundAboveZero)));

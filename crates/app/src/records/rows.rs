@@ -17,24 +17,7 @@ use crate::AppResult;
 /// Most rows one read takes (a document's lines, an order's payments).
 const MAX_ROWS: u64 = 10_000;
 
-/// One row's columns by name.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Row(pub(super) super::sales_docs::Columns);
-
-impl Row {
-    /// The value of a column (a field's primary column has the field's column name).
-    pub(super) fn get(&self, column: &str) -> &Value {
-        self.0.get(column).unwrap_or(&Value::Null)
-    }
-
-    pub(super) fn int(&self, column: &str) -> i64 {
-        self.get(column).as_int().unwrap_or(0)
-    }
-
-    pub(super) fn text(&self, column: &str) -> Option<&str> {
-        self.get(column).as_str()
-    }
-}
+pub(super) use pelagic_core::row::Row;
 
 /// Reads every column of `fields` (and `id`) of the live rows of `obj` matching `pred`,
 /// ordered by `order` columns then id.
@@ -83,16 +66,10 @@ pub(super) async fn live(
         },
     )
     .await?;
+    let projection = std::sync::Arc::new(projection);
     Ok(found
         .into_iter()
-        .map(|r| {
-            Row(projection
-                .columns
-                .iter()
-                .map(|(c, _)| c.clone())
-                .zip(r)
-                .collect())
-        })
+        .map(|r| Row::new(projection.clone(), r))
         .collect())
 }
 

@@ -6,7 +6,7 @@
 //! a line of either).
 
 use pelagic_core::names::ColumnName;
-use std::collections::HashMap;
+use pelagic_core::row::Row;
 
 use pelagic_core::behaviour::{Part, STATUS_FIELD};
 use pelagic_core::meta::{ObjectDef, Schema};
@@ -15,12 +15,8 @@ use pelagic_core::{FieldErrors, Value};
 use pelagic_store::Tx;
 
 use super::figures::{document_of, link_column};
-use super::rows::{self, Row, is};
+use super::rows::{self, is};
 use crate::{AppError, AppResult};
-
-/// A row being written: column → value.
-/// One record's values by column (a field's API name is not a key: use its `column`).
-pub(crate) type Columns = HashMap<ColumnName, Value>;
 
 pub(super) fn invalid(field: &str, said: impl Into<Said>) -> AppError {
     AppError::Validation(FieldErrors::from([(field.to_owned(), said.into())]))
@@ -33,8 +29,8 @@ pub(super) fn refused(field: &str, said: Said) -> AppError {
 
 /// Refuses a change to a record that is locked: waiting for approval, or in a status its
 /// `lock` closes (a quote past its draft is changed by revising it).
-pub(super) fn check_unlocked(obj: &ObjectDef, values: &Columns) -> AppResult<()> {
-    let text = |c: &str| values.get(c).and_then(Value::as_str);
+pub(super) fn check_unlocked(obj: &ObjectDef, values: &Row) -> AppResult<()> {
+    let text = |c: &str| values.text(c);
     if obj.field("approval_status").is_some() && text("approval_status") == Some("pending") {
         return Err(Said::new(Reason::WaitingForApproval).into());
     }
@@ -81,17 +77,16 @@ pub(super) async fn complete(
     tx: &mut Tx,
     schema: &Schema,
     obj: &ObjectDef,
-    values: &mut Columns,
+    values: &mut Row,
     default_currency: &str,
 ) -> AppResult<()> {
-    let put = |values: &mut Columns, c: &ColumnName, v: Value| {
-        values.insert(c.clone(), v);
+    // `values` holds every column of the object's table: what is put here is one of them.
+    let put = |values: &mut Row, c: &ColumnName, v: Value| {
+        let known = values.put(c, v);
+        debug_assert!(known, "{c} is a column of the table");
     };
     if let Some(f) = obj.field("currency") {
-        let given = values
-            .get(&f.column)
-            .and_then(Value::as_str)
-            .map(str::to_uppercase);
+        let given = values.text(&f.column).map(str::to_uppercase);
         let code = match given {
             Some(code) => code,
             None => super::customer_currency::of(tx, schema, obj, values)
@@ -115,7 +110,7 @@ pub(super) async fn complete(
         }
     }
     if obj.behaviour.renews {
-        let get = |c: &str| values.get(c).cloned().unwrap_or(Value::Null);
+        let get = |c: &str| values.get(c).clone();
         for (c, v) in super::reminders::plan_renewal(&get) {
             put(values, &c, v);
         }
@@ -124,12 +119,12 @@ pub(super) async fn complete(
         return Ok(());
     };
     let link = link_column(obj, &to.link);
-    let link_value = values.get(&link).cloned().unwrap_or(Value::Null);
+    let link_value = values.get(&link).clone();
     let Some((doc, row)) = document(tx, schema, obj, &link_value).await? else {
         return Err(invalid(&to.link, Reason::RecordMissing));
     };
     if to.part == Part::Line {
-        check_unlocked(&doc, &row.0)?;
+        check_unlocked(&doc, &row)?;
     } else if row.text("approval_status") == Some("pending") {
         return Err(Said::new(Reason::WaitingForApproval).into());
     }
@@ -147,8 +142,8 @@ pub(super) async fn complete(
         .filter(|f| f.kind == pelagic_core::FieldKind::Money && !f.system)
     {
         let cur = f.column.with_suffix("_currency");
-        let given = values.get(&cur).and_then(Value::as_str).unwrap_or_default();
-        if values.get(&f.column).is_some_and(|v| !v.is_null()) && given != currency {
+        let given = values.text(&cur).unwrap_or_default();
+        if !values.get(&f.column).is_null() && given != currency {
             return Err(refused(
                 &f.name,
                 Said::new(Reason::AmountInDocumentCurrency).with("currency", &currency),
@@ -176,12 +171,12 @@ pub(super) async fn check_deletable(
     let Some(row) = rows::live(tx, obj, &fields, is("id", id), &[]).await?.pop() else {
         return Ok(());
     };
-    check_unlocked(obj, &row.0)?;
+    check_unlocked(obj, &row)?;
     if let Some(to) = to.filter(|t| t.part == Part::Line)
         && let Some((doc, doc_row)) =
-            document(tx, schema, obj, row.get(&link_column(obj, &to.link))).await?
+            document(tx, schema, obj, row.get(link_column(obj, &to.link))).await?
     {
-        check_unlocked(&doc, &doc_row.0)?;
+        check_unlocked(&doc, &doc_row)?;
     }
     Ok(())
 }

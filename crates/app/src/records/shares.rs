@@ -4,10 +4,11 @@
 
 use chrono::Datelike as _;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use pelagic_core::ids::RecordId;
 use pelagic_core::output::Projection;
 use pelagic_core::plan::Pred;
 use pelagic_core::said::{Reason, Said};
-use pelagic_core::{ColType, CoreError, input, period};
+use pelagic_core::{ColType, CoreError, period};
 use pelagic_store::sharing::{self as store, ShareRow};
 use pelagic_store::{metadata, records as rows};
 use serde_json::{Value as Json, json};
@@ -40,14 +41,14 @@ fn view(s: &ShareRow) -> Json {
 
 impl RecordService<'_> {
     /// The shares of a record the actor may edit by their role.
-    pub async fn shares(&self, object: &str, id: &str) -> AppResult<Vec<Json>> {
+    pub async fn shares(&self, object: &str, id: &RecordId) -> AppResult<Vec<Json>> {
         let t = self.sharer_target(object, id).await?;
         let found = store::shares_of(self.app.db(), &t.obj.name, id).await?;
         Ok(found.iter().map(view).collect())
     }
 
     /// Shares a record; gives the share.
-    pub async fn share(&self, object: &str, id: &str, input: &ShareInput) -> AppResult<Json> {
+    pub async fn share(&self, object: &str, id: &RecordId, input: &ShareInput) -> AppResult<Json> {
         let t = self.sharer_target(object, id).await?;
         let rules = &t.snap.access;
         let grantee = match (&input.user_id, &input.group_id) {
@@ -77,11 +78,11 @@ impl RecordService<'_> {
         let share = ShareRow {
             id: crate::ids::new_id(),
             object: t.obj.name.clone(),
-            record_id: id.to_owned(),
+            record_id: id.to_string(),
             grantee,
             access: input.access.clone(),
             until,
-            created_by: self.actor.user_id.clone(),
+            created_by: self.actor.user_id.to_string(),
             created_at: now,
         };
         let shown = view(&share);
@@ -102,7 +103,7 @@ impl RecordService<'_> {
     }
 
     /// Ends a share.
-    pub async fn unshare(&self, object: &str, id: &str, share_id: &str) -> AppResult<()> {
+    pub async fn unshare(&self, object: &str, id: &RecordId, share_id: &str) -> AppResult<()> {
         let t = self.sharer_target(object, id).await?;
         let found = store::shares_of(self.app.db(), &t.obj.name, id).await?;
         let share = found
@@ -131,11 +132,10 @@ impl RecordService<'_> {
 
     /// The object, after checking that the record is live and within the actor's own edit
     /// scope (a share does not let its holder share further).
-    async fn sharer_target(&self, object: &str, id: &str) -> AppResult<Target> {
+    async fn sharer_target(&self, object: &str, id: &RecordId) -> AppResult<Target> {
         let t = self.target(object).await?;
         let policy = t.policy(self.actor);
         policy.require(&t.obj, Operation::Edit)?;
-        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
         let mut projection = Projection::default();
         projection.push("id", ColType::Text);
         let pred = Pred::And(vec![

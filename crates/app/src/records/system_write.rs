@@ -2,12 +2,15 @@
 //! fields set directly, each change in the record's history under the action's name.
 
 use chrono::{DateTime, Utc};
+use pelagic_core::ids::RecordId;
 use pelagic_core::names::{Column, ColumnName};
 use pelagic_core::output::{Projection, RecordWriter};
 use pelagic_core::plan::Pred;
-use pelagic_core::{ColType, Value, input};
+use pelagic_core::row::Row;
+use pelagic_core::{ColType, Value};
 use pelagic_store::Tx;
 use pelagic_store::records as store_rows;
+use std::sync::Arc;
 
 use super::{RecordService, Target, id_is, no_such};
 use crate::AppResult;
@@ -17,27 +20,17 @@ use crate::policy::Operation;
 /// A record read whole for an action: every column by name.
 pub(crate) struct Whole {
     pub(super) t: Target,
-    pub(super) projection: Projection,
-    pub(super) row: Vec<Value>,
+    /// Every column of the record.
+    pub(super) row: Row,
 }
 
 impl Whole {
     pub(crate) fn get(&self, column: impl Column) -> &Value {
-        self.projection.get(&self.row, column)
+        self.row.get(column)
     }
 
     pub(crate) fn text(&self, column: impl Column) -> Option<&str> {
         self.get(column).as_str()
-    }
-
-    /// Every column by name.
-    pub(crate) fn columns(&self) -> super::sales_docs::Columns {
-        self.projection
-            .columns
-            .iter()
-            .map(|(c, _)| c.clone())
-            .zip(self.row.iter().cloned())
-            .collect()
     }
 
     /// The record's title (see `ObjectDef::title_field`), or its id.
@@ -58,12 +51,11 @@ impl RecordService<'_> {
         &self,
         tx: &mut Tx,
         object: &str,
-        id: &str,
+        id: &RecordId,
     ) -> AppResult<Whole> {
         let t = self.target(object).await?;
         let policy = t.policy(self.actor);
         policy.require(&t.obj, Operation::Edit)?;
-        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
         let mut projection = Projection::default();
         for (c, ty) in t.obj.all_columns() {
             projection.push(&c, ty);
@@ -72,7 +64,8 @@ impl RecordService<'_> {
         let row = store_rows::lock_first_tx(tx, &t.obj.table, &projection, &pred)
             .await?
             .ok_or_else(|| no_such(&t.obj, id))?;
-        Ok(Whole { t, projection, row })
+        let row = Row::new(Arc::new(projection), row);
+        Ok(Whole { t, row })
     }
 
     /// Reads a whole live record inside `tx` whatever the actor's permissions, for a decision
@@ -81,7 +74,7 @@ impl RecordService<'_> {
         &self,
         tx: &mut Tx,
         object: &str,
-        id: &str,
+        id: &RecordId,
     ) -> AppResult<Whole> {
         let t = self.target(object).await?;
         let mut projection = Projection::default();
@@ -97,7 +90,8 @@ impl RecordService<'_> {
         let row = store_rows::lock_first_tx(tx, &t.obj.table, &projection, &pred)
             .await?
             .ok_or_else(|| no_such(&t.obj, id))?;
-        Ok(Whole { t, projection, row })
+        let row = Row::new(Arc::new(projection), row);
+        Ok(Whole { t, row })
     }
 
     /// Sets system columns of a record read whole, recording each changed field in its history
@@ -113,11 +107,9 @@ impl RecordService<'_> {
         let obj = &w.t.obj;
         let mut after = w.row.clone();
         for (c, _, v) in &sets {
-            if let Some(i) = w.projection.position(c) {
-                after[i] = v.clone();
-            }
+            after.put(c, v.clone());
         }
-        let everything = RecordWriter::new(obj.fields.iter(), &w.projection);
+        let everything = RecordWriter::new(obj.fields.iter(), w.row.projection());
         let id = w.text("id").unwrap_or_default().to_owned();
         let mut changes = Change {
             object: &obj.name,
@@ -127,8 +119,8 @@ impl RecordService<'_> {
         }
         .field_changes(
             obj,
-            &everything.write(&w.row),
-            &everything.write(&after),
+            &everything.write(w.row.values()),
+            &everything.write(after.values()),
             action,
         );
         if changes.is_empty() {
@@ -172,7 +164,7 @@ impl RecordService<'_> {
     /// Submits a record of an object declaring `submitted` (a contract, an order) for approval:
     /// it waits for the first flow whose condition it meets, or is approved at once (objects
     /// moving by `steps`, quotes, are submitted as a step).
-    pub async fn submit(&self, object: &str, id: &str) -> AppResult<super::Record> {
+    pub async fn submit(&self, object: &str, id: &RecordId) -> AppResult<super::Record> {
         let behaviour = &self.target(object).await?.obj.behaviour;
         if behaviour.steps {
             return self.quote_step(id, super::QuoteStep::Submit).await;
@@ -185,7 +177,7 @@ impl RecordService<'_> {
         let now = self.app.now();
         let mut tx = self.app.db().begin().await?;
         let w = self.whole_for_edit(&mut tx, object, id).await?;
-        super::sales_docs::check_unlocked(&w.t.obj, &w.columns())?;
+        super::sales_docs::check_unlocked(&w.t.obj, &w.row)?;
         if w.text("approval_status") == Some("approved") {
             return Err(
                 pelagic_core::said::Said::new(pelagic_core::said::Reason::AlreadyApproved).into(),

@@ -4,6 +4,7 @@
 //! first, as far as the actor may read each.
 
 use pelagic_core::filter::Filter;
+use pelagic_core::ids::RecordId;
 use serde_json::{Value as Json, json};
 
 use super::{ListRequest, Record, RecordService};
@@ -22,10 +23,10 @@ impl RecordService<'_> {
     /// The records whose follow-ups and tasks belong on the timeline of `object` `id`: itself,
     /// the records that hang from it by a cascading lookup (an account's contacts and deals),
     /// and the lead it came from or, for a lead, what it became. Only those the actor may read.
-    pub async fn timeline_subjects(&self, object: &str, id: &str) -> AppResult<Vec<String>> {
+    pub async fn timeline_subjects(&self, object: &str, id: &RecordId) -> AppResult<Vec<String>> {
         let me = self.get(object, id).await?;
         let snap = self.app.snapshot().await?;
-        let mut ids = vec![id.to_owned()];
+        let mut ids = vec![id.to_string()];
         let mut lists = Vec::new();
         for other in snap.schema.objects.values() {
             for f in other.fields.iter().filter(|f| {
@@ -78,7 +79,7 @@ impl RecordService<'_> {
 
     /// The timeline as entries `{"kind": "follow_up"|"task"|"document_sent"|"change", "at",
     /// "record"|"document"|"change"}`: documents sent to the customer for any of its records.
-    pub async fn timeline(&self, object: &str, id: &str) -> AppResult<Vec<Json>> {
+    pub async fn timeline(&self, object: &str, id: &RecordId) -> AppResult<Vec<Json>> {
         let subjects = self.timeline_subjects(object, id).await?;
         let mut out = Vec::new();
         let readable = self.readable_objects().await?;

@@ -1,9 +1,12 @@
 //! Changing records: an update of some fields, through the same pipeline for every object
 //! (creating is in `create.rs`; the hooks it runs are in `hooks.rs`).
 
-use pelagic_core::names::ColumnName;
+use pelagic_core::ids::RecordId;
+use pelagic_core::names::Column;
+use pelagic_core::row::Row;
 use pelagic_core::said::Reason;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use pelagic_core::input::{self, ColumnValues, WriteMode};
 use pelagic_core::meta::ObjectDef;
@@ -22,7 +25,7 @@ use crate::{AppError, AppResult};
 
 impl RecordService<'_> {
     /// Changes the given fields of a record.
-    pub async fn update(&self, object: &str, id: &str, body: &Json) -> AppResult<Record> {
+    pub async fn update(&self, object: &str, id: &RecordId, body: &Json) -> AppResult<Record> {
         let outcome = self.change(object, id, body, "update").await;
         self.app.counted_duplicate(self.actor, outcome).await
     }
@@ -34,14 +37,13 @@ impl RecordService<'_> {
     pub(super) async fn change(
         &self,
         object: &str,
-        id: &str,
+        id: &RecordId,
         body: &Json,
         action: &str,
     ) -> AppResult<Record> {
         let t = self.target(object).await?;
         let policy = t.policy(self.actor);
         policy.require(&t.obj, Operation::Edit)?;
-        input::check_id(id).map_err(|_| no_such(&t.obj, id))?;
         let Json::Object(map) = body else {
             return Err(AppError::Invalid(
                 "the body must be a JSON object of field values".into(),
@@ -51,26 +53,26 @@ impl RecordService<'_> {
         let processes = self.processes_of(&t.obj).await?;
         let mut tx = self.app.db().begin().await?;
         let found = self.found(&mut tx, &t, &policy, id, map).await?;
-        super::sales_docs::check_unlocked(&t.obj, &found.values)?;
-        let body = keep_currencies(&t.obj, map, &found.values);
+        super::sales_docs::check_unlocked(&t.obj, &found.before)?;
+        let body = keep_currencies(&t.obj, map, &found.before);
         let cols = self.parse(&t, &policy, &body, WriteMode::Update)?;
-        self.check_hands(&policy, &t.obj, &cols, &found.values)?;
+        self.check_hands(&policy, &t.obj, &cols, &found.before)?;
         self.check_refs(&mut tx, &t, &[(String::new(), &cols)], &Default::default())
             .await?;
         let now = self.app.now();
         let mut edit = Edit {
-            values: found.values.clone(),
+            values: found.before.clone(),
             sets: Vec::new(),
         };
         for (c, v) in cols.columns {
-            if edit.values.get(&c) != Some(&v) {
+            if edit.values.get(&c) != &v {
                 edit.set(&c, found.ty_of(&c), v);
             }
         }
         let planning = hooks::Planning {
             t: &t,
             id,
-            before: Some(&found.values),
+            before: Some(&found.before),
             processes: &processes,
             user: &self.actor.user_id,
             now,
@@ -88,11 +90,10 @@ impl RecordService<'_> {
                 return self.get(object, id).await;
             }
         }
-        let row = found.row_of(&edit.values);
         let fields = policy.visible_fields(&t.obj);
         Ok(self
-            .writer(&policy, &t.obj, &fields, &found.projection)
-            .write(&row))
+            .writer(&policy, &t.obj, &fields, found.before.projection())
+            .write(edit.values.values()))
     }
 
     /// The record to change, read and locked in the write's transaction, if the actor may
@@ -106,10 +107,9 @@ impl RecordService<'_> {
         map: &Map<String, Json>,
     ) -> AppResult<Found> {
         let obj = &t.obj;
-        let columns = obj.all_columns();
         let mut projection = Projection::default();
-        for (c, ty) in &columns {
-            projection.push(c, *ty);
+        for (c, ty) in obj.all_columns() {
+            projection.push(&c, ty);
         }
         let mut reach = vec![policy.reachable(obj, Operation::Edit), id_is(id)];
         if map.contains_key("owner_id") {
@@ -120,18 +120,10 @@ impl RecordService<'_> {
         let row = rows::first_tx(tx, &obj.table, &projection, &pred)
             .await?
             .ok_or_else(|| no_such(obj, id))?;
-        let values = columns
-            .iter()
-            .map(|(c, _)| c.clone())
-            .zip(row.iter().cloned())
-            .collect();
         Ok(Found {
             id: id.to_owned(),
-            columns,
-            projection,
             pred,
-            row,
-            values,
+            before: Row::new(Arc::new(projection), row),
         })
     }
 
@@ -142,14 +134,12 @@ impl RecordService<'_> {
         policy: &Policy<'_>,
         obj: &ObjectDef,
         cols: &ColumnValues,
-        values: &super::sales_docs::Columns,
+        before: &Row,
     ) -> AppResult<()> {
         let given = |c: &str| {
-            cols.columns
-                .iter()
-                .find(|(x, _)| x == c)
-                .and_then(|(_, v)| v.as_str())
-                .filter(|v| values.get(c).and_then(Value::as_str) != Some(*v))
+            cols.get(c)
+                .and_then(Value::as_str)
+                .filter(|v| before.text(c) != Some(*v))
         };
         if let Some(owner) = given("owner_id") {
             policy.require_owner_allowed(obj, Operation::Transfer, owner)?;
@@ -177,9 +167,9 @@ impl RecordService<'_> {
         let mut completed = edit.values.clone();
         let currency = &t.snap.input.default_currency;
         super::sales_docs::complete(tx, &t.snap.schema, &t.obj, &mut completed, currency).await?;
-        for (c, v) in completed {
-            if edit.values.get(&c) != Some(&v) {
-                edit.set(&c, found.ty_of(&c), v);
+        for (c, v) in completed.iter() {
+            if edit.values.get(c) != v {
+                edit.set(c, found.ty_of(c), v.clone());
             }
         }
         Ok(())
@@ -202,11 +192,10 @@ impl RecordService<'_> {
             ColType::DateTime,
             Value::DateTime(written.now),
         );
-        let search = plan::search_text(obj, &|c| edit.values.get(c).cloned());
+        let search = plan::search_text(obj, &|c| Some(edit.values.get(c).clone()));
         let search = Value::text_or_null((!search.is_empty()).then_some(search));
         edit.set("search_text", ColType::Text, search);
-        let everything = RecordWriter::new(obj.fields.iter(), &found.projection);
-        let after_row = found.row_of(&edit.values);
+        let everything = RecordWriter::new(obj.fields.iter(), found.before.projection());
         let changes = Change {
             object: &obj.name,
             record_id: &found.id,
@@ -215,14 +204,13 @@ impl RecordService<'_> {
         }
         .field_changes(
             obj,
-            &everything.write(&found.row),
-            &everything.write(&after_row),
+            &everything.write(found.before.values()),
+            &everything.write(edit.values.values()),
             written.action,
         );
         rows::update(tx, &obj.table, &edit.sets, &found.pred).await?;
         pelagic_store::processes::insert_changes(tx, &Vec::from_iter(written.moved)).await?;
-        self.rekey(t, tx, &found.id, &found.projection, &after_row)
-            .await?;
+        self.rekey(t, tx, &found.id, &edit.values).await?;
         history::append(tx, &changes).await?;
         self.after_change(tx, obj, &edit.sets, &edit.values).await?;
         super::figures::refresh(tx, &t.snap.schema, &documents).await
@@ -241,8 +229,7 @@ impl RecordService<'_> {
             super::figures::document_of(obj).map(|to| super::figures::link_column(obj, &to.link));
         let linked = link
             .iter()
-            .flat_map(|l| [found.values.get(l), edit.values.get(l)])
-            .flatten();
+            .flat_map(|l| [found.before.get(l), edit.values.get(l)]);
         let inputs = edit.sets.iter().any(|(c, _, _)| {
             super::figures::DOCUMENT_INPUTS
                 .iter()
@@ -280,29 +267,16 @@ impl RecordService<'_> {
 /// The record a change starts from, as read in its transaction.
 struct Found {
     id: String,
-    columns: Vec<(ColumnName, ColType)>,
-    projection: Projection,
     /// Reaches the record for the actor (and the update reaches nothing else).
     pred: Pred,
-    row: Vec<Value>,
-    values: super::sales_docs::Columns,
+    /// Every column of the record as it was.
+    before: Row,
 }
 
 impl Found {
     /// The type of one of the table's columns.
-    fn ty_of(&self, column: &str) -> ColType {
-        self.columns
-            .iter()
-            .find(|(n, _)| n == column)
-            .map_or(ColType::Text, |(_, t)| *t)
-    }
-
-    /// A full row of the table from column values.
-    fn row_of(&self, values: &super::sales_docs::Columns) -> Vec<Value> {
-        self.columns
-            .iter()
-            .map(|(c, _)| values.get(c).cloned().unwrap_or(Value::Null))
-            .collect()
+    fn ty_of(&self, column: impl Column) -> ColType {
+        self.before.projection().ty(column).unwrap_or(ColType::Text)
     }
 }
 
@@ -314,17 +288,13 @@ struct Written<'a> {
 }
 
 /// The body with the currency each amount given without one already has.
-fn keep_currencies(
-    obj: &ObjectDef,
-    map: &Map<String, Json>,
-    values: &super::sales_docs::Columns,
-) -> Json {
+fn keep_currencies(obj: &ObjectDef, map: &Map<String, Json>, before: &Row) -> Json {
     let mut body = map.clone();
     for f in obj.fields.iter().filter(|f| f.kind == FieldKind::Money) {
         let key = format!("{}_currency", f.name);
-        if body.contains_key(&f.name)
+        if body.contains_key(f.name.as_str())
             && !body.contains_key(&key)
-            && let Some(Value::Text(c)) = values.get(&f.column.with_suffix("_currency"))
+            && let Value::Text(c) = before.get(f.column.with_suffix("_currency"))
         {
             body.insert(key, Json::String(c.clone()));
         }

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use pelagic_app::AppError;
+use pelagic_core::ids::{ObjectName, RecordId};
 
 use super::form::csrf;
 use super::{Page, failure, html};
@@ -72,7 +73,7 @@ async fn draw(s: &UiState, v: &Viewer, refused: Option<(String, String)>) -> Pag
         };
         let mut facts: Vec<(String, String)> = obj
             .key_fields()
-            .filter(|f| record.contains_key(&f.name) && f.name != "number")
+            .filter(|f| record.contains_key(f.name.as_str()) && f.name != "number")
             .map(|f| (v.tr.field(obj, f), display::show(&ctx, obj, f, record)))
             .collect();
         if let Some(by) = users.get(&text("submitted_by")) {
@@ -137,8 +138,8 @@ pub async fn decide(
                     .map(|b| b.split('/'))
                 {
                     Some(mut parts) => {
-                        let object = parts.nth(2).unwrap_or_default().to_owned();
-                        let id = parts.next().unwrap_or_default().to_owned();
+                        let object = ObjectName::fixed(parts.nth(2).unwrap_or_default());
+                        let id = RecordId::stored(parts.next().unwrap_or_default());
                         let refusal = Some(super::record::Refusal::Step(message));
                         super::record::draw(&s, &v, object, id, refusal).await?
                     }
@@ -155,8 +156,7 @@ fn is_record_page(path: &str) -> bool {
     matches!(
         (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
         (Some(""), Some("o"), Some(object), Some(id), None)
-            if pelagic_core::ident::is_snake_ident(object)
-                && pelagic_core::input::check_id(id).is_ok()
+            if pelagic_core::ident::is_snake_ident(object) && RecordId::parse(id).is_ok()
     )
 }
 

@@ -3,7 +3,10 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use chrono::{DateTime, Utc};
@@ -100,7 +103,7 @@ pub async fn list(State(s): State<UiState>, v: Viewer) -> PageResult {
 pub async fn restore(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;
@@ -113,7 +116,7 @@ pub async fn restore(
 pub async fn confirm_purge(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> PageResult {
     let found = match s.app.records(&v.actor).recycle_bin(Some(&object)).await {
         Ok(f) => f,
@@ -129,7 +132,10 @@ pub async fn confirm_purge(
                 .to_owned()
         })
     else {
-        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(id)));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(id.to_string()),
+        ));
     };
     let page = Page::new(&s, &v, "recycle-bin").await?;
     let confirm = ConfirmPage {
@@ -146,7 +152,7 @@ pub async fn confirm_purge(
 pub async fn purge(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;

@@ -97,16 +97,18 @@ pub async fn show(State(s): State<UiState>, v: Viewer, Query(f): Query<Filters>)
     let records = s.app.records(&v.actor);
     let account_id = f.account_id.clone().filter(|a| !a.is_empty());
     let account = match &account_id {
-        Some(id) => match records.get("account", id).await {
-            Ok(r) => Some((
-                id.clone(),
-                r.get("name")
-                    .and_then(serde_json::Value::as_str)
-                    .unwrap_or(id)
-                    .to_owned(),
-            )),
-            Err(e) => return Ok(super::failure(&v.tr, e)),
-        },
+        Some(id) => {
+            match async { records.get("account", &crate::path::record_id(id)?).await }.await {
+                Ok(r) => Some((
+                    id.clone(),
+                    r.get("name")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or(id)
+                        .to_owned(),
+                )),
+                Err(e) => return Ok(super::failure(&v.tr, e)),
+            }
+        }
         None => None,
     };
     let q = CollectionQuery {

@@ -29,21 +29,22 @@ pub fn chooser(
     tr: &crate::i18n::Tr,
 ) -> Vec<(String, String, bool)> {
     let shown = columns.iter().filter_map(|c| obj.field(c));
-    let rest = obj
-        .fields
-        .iter()
-        .filter(|f| visible.contains(&f.name) && f.name != "id" && !columns.contains(&f.name));
+    let rest = obj.fields.iter().filter(|f| {
+        visible.iter().any(|n| f.name == *n)
+            && f.name != "id"
+            && !columns.iter().any(|c| f.name == *c)
+    });
     shown
         .map(|f| (f, true))
         .chain(rest.map(|f| (f, false)))
-        .map(|(f, on)| (f.name.clone(), tr.field(obj, f), on))
+        .map(|(f, on)| (f.name.to_string(), tr.field(obj, f), on))
         .collect()
 }
 
 /// The record's name, then the visible fields people look for first in a list (how to reach
 /// the customer, whom it belongs to, money, the status), then the owner.
 pub fn default_columns(obj: &ObjectDef, visible: &[String]) -> Vec<String> {
-    let title = display::title_field(obj).map(|f| f.name.clone());
+    let title = display::title_field(obj).map(|f| f.name.to_string());
     let mut out: Vec<String> = title
         .iter()
         .filter(|t| visible.contains(t))
@@ -62,7 +63,11 @@ pub fn default_columns(obj: &ObjectDef, visible: &[String]) -> Vec<String> {
     let mut candidates: Vec<_> = obj
         .fields
         .iter()
-        .filter(|f| !f.system && visible.contains(&f.name) && Some(&f.name) != title.as_ref())
+        .filter(|f| {
+            !f.system
+                && visible.iter().any(|n| f.name == *n)
+                && title.as_deref() != Some(f.name.as_str())
+        })
         .filter(|f| rank(f.kind) < 9)
         .collect();
     candidates.sort_by_key(|f| rank(f.kind));
@@ -70,7 +75,7 @@ pub fn default_columns(obj: &ObjectDef, visible: &[String]) -> Vec<String> {
         candidates
             .iter()
             .take(DEFAULT_COLUMNS - 1)
-            .map(|f| f.name.clone()),
+            .map(|f| f.name.to_string()),
     );
     if visible.iter().any(|v| v == "owner_id") {
         out.push("owner_id".into());
@@ -89,7 +94,7 @@ pub async fn linked_titles(
     let mut wanted: HashSet<(String, String)> = HashSet::new();
     for f in &obj.fields {
         for r in records {
-            match (f.kind, r.get(&f.name)) {
+            match (f.kind, r.get(f.name.as_str())) {
                 (FieldKind::Lookup, Some(Json::String(id))) => {
                     wanted.insert((f.target.clone().unwrap_or_default(), id.clone()));
                 }

@@ -3,7 +3,10 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use pelagic_core::ids::RecordId;
+
+use crate::path::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::ConvertRequest;
@@ -52,7 +55,7 @@ fn value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 async fn draw(
     s: &UiState,
     v: &Viewer,
-    id: &str,
+    id: &RecordId,
     typed: Option<&[(String, String)]>,
     error: Option<String>,
     duplicate: Option<(String, String)>,
@@ -116,7 +119,7 @@ async fn draw(
         status,
         &ConvertPage {
             page,
-            id: id.to_owned(),
+            id: id.to_string(),
             title: v.tr.t1("convert-title", "name", &name),
             account: pick("account", "new"),
             account_name: pick("account_name", &fallback),
@@ -133,14 +136,14 @@ async fn draw(
     ))
 }
 
-pub async fn form(State(s): State<UiState>, v: Viewer, Path(id): Path<String>) -> PageResult {
+pub async fn form(State(s): State<UiState>, v: Viewer, Path(id): Path<RecordId>) -> PageResult {
     draw(&s, &v, &id, None, None, None).await
 }
 
 pub async fn submit(
     State(s): State<UiState>,
     v: Viewer,
-    Path(id): Path<String>,
+    Path(id): Path<RecordId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;

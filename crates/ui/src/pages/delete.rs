@@ -3,7 +3,10 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 
@@ -29,7 +32,7 @@ pub struct ConfirmPage {
 pub async fn confirm(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> PageResult {
     let record = match s.app.records(&v.actor).get(&object, &id).await {
         Ok(r) => r,
@@ -43,7 +46,7 @@ pub async fn confirm(
         .and_then(|snap| snap.schema.object(&object).ok().cloned())
     {
         Some(obj) => display::title(&v.tr, &obj, &record),
-        None => id.clone(),
+        None => id.to_string(),
     };
     let page = Page::new(&s, &v, &object).await?;
     let confirm = ConfirmPage {
@@ -60,7 +63,7 @@ pub async fn confirm(
 pub async fn delete(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;

@@ -5,7 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::Record;
@@ -92,16 +95,20 @@ async fn draw(
             .schema
             .objects
             .values()
-            .filter_map(|o| Some((o.name.clone(), display::title_field(o)?.name.clone())))
+            .filter_map(|o| Some((o.name.clone(), display::title_field(o)?.name.to_string())))
             .collect(),
     };
     // The records linked now stay offered even when they are not among the first choices.
     let linked = super::columns::linked_titles(s, v, obj, std::slice::from_ref(record)).await;
-    for f in obj.fields.iter().filter(|f| fields.contains(&f.name)) {
+    for f in obj
+        .fields
+        .iter()
+        .filter(|f| fields.iter().any(|n| f.name == *n))
+    {
         let Some(target) = f.target.as_ref().and_then(|t| snap.schema.object(t).ok()) else {
             continue;
         };
-        let title = display::title_field(target).map(|t| t.name.clone());
+        let title = display::title_field(target).map(|t| t.name.to_string());
         let req = ListRequest {
             sort: title.into_iter().map(|t| (t, false)).collect(),
             limit: Some(MAX_CHOICES),
@@ -121,7 +128,7 @@ async fn draw(
                     )
                 })
                 .collect();
-            if let Some(Json::String(current)) = record.get(&f.name)
+            if let Some(Json::String(current)) = record.get(f.name.as_str())
                 && !options.iter().any(|(id, _)| id == current)
                 && let Some(title) = linked.get(current)
             {
@@ -180,7 +187,7 @@ async fn draw(
 pub async fn new(
     State(s): State<UiState>,
     v: Viewer,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     Query(given): Query<HashMap<String, String>>,
 ) -> PageResult {
     let mut filled: Map<String, Json> = given
@@ -203,11 +210,16 @@ async fn in_parent_currency(s: &UiState, v: &Viewer, object: &str, filled: &mut 
     let records = s.app.records(&v.actor);
     let mut currency = None;
     for f in obj.fields.iter().filter(|f| f.kind == FieldKind::Lookup) {
-        let (Some(target), Some(id)) = (&f.target, filled.get(&f.name).and_then(Json::as_str))
-        else {
+        let (Some(target), Some(id)) = (
+            &f.target,
+            filled.get(f.name.as_str()).and_then(Json::as_str),
+        ) else {
             continue;
         };
-        let Ok(parent) = records.get(target, id).await else {
+        let Ok(id) = crate::path::record_id(id) else {
+            continue;
+        };
+        let Ok(parent) = records.get(target, &id).await else {
             continue;
         };
         // The parent's own currency, else the currency of its first amount.
@@ -236,7 +248,7 @@ async fn in_parent_currency(s: &UiState, v: &Viewer, object: &str, filled: &mut 
 pub async fn edit(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> PageResult {
     Ok(match s.app.records(&v.actor).get(&object, &id).await {
         Ok(record) => draw(&s, &v, &object, Some(&id), &record, Refusal::default()).await?,
@@ -247,7 +259,7 @@ pub async fn edit(
 pub async fn create(
     State(s): State<UiState>,
     headers: HeaderMap,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     save(s, headers, object, None, pairs).await
@@ -256,7 +268,7 @@ pub async fn create(
 pub async fn update(
     State(s): State<UiState>,
     headers: HeaderMap,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     save(s, headers, object, Some(id), pairs).await
@@ -272,8 +284,8 @@ pub(super) fn csrf(pairs: &[(String, String)]) -> Option<&str> {
 async fn save(
     s: UiState,
     headers: HeaderMap,
-    object: String,
-    id: Option<String>,
+    object: ObjectName,
+    id: Option<RecordId>,
     pairs: Vec<(String, String)>,
 ) -> PageResult {
     let v = crate::viewer::viewer(&s, &headers).await?;
@@ -287,7 +299,7 @@ async fn save(
         (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return Ok(failure(&v.tr, AppError::NotFound(object)));
+        return Ok(failure(&v.tr, AppError::NotFound(object.to_string())));
     };
     let body = form_values::body(obj, &fields, &pairs, &v.actor.time_zone, id.is_some());
     let result: Result<Record, AppError> = match &id {

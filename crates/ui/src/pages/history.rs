@@ -2,7 +2,10 @@
 //! the fields concerned (masked values stay masked).
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value as Json};
@@ -39,7 +42,7 @@ struct HistoryPage {
 pub async fn show(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> PageResult {
     let records = s.app.records(&v.actor);
     let (entries, snap) = match (records.history(&object, &id).await, s.app.snapshot().await) {
@@ -47,7 +50,10 @@ pub async fn show(
         (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(object)));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(object.to_string()),
+        ));
     };
     // The record may be in the recycle bin; its history still shows, under the title it had.
     let (title, live) = match records.get(&object, &id).await {
@@ -58,7 +64,7 @@ pub async fn show(
                 .iter()
                 .find(|d| d.get("id").and_then(Json::as_str) == Some(id.as_str()))
                 .and_then(|d| d.get("title").and_then(Json::as_str).map(str::to_owned))
-                .unwrap_or_else(|| id.clone());
+                .unwrap_or_else(|| id.to_string());
             (title, false)
         }
     };
@@ -83,7 +89,7 @@ pub async fn show(
             let field = obj.field(&text(e, "field"));
             let value = |key: &str| match (field, e.get(key)) {
                 (Some(f), Some(value)) if !value.is_null() => {
-                    let record = Map::from_iter([(f.name.clone(), value.clone())]);
+                    let record = Map::from_iter([(f.name.to_string(), value.clone())]);
                     display::show(&ctx, obj, f, &record)
                 }
                 (None, Some(Json::String(s))) => users.get(s).cloned().unwrap_or_else(|| s.clone()),
@@ -111,8 +117,8 @@ pub async fn show(
             title,
             live,
             lines,
-            object,
-            id,
+            object: object.to_string(),
+            id: id.to_string(),
             page,
         },
     ))

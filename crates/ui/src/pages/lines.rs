@@ -3,7 +3,10 @@
 //! with a price), and the document's totals as Pelagic works them out after every change.
 
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::response::{IntoResponse, Redirect};
 use pelagic_app::{AppError, ListRequest};
 use pelagic_core::behaviour::Part;
@@ -154,7 +157,7 @@ pub async fn editor(
     let columns: Vec<(String, String)> = COLUMNS
         .iter()
         .filter_map(|n| line.field(n))
-        .map(|f| (f.name.clone(), ctx.tr.field(line, f)))
+        .map(|f| (f.name.to_string(), ctx.tr.field(line, f)))
         .collect();
     let creatable = records
         .editable_fields(line_object)
@@ -178,9 +181,9 @@ pub async fn editor(
                 .iter()
                 .filter_map(|(n, _)| line.field(n))
                 .map(|f| Cell {
-                    name: f.name.clone(),
+                    name: f.name.to_string(),
                     shown: display::show(ctx, line, f, &shown),
-                    raw: in_place(&f.name).then(|| match shown.get(&f.name) {
+                    raw: in_place(f.name.as_str()).then(|| match shown.get(f.name.as_str()) {
                         Some(Json::String(t)) => t.clone(),
                         Some(Json::Null) | None => String::new(),
                         Some(other) => other.to_string(),
@@ -192,14 +195,14 @@ pub async fn editor(
     let totals = TOTALS
         .iter()
         .filter_map(|n| doc.field(n))
-        .filter(|f| record.contains_key(&f.name))
+        .filter(|f| record.contains_key(f.name.as_str()))
         .map(|f| (ctx.tr.field(doc, f), display::show(ctx, doc, f, record)))
         .collect();
     let inputs = INPUTS
         .iter()
         .filter(|n| creatable.iter().any(|c| c == *n))
         .filter_map(|n| line.field(n))
-        .map(|f| (f.name.clone(), ctx.tr.field(line, f)))
+        .map(|f| (f.name.to_string(), ctx.tr.field(line, f)))
         .collect();
     let products = if may_add {
         active_products(s, actor).await
@@ -254,7 +257,7 @@ async fn active_products(
 pub async fn add(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(super::form::csrf(&pairs))?;
@@ -263,7 +266,7 @@ pub async fn add(
         Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some((line_object, link)) = lines_of(&snap.schema, &object) else {
-        return Ok(failure(&v.tr, AppError::NotFound(object)));
+        return Ok(failure(&v.tr, AppError::NotFound(object.to_string())));
     };
     let (line_object, link) = (line_object.as_str(), link.as_str());
     let Ok(line) = snap.schema.object(line_object) else {
@@ -296,8 +299,8 @@ pub async fn add(
 async fn refused(
     s: &UiState,
     v: &crate::viewer::Viewer,
-    object: String,
-    id: String,
+    object: ObjectName,
+    id: RecordId,
     e: AppError,
     typed: Vec<(String, String)>,
 ) -> PageResult {
@@ -330,7 +333,7 @@ async fn refused(
 pub async fn change(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id, line_id)): Path<(String, String, String)>,
+    Path((object, id, line_id)): Path<(ObjectName, RecordId, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(super::form::csrf(&pairs))?;
@@ -339,7 +342,7 @@ pub async fn change(
         Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some((line_object, _)) = lines_of(&snap.schema, &object) else {
-        return Ok(failure(&v.tr, AppError::NotFound(object)));
+        return Ok(failure(&v.tr, AppError::NotFound(object.to_string())));
     };
     let line_object = line_object.as_str();
     let Ok(line) = snap.schema.object(line_object) else {
@@ -371,7 +374,7 @@ pub async fn change(
 pub async fn remove(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id, line_id)): Path<(String, String, String)>,
+    Path((object, id, line_id)): Path<(ObjectName, RecordId, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(super::form::csrf(&pairs))?;
@@ -380,7 +383,7 @@ pub async fn remove(
         Err(e) => return Err(PageError::app(&v.tr, e)),
     };
     let Some((line_object, _)) = lines_of(&snap.schema, &object) else {
-        return Ok(failure(&v.tr, AppError::NotFound(object)));
+        return Ok(failure(&v.tr, AppError::NotFound(object.to_string())));
     };
     Ok(
         match s.app.records(&v.actor).delete(&line_object, &line_id).await {

@@ -251,7 +251,7 @@ pub async fn render(
                 _ => (false, ""),
             };
             let by_this = Conditions {
-                sort: vec![(f.name.clone(), desc)],
+                sort: vec![(f.name.to_string(), desc)],
                 ..query.clone()
             };
             Column {
@@ -274,7 +274,7 @@ pub async fn render(
         .iter()
         .filter_map(|n| obj.field(n))
         .filter(|f| !matches!(f.kind, FieldKind::Lookup | FieldKind::User))
-        .map(|f| (f.name.clone(), v.tr.field(obj, f)))
+        .map(|f| (f.name.to_string(), v.tr.field(obj, f)))
         .collect();
     let kept_query = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(kept.iter())
@@ -355,8 +355,8 @@ pub async fn render(
         filterable: obj
             .fields
             .iter()
-            .filter(|f| visible.contains(&f.name) && !f.kind.ops().is_empty())
-            .map(|f| (f.name.clone(), v.tr.field(obj, f)))
+            .filter(|f| visible.iter().any(|n| f.name == *n) && !f.kind.ops().is_empty())
+            .map(|f| (f.name.to_string(), v.tr.field(obj, f)))
             .collect(),
         operators: Op::ALL
             .iter()

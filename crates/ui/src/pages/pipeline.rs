@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
+use pelagic_core::ids::RecordId;
+
+use crate::path::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use pelagic_app::records::analytics::Scope;
@@ -191,7 +194,7 @@ struct MovePage {
 async fn draw_move(
     s: &UiState,
     v: &Viewer,
-    id: &str,
+    id: &RecordId,
     stage: &str,
     typed: Option<&Map<String, Json>>,
     errors: std::collections::BTreeMap<String, String>,
@@ -249,7 +252,7 @@ async fn draw_move(
                 .unwrap_or_default(),
             stage: stage.to_owned(),
             object: "opportunity".into(),
-            id: id.to_owned(),
+            id: id.to_string(),
             error,
             page,
         },
@@ -259,7 +262,7 @@ async fn draw_move(
 pub async fn move_form(
     State(s): State<UiState>,
     v: Viewer,
-    Path(id): Path<String>,
+    Path(id): Path<RecordId>,
     Query(q): Query<HashMap<String, String>>,
 ) -> PageResult {
     let stage = q.get("stage").cloned().unwrap_or_default();
@@ -270,7 +273,7 @@ pub async fn move_form(
 pub async fn move_to(
     State(s): State<UiState>,
     v: Viewer,
-    Path(id): Path<String>,
+    Path(id): Path<RecordId>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;
@@ -280,7 +283,7 @@ pub async fn move_to(
         .fields
         .iter()
         .filter(|f| pairs.iter().any(|(k, _)| *k == f.name) && f.name != "stage")
-        .map(|f| f.name.clone())
+        .map(|f| f.name.to_string())
         .collect();
     let mut body = crate::form_values::body(&obj, &fields, &pairs, &v.actor.time_zone, false);
     body.insert("stage".into(), json!(stage));

@@ -225,8 +225,10 @@ pub(super) async fn draw(
         .fields
         .iter()
         .filter(|f| f.name != "owner_id" && !pool.hides(&v.actor, &f.name))
-        .filter(|f| found.data.is_empty() || found.data.iter().any(|r| r.contains_key(&f.name)))
-        .map(|f| f.name.clone())
+        .filter(|f| {
+            found.data.is_empty() || found.data.iter().any(|r| r.contains_key(f.name.as_str()))
+        })
+        .map(|f| f.name.to_string())
         .collect();
     let mut shown = super::columns::default_columns(&obj, &visible);
     shown.retain(|c| c != "owner_id");

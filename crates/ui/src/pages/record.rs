@@ -4,7 +4,10 @@
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::response::{IntoResponse, Redirect};
 use pelagic_core::kind::FieldKind;
 use serde_json::{Value as Json, json};
@@ -67,7 +70,7 @@ struct RecordPage {
 pub async fn show(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> PageResult {
     draw(&s, &v, object, id, None).await
 }
@@ -84,8 +87,8 @@ pub enum Refusal {
 pub async fn draw(
     s: &UiState,
     v: &crate::viewer::Viewer,
-    object: String,
-    id: String,
+    object: ObjectName,
+    id: RecordId,
     refusal: Option<Refusal>,
 ) -> PageResult {
     let (line_refusal, step_error) = match refusal {
@@ -99,7 +102,10 @@ pub async fn draw(
         (Err(e), _) | (_, Err(e)) => return Err(PageError::app(&v.tr, e)),
     };
     let Ok(obj) = snap.schema.object(&object) else {
-        return Ok(failure(&v.tr, pelagic_app::AppError::NotFound(object)));
+        return Ok(failure(
+            &v.tr,
+            pelagic_app::AppError::NotFound(object.to_string()),
+        ));
     };
     let users = s.app.user_names().await.unwrap_or_default();
     let titles = super::columns::linked_titles(s, v, obj, std::slice::from_ref(&record)).await;
@@ -114,7 +120,7 @@ pub async fn draw(
     let mut shown: Vec<_> = obj
         .fields
         .iter()
-        .filter(|f| record.contains_key(&f.name) && f.name != "id" && f.name != "pool_id")
+        .filter(|f| record.contains_key(f.name.as_str()) && f.name != "id" && f.name != "pool_id")
         .collect();
     shown.sort_by_key(|f| pelagic_core::meta::BUILTIN_FIELDS.contains(&f.name.as_str()));
     // Inline editors for what the user may change now (none on a locked record); linked records
@@ -149,21 +155,24 @@ pub async fn draw(
         &choices,
         &v.actor.time_zone,
     );
-    let link_of =
-        |f: &pelagic_core::meta::FieldDef| match (f.kind, f.target.as_ref(), record.get(&f.name)) {
-            (FieldKind::Lookup, Some(target), Some(Json::String(linked)))
-                if titles.contains_key(linked) =>
-            {
-                format!("/o/{target}/{linked}")
-            }
-            (FieldKind::Phone, _, Some(Json::String(number))) if number.starts_with('+') => {
-                format!("tel:{number}")
-            }
-            _ => String::new(),
-        };
+    let link_of = |f: &pelagic_core::meta::FieldDef| match (
+        f.kind,
+        f.target.as_ref(),
+        record.get(f.name.as_str()),
+    ) {
+        (FieldKind::Lookup, Some(target), Some(Json::String(linked)))
+            if titles.contains_key(linked) =>
+        {
+            format!("/o/{target}/{linked}")
+        }
+        (FieldKind::Phone, _, Some(Json::String(number))) if number.starts_with('+') => {
+            format!("tel:{number}")
+        }
+        _ => String::new(),
+    };
     let key = obj
         .key_fields()
-        .filter(|f| record.contains_key(&f.name))
+        .filter(|f| record.contains_key(f.name.as_str()))
         .map(|f| FieldView {
             label: v.tr.field(obj, f),
             value: display::show(&ctx, obj, f, &record),
@@ -294,8 +303,8 @@ pub async fn draw(
             subject_label: label("subject"),
             next_label: label("next_follow_up_at"),
             body_label: label("body"),
-            object,
-            id,
+            object: object.to_string(),
+            id: id.to_string(),
             sections,
             key,
             related,
@@ -312,7 +321,7 @@ pub async fn draw(
 pub async fn follow_up(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(super::form::csrf(&pairs))?;

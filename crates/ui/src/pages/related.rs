@@ -66,7 +66,7 @@ pub async fn tables(
             let sort = other
                 .title_field()
                 .filter(|f| f.kind == FieldKind::Date)
-                .map(|f| vec![(f.name.clone(), false)])
+                .map(|f| vec![(f.name.to_string(), false)])
                 .unwrap_or_default();
             let req = ListRequest {
                 filter: Filter::from_json(&json!({"field": link.name, "op": "eq", "value": id}))
@@ -106,7 +106,7 @@ fn table(
     let shown: Vec<&FieldDef> = other
         .key_fields()
         .filter(|f| f.name != link.name && Some(f.name.as_str()) != title)
-        .filter(|f| rows.iter().all(|r| r.contains_key(&f.name)))
+        .filter(|f| rows.iter().all(|r| r.contains_key(f.name.as_str())))
         .take(COLUMNS)
         .collect();
     let total = total.unwrap_or(rows.len() as i64);
@@ -158,7 +158,7 @@ fn money_totals(
         let mut sums: BTreeMap<String, Option<i64>> = BTreeMap::new();
         for r in rows {
             let (Some(amount), Some(currency)) = (
-                r.get(&f.name).and_then(Json::as_str),
+                r.get(f.name.as_str()).and_then(Json::as_str),
                 r.get(&format!("{}_currency", f.name))
                     .and_then(Json::as_str),
             ) else {

@@ -3,7 +3,10 @@
 //! PDF, the documents kept with it (marked as sent to the customer), and its approval trail.
 
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
+use pelagic_core::ids::{ObjectName, RecordId};
+
+use crate::path::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use pelagic_app::AppError;
 use pelagic_app::records::QuoteStep;
@@ -47,7 +50,7 @@ pub async fn panel(
     tr: &Tr,
     actor: &pelagic_core::access::Actor,
     object: &str,
-    id: &str,
+    id: &RecordId,
 ) -> Option<DocPanel> {
     if !pelagic_app::documents::printable(object) {
         return None;
@@ -161,7 +164,7 @@ pub async fn panel(
 pub async fn take_step(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id, step)): Path<(String, String, String)>,
+    Path((object, id, step)): Path<(ObjectName, RecordId, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;
@@ -231,7 +234,7 @@ async fn deliver(tr: &Tr, name: &str, html: String, format: Option<&str>) -> Res
 pub async fn print(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Query(q): Query<PrintQuery>,
 ) -> Response {
     let words = v.tr.document_words();
@@ -250,7 +253,7 @@ pub async fn print(
 pub async fn keep(
     State(s): State<UiState>,
     v: Viewer,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> PageResult {
     v.check_form(csrf(&pairs))?;

@@ -3,6 +3,7 @@
 //! each only as far as the viewer may read it.
 
 use chrono::{DateTime, Utc};
+use pelagic_core::ids::RecordId;
 use pelagic_core::meta::ObjectDef;
 use serde_json::{Map, Value as Json};
 
@@ -35,7 +36,7 @@ pub async fn timeline(
     s: &UiState,
     v: &Viewer,
     obj: &ObjectDef,
-    id: &str,
+    id: &RecordId,
     readable: &[std::sync::Arc<ObjectDef>],
     ctx: &Context<'_>,
 ) -> Vec<Entry> {
@@ -43,7 +44,7 @@ pub async fn timeline(
     let subjects = records
         .timeline_subjects(&obj.name, id)
         .await
-        .unwrap_or_else(|_| vec![id.to_owned()]);
+        .unwrap_or_else(|_| vec![id.to_string()]);
     let mut out = Vec::new();
     let find = |name: &str| readable.iter().find(|o| o.name == name);
     if let Some(act) = find("activity")
@@ -110,7 +111,7 @@ pub async fn timeline(
             let field = obj.field(text("field"));
             let value = |k: &str| match (field, e.get(k)) {
                 (Some(f), Some(val)) if !val.is_null() => {
-                    let one = Map::from_iter([(f.name.clone(), val.clone())]);
+                    let one = Map::from_iter([(f.name.to_string(), val.clone())]);
                     display::show(ctx, obj, f, &one)
                 }
                 _ => String::new(),

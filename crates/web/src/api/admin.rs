@@ -4,17 +4,18 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use pelagic_app::org::{TeamChange, TeamView, UserChange};
 use pelagic_app::roles_admin::RoleView;
 use pelagic_app::users::{NewUser, UserView};
+use pelagic_core::ids::{FieldName, ObjectName};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 pub async fn list_teams(State(s): State<AppState>, Auth(a): Auth) -> ApiResult<Json<Value>> {
     Ok(Json(json!({ "data": s.app.teams(&a.actor).await? })))
@@ -121,7 +122,7 @@ async fn role_object(s: &AppState, a: &Auth, role: &str, object: &str) -> ApiRes
 pub async fn set_role_object(
     State(s): State<AppState>,
     auth: Auth,
-    Path((role, object)): Path<(String, String)>,
+    Path((role, object)): Path<(String, ObjectName)>,
     JsonBody(b): JsonBody<BTreeMap<String, String>>,
 ) -> ApiResult<Json<Value>> {
     s.app
@@ -139,7 +140,7 @@ pub struct FieldAccessBody {
 pub async fn set_role_field(
     State(s): State<AppState>,
     auth: Auth,
-    Path((role, object, field)): Path<(String, String, String)>,
+    Path((role, object, field)): Path<(String, ObjectName, FieldName)>,
     JsonBody(b): JsonBody<FieldAccessBody>,
 ) -> ApiResult<Json<Value>> {
     s.app

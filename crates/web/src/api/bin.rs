@@ -3,13 +3,14 @@
 use std::collections::HashMap;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use pelagic_core::ids::{ObjectName, RecordId};
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::extract::Auth;
+use crate::extract::{Auth, Path};
 
 pub async fn list(
     State(s): State<AppState>,
@@ -27,7 +28,7 @@ pub async fn list(
 pub async fn restore(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let record = s.app.records(&a.actor).restore(&object, &id).await?;
     Ok(Json(Value::Object(record)))
@@ -36,7 +37,7 @@ pub async fn restore(
 pub async fn purge(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<StatusCode> {
     s.app.records(&a.actor).purge(&object, &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -45,7 +46,7 @@ pub async fn purge(
 pub async fn history(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let data = s.app.records(&a.actor).history(&object, &id).await?;
     Ok(Json(json!({ "data": data })))
@@ -54,7 +55,7 @@ pub async fn history(
 pub async fn revert(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id, entry)): Path<(String, String, String)>,
+    Path((object, id, entry)): Path<(ObjectName, RecordId, String)>,
 ) -> ApiResult<Json<Value>> {
     let record = s.app.records(&a.actor).revert(&object, &id, &entry).await?;
     Ok(Json(Value::Object(record)))

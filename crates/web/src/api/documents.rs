@@ -3,9 +3,10 @@
 //! with their records, and marking one as sent to the customer.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use pelagic_core::ids::{ObjectName, RecordId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -14,7 +15,7 @@ use pelagic_http::i18n::Tr;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody, Params};
+use crate::extract::{Auth, JsonBody, Params, Path};
 
 fn words(a: &Auth) -> Value {
     Tr::new(&a.0.actor.locale).document_words()
@@ -137,7 +138,7 @@ pub async fn preview(
 pub async fn print(
     State(s): State<AppState>,
     a: Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     Params(q): Params<Format>,
 ) -> ApiResult<Response> {
     let (name, html) = s
@@ -156,7 +157,7 @@ pub struct Generate {
 pub async fn generate(
     State(s): State<AppState>,
     a: Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     JsonBody(b): JsonBody<Generate>,
 ) -> ApiResult<(StatusCode, Json<DocumentView>)> {
     let d = s
@@ -175,7 +176,7 @@ pub async fn generate(
 pub async fn documents(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let data = s.app.documents(&a.actor, &object, &id).await?;
     Ok(Json(json!({ "data": data })))

@@ -3,14 +3,15 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use pelagic_app::duplicates::RulesChange;
+use pelagic_core::ids::ObjectName;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 /// `GET /duplicates/check?object=account&name=…&phone=…&exclude_id=…`
 pub async fn check(
@@ -88,7 +89,7 @@ pub async fn rules(State(s): State<AppState>, Auth(a): Auth) -> ApiResult<Json<V
 pub async fn set_rules(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(b): JsonBody<RulesChange>,
 ) -> ApiResult<Json<Value>> {
     let rules = s.app.set_duplicate_rules(&a.actor, &object, b).await?;

@@ -1,16 +1,17 @@
 //! Object and field metadata: reading it, and administrators adding fields and objects.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use pelagic_app::field_admin::{FieldChange, ObjectChange};
 use pelagic_app::meta_admin::{NewField, NewObject};
+use pelagic_core::ids::{FieldName, ObjectName};
 use pelagic_core::meta::{FieldDef, ObjectDef};
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 /// A field as the API describes it.
 pub fn field_json(f: &FieldDef) -> Value {
@@ -65,7 +66,7 @@ pub async fn list_objects(State(s): State<AppState>, Auth(_): Auth) -> ApiResult
 pub async fn get_object(
     State(s): State<AppState>,
     Auth(_): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
 ) -> ApiResult<Json<Value>> {
     let snap = s.app.snapshot().await?;
     let obj = snap
@@ -78,7 +79,7 @@ pub async fn get_object(
 pub async fn add_field(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(b): JsonBody<NewField>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let name = b.name.clone();
@@ -100,7 +101,7 @@ pub async fn add_object(
 pub async fn update_object(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(b): JsonBody<ObjectChange>,
 ) -> ApiResult<Json<Value>> {
     let obj = s.app.update_object(&a.actor, &object, b).await?;
@@ -111,7 +112,7 @@ pub async fn update_object(
 pub async fn update_field(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, field)): Path<(String, String)>,
+    Path((object, field)): Path<(ObjectName, FieldName)>,
     JsonBody(b): JsonBody<FieldChange>,
 ) -> ApiResult<Json<Value>> {
     let obj = s.app.update_field(&a.actor, &object, &field, b).await?;

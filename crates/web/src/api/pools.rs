@@ -2,16 +2,17 @@
 //! pushing by rule and releasing.
 
 use axum::Json;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use pelagic_app::pools::{PoolChange, PoolView, Rule};
+use pelagic_core::ids::RecordId;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::records::{PageOut, list_request, page_json};
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 pub async fn list(State(s): State<AppState>, Auth(a): Auth) -> ApiResult<Json<Value>> {
     let pools: Vec<PoolView> = s
@@ -67,7 +68,7 @@ pub async fn records(
 pub async fn record(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((id, record)): Path<(String, String)>,
+    Path((id, record)): Path<(String, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let r = s.app.records(&a.actor).get_in_pool(&id, &record).await?;
     Ok(Json(Value::Object(r)))

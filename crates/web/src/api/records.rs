@@ -1,18 +1,19 @@
 //! Records of any object: create, read, update, delete, list, query and batch create.
 
 use axum::Json;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use pelagic_app::{ListRequest, Page};
 use pelagic_core::filter::Filter;
+use pelagic_core::ids::{ObjectName, RecordId};
 use pelagic_core::plan::parse_sort_param;
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 /// Most query-string parameters one list request may carry.
 const MAX_PARAMS: usize = 100;
@@ -75,7 +76,7 @@ pub(crate) fn list_request(raw: Option<&str>) -> ApiResult<ListRequest> {
 pub async fn list(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<PageOut>> {
     let req = list_request(raw.as_deref())?;
@@ -112,7 +113,7 @@ pub struct QueryBody {
 pub async fn query(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(b): JsonBody<QueryBody>,
 ) -> ApiResult<Json<PageOut>> {
     let filter = match &b.filter {
@@ -147,7 +148,7 @@ pub async fn query(
 pub async fn create(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(body): JsonBody<Value>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let record = s.app.records(&a.actor).create(&object, &body).await?;
@@ -168,7 +169,7 @@ struct DataOut<'a, T: serde::Serialize> {
 pub async fn batch(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(b): JsonBody<BatchBody>,
 ) -> ApiResult<axum::response::Response> {
     let created = s
@@ -183,7 +184,7 @@ pub async fn batch(
 pub async fn get(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(Value::Object(
         s.app.records(&a.actor).get(&object, &id).await?,
@@ -193,7 +194,7 @@ pub async fn get(
 pub async fn update(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     JsonBody(body): JsonBody<Value>,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(Value::Object(
@@ -204,7 +205,7 @@ pub async fn update(
 pub async fn delete(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<StatusCode> {
     s.app.records(&a.actor).delete(&object, &id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -226,7 +227,7 @@ pub struct TransferBody {
 pub async fn transfer(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     JsonBody(b): JsonBody<TransferBody>,
 ) -> ApiResult<Json<Value>> {
     let filter = match &b.filter {
@@ -248,7 +249,7 @@ pub async fn transfer(
 pub async fn export(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(object): Path<String>,
+    Path(object): Path<ObjectName>,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<impl IntoResponse> {
     let req = list_request(raw.as_deref())?;
@@ -270,7 +271,7 @@ pub async fn export(
 pub async fn convert(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     JsonBody(b): JsonBody<pelagic_app::records::ConvertRequest>,
 ) -> ApiResult<Json<Value>> {
     if object != "lead" {
@@ -284,7 +285,7 @@ pub async fn convert(
 pub async fn timeline(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let data = s.app.records(&a.actor).timeline(&object, &id).await?;
     Ok(Json(serde_json::json!({ "data": data })))

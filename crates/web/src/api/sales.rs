@@ -3,18 +3,19 @@
 //! and order statistics.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use pelagic_app::processes::{Process, ProcessChange};
 use pelagic_app::records::analytics::{Funnel, Scope};
 use pelagic_app::records::collections::{CollectionQuery, Collections};
 use pelagic_app::records::order_stats::{OrderQuery, OrderStats};
 use pelagic_app::records::team::{TeamQuery, TeamReport};
+use pelagic_core::ids::RecordId;
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, JsonBody, Params};
+use crate::extract::{Auth, JsonBody, Params, Path};
 
 pub async fn processes(State(s): State<AppState>, Auth(_): Auth) -> ApiResult<Json<Value>> {
     Ok(Json(json!({ "data": s.app.processes().await? })))
@@ -41,7 +42,7 @@ pub async fn update_process(
 pub async fn stage_changes(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path(id): Path<String>,
+    Path(id): Path<RecordId>,
 ) -> ApiResult<Json<Value>> {
     let data = s.app.records(&a.actor).stage_changes(&id).await?;
     Ok(Json(json!({ "data": data })))

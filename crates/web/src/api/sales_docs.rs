@@ -3,8 +3,9 @@
 //! an account's collections.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
+use pelagic_core::ids::{ObjectName, RecordId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -14,7 +15,7 @@ use pelagic_app::sales_settings::SalesDocSettings;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 fn quote_only(object: &str) -> ApiResult<()> {
     if object == "quote" {
@@ -30,7 +31,7 @@ async fn step(
     s: &AppState,
     a: &Auth,
     object: &str,
-    id: &str,
+    id: &RecordId,
     step: QuoteStep,
 ) -> ApiResult<Json<Value>> {
     quote_only(object)?;
@@ -42,7 +43,7 @@ async fn step(
 pub async fn submit(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let r = s.app.records(&a.actor).submit(&object, &id).await?;
     Ok(Json(Value::Object(r)))
@@ -52,7 +53,7 @@ pub async fn submit(
 pub async fn send(
     State(s): State<AppState>,
     a: Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     step(&s, &a, &object, &id, QuoteStep::Send).await
 }
@@ -61,7 +62,7 @@ pub async fn send(
 pub async fn accept(
     State(s): State<AppState>,
     a: Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     step(&s, &a, &object, &id, QuoteStep::Accept).await
 }
@@ -70,7 +71,7 @@ pub async fn accept(
 pub async fn reject(
     State(s): State<AppState>,
     a: Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     step(&s, &a, &object, &id, QuoteStep::Reject).await
 }
@@ -79,7 +80,7 @@ pub async fn reject(
 pub async fn revise(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     quote_only(&object)?;
     let r = s.app.records(&a.actor).revise_quote(&id).await?;
@@ -90,7 +91,7 @@ pub async fn revise(
 pub async fn order(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let r = s.app.records(&a.actor).order_from(&object, &id).await?;
     Ok((StatusCode::CREATED, Json(Value::Object(r))))
@@ -100,7 +101,7 @@ pub async fn order(
 pub async fn trail(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let data = s.app.approval_trail(&a.actor, &object, &id).await?;
     Ok(Json(json!({ "data": data })))

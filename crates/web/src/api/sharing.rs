@@ -1,15 +1,16 @@
 //! Project groups (administrators) and sharing records with users and groups.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use pelagic_app::groups::GroupChange;
 use pelagic_app::records::ShareInput;
+use pelagic_core::ids::{ObjectName, RecordId};
 use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, JsonBody};
+use crate::extract::{Auth, JsonBody, Path};
 
 pub async fn list_groups(State(s): State<AppState>, Auth(a): Auth) -> ApiResult<Json<Value>> {
     let groups = s.app.groups(&a.actor).await?;
@@ -38,7 +39,7 @@ pub async fn update_group(
 pub async fn list_shares(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
 ) -> ApiResult<Json<Value>> {
     let shares = s.app.records(&a.actor).shares(&object, &id).await?;
     Ok(Json(json!({ "data": shares })))
@@ -47,7 +48,7 @@ pub async fn list_shares(
 pub async fn share(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id)): Path<(String, String)>,
+    Path((object, id)): Path<(ObjectName, RecordId)>,
     JsonBody(b): JsonBody<ShareInput>,
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let share = s.app.records(&a.actor).share(&object, &id, &b).await?;
@@ -57,7 +58,7 @@ pub async fn share(
 pub async fn unshare(
     State(s): State<AppState>,
     Auth(a): Auth,
-    Path((object, id, share)): Path<(String, String, String)>,
+    Path((object, id, share)): Path<(ObjectName, RecordId, String)>,
 ) -> ApiResult<StatusCode> {
     s.app
         .records(&a.actor)

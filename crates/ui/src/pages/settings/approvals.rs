@@ -138,7 +138,7 @@ fn editing_of(flow: Option<&Flow>) -> Editing {
     let (comparisons, condition) = condition_rows(&f.condition);
     Editing {
         id: f.id.clone(),
-        name: f.name.clone(),
+        name: f.name.to_string(),
         object: f.object.clone(),
         active: f.active,
         comparisons,
@@ -208,7 +208,7 @@ async fn draw(
         .iter()
         .map(|f| Listed {
             id: f.id.clone(),
-            name: f.name.clone(),
+            name: f.name.to_string(),
             object: object_label(&f.object),
             active: f.active,
             condition: match (&f.condition, snap.schema.object(&f.object)) {
@@ -233,7 +233,7 @@ async fn draw(
                 o.fields
                     .iter()
                     .filter(|f| comparable(f.kind))
-                    .map(|f| (f.name.clone(), v.tr.field(o, f)))
+                    .map(|f| (f.name.to_string(), v.tr.field(o, f)))
                     .collect(),
             )
         })

@@ -56,7 +56,7 @@ async fn draw(s: &UiState, v: &Viewer, saved: bool, error: Option<String>) -> Pa
                         .iter()
                         .map(|m| (m.name(), v.tr.t(&format!("match-{}", m.name()))))
                         .collect();
-                    (f.name.clone(), v.tr.field(o, f), now, choices)
+                    (f.name.to_string(), v.tr.field(o, f), now, choices)
                 })
                 .collect();
             (!fields.is_empty()).then(|| ObjectRules {
@@ -112,7 +112,7 @@ pub async fn save(
             .await;
         };
         rules.push(RuleInput {
-            field: f.name.clone(),
+            field: f.name.to_string(),
             matching: Some(m),
         });
     }

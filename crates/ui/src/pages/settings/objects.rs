@@ -89,7 +89,7 @@ async fn draw_object(
         .iter()
         .filter(|f| f.name != "id")
         .map(|f| FieldRow {
-            name: f.name.clone(),
+            name: f.name.to_string(),
             label: v.tr.field(obj, f),
             kind: kind_label(&v.tr, f.kind),
             required: f.required,

@@ -128,7 +128,7 @@ async fn draw(
                 if matches!(f.kind, FieldKind::Reference | FieldKind::Multiselect) {
                     continue;
                 }
-                fields.push((o.to_owned(), f.name.clone(), v.tr.field(def, f)));
+                fields.push((o.to_owned(), f.name.to_string(), v.tr.field(def, f)));
             }
         }
     }

@@ -239,7 +239,7 @@ async fn draw_fields(
                 choices.push(name(FieldAccess::Edit));
             }
             (
-                f.name.clone(),
+                f.name.to_string(),
                 v.tr.field(obj, f),
                 snap.access.field_access(role, object, f).as_str(),
                 choices,
@@ -287,7 +287,7 @@ pub async fn save_fields(
         .filter_map(|f| {
             let given = value(&pairs, &f.name);
             let now = snap.access.field_access(&role, &object, f).as_str();
-            (!given.is_empty() && given != now).then(|| (f.name.clone(), given))
+            (!given.is_empty() && given != now).then(|| (f.name.to_string(), given))
         })
         .collect();
     if !changed.is_empty()

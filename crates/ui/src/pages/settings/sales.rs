@@ -191,7 +191,7 @@ async fn draw(
                 .fields
                 .iter()
                 .filter(|f| !f.system && f.name != "stage")
-                .map(|f| (f.name.clone(), v.tr.field(opp, f)))
+                .map(|f| (f.name.to_string(), v.tr.field(opp, f)))
                 .collect(),
             teams,
             editing,
