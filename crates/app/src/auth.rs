@@ -107,6 +107,11 @@ impl App {
         throttle::clear(self.db(), &keys[0].0).await?;
         let token = new_token();
         let now = self.now();
+        // Read before the transaction: nothing inside it waits for a second connection.
+        let planted = match client.previous_session {
+            Some(old) => store::user_by_token(self.db(), &token_hash(old), now).await?,
+            None => None,
+        };
         let mut tx = self.db().begin().await?;
         store::insert_token(
             &mut tx,
@@ -122,9 +127,7 @@ impl App {
         )
         .await?;
         // A new sign-in replaces the browser's old session, which could have been planted.
-        if let Some(old) = client.previous_session
-            && let Some((holder, used)) =
-                store::user_by_token(self.db(), &token_hash(old), now).await?
+        if let Some((holder, used)) = planted
             && used.kind == "session"
         {
             store::revoke_token(&mut tx, &holder.id, &used.id, now).await?;

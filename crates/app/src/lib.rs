@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod bulk;
 pub mod calendar;
+mod capacity;
 pub mod clock;
 pub mod documents;
 pub mod duplicates;

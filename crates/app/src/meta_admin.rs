@@ -258,14 +258,6 @@ impl App {
         })
     }
 
-    /// How many accounts one salesperson may own in all before pools stop giving them more.
-    pub async fn account_capacity(&self) -> AppResult<Option<i64>> {
-        Ok(metadata::setting(self.db(), "account_capacity")
-            .await?
-            .and_then(|v| v.as_i64())
-            .filter(|n| *n > 0))
-    }
-
     /// Every level named must be one of the account's levels, each with 0 to 3650 days.
     async fn check_stale_days(
         &self,
@@ -376,7 +368,12 @@ impl App {
             metadata::set_setting(&mut tx, "default_currency", &serde_json::json!(c)).await?;
         }
         if let Some(n) = change.account_capacity {
-            metadata::set_setting(&mut tx, "account_capacity", &serde_json::json!(n)).await?;
+            metadata::set_setting(
+                &mut tx,
+                super::capacity::ACCOUNT_CAPACITY,
+                &serde_json::json!(n),
+            )
+            .await?;
         }
         if let Some(levels) = &change.stale_after_days {
             metadata::set_setting(&mut tx, "stale_after_days", &serde_json::json!(levels)).await?;

@@ -116,7 +116,7 @@ impl App {
                 if access::insert_team(&mut tx, &created, now).await? {
                     Some(created.id)
                 } else {
-                    access::team_by_name(self.db(), team).await?
+                    access::team_by_name_tx(&mut tx, team).await?
                 }
             }
             _ => None,

@@ -169,8 +169,7 @@ impl FieldName {
         if crate::ident::is_snake_ident(text) {
             Ok(FieldName(text.to_owned()))
         } else {
-            let shown: String = text.chars().take(64).collect();
-            Err(Said::new(Reason::NoSuchField).with("field", shown))
+            Err(Said::new(Reason::BadName).with("max", crate::ident::MAX_NAME_LEN))
         }
     }
 

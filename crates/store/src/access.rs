@@ -270,10 +270,19 @@ pub async fn role_names(db: &Db) -> Result<Vec<String>> {
 
 /// The id of the team with this name, if there is one.
 pub async fn team_by_name(db: &Db, name: &str) -> Result<Option<String>> {
+    team_by_name_in(db.into(), name).await
+}
+
+/// [`team_by_name`] inside a transaction.
+pub async fn team_by_name_tx(tx: &mut Tx, name: &str) -> Result<Option<String>> {
+    team_by_name_in(tx.into(), name).await
+}
+
+async fn team_by_name_in(conn: exec::Conn<'_>, name: &str) -> Result<Option<String>> {
     let mut sel = Query::select();
     sel.column(a("id"))
         .from(a("teams"))
         .and_where(Expr::col(a("name")).eq(name));
-    let rows = exec::fetch(db.into(), &sel, &[ColType::Text]).await?;
+    let rows = exec::fetch(conn, &sel, &[ColType::Text]).await?;
     Ok(rows.first().and_then(|r| r[0].as_str().map(str::to_owned)))
 }

@@ -131,6 +131,13 @@ pub async fn user_by_id(db: &Db, id: &str) -> Result<Option<UserRow>> {
     one_user(db.into(), sel).await
 }
 
+/// [`user_by_id`] inside a transaction.
+pub async fn user_by_id_tx(tx: &mut Tx, id: &str) -> Result<Option<UserRow>> {
+    let mut sel = select_users();
+    sel.and_where(Expr::col(a("id")).eq(id));
+    one_user(tx.into(), sel).await
+}
+
 /// The ids among `ids` that are users (used to check `user` fields).
 pub async fn existing_user_ids(tx: &mut Tx, ids: &[String]) -> Result<Vec<String>> {
     if ids.is_empty() {

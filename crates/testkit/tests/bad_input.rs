@@ -280,6 +280,28 @@ async fn unknown_ids_paths_and_methods_answer_in_the_error_shape() {
                 id,
             );
         }
+        // An object's or a field's name that is not a name is parsed at the edge: nothing by it.
+        for path in [
+            "/api/v1/records/Account%3BDROP/0193aaaa-0000-7000-8000-000000000000",
+            "/api/v1/records/account%20x",
+            "/api/v1/meta/objects/..%2Fetc",
+        ] {
+            assert_error(
+                &t.http.get(path, Some(&token)).await,
+                404,
+                "not_found",
+                path,
+            );
+        }
+        let field = "/api/v1/meta/objects/account/fields/Bad%20Name";
+        assert_error(
+            &t.http
+                .patch(field, Some(&token), &json!({"label": "x"}))
+                .await,
+            404,
+            "not_found",
+            field,
+        );
         assert_error(
             &t.http.get("/api/v1/nowhere", Some(&token)).await,
             404,

@@ -195,3 +195,21 @@ async fn a_chinese_salesperson_reads_refused_fields_pool_rules_and_the_standard_
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_address_that_names_no_record_says_so_in_chinese() {
+    each_backend(|t| async move {
+        let (li, _) = in_chinese(&t, "li@example.com", "sales", "华东").await;
+        for path in [
+            "/o/lead/not%20an%20id",
+            "/o/lead/..%2F..%2Fetc",
+            "/o/lead/x'%3B--",
+        ] {
+            let page = li.get(&t, path).await;
+            assert_eq!(page.status, 404, "{path}");
+            assert!(page.text.contains("该记录不存在"), "{path}: {}", page.text);
+            assert!(page.text.contains("lang=\"zh-CN\""), "{}", page.text);
+        }
+    })
+    .await;
+}

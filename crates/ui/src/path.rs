@@ -1,5 +1,5 @@
 //! A page's path parameters read into their types (a record's id): a parameter that is not of
-//! its type names nothing, so the page says "not found" in the browser's language.
+//! its type names nothing, so the page says "not found" in the reader's language.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::UiState;
 use crate::page_error::PageError;
-use crate::viewer::browser_language;
+use crate::viewer::{browser_language, viewer};
 
 /// Path parameters of a page, typed.
 pub struct Path<T>(pub T);
@@ -19,10 +19,14 @@ impl<T: DeserializeOwned + Send> FromRequestParts<UiState> for Path<T> {
     async fn from_request_parts(parts: &mut Parts, state: &UiState) -> Result<Self, PageError> {
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
-            Err(refused) => Err(PageError::app(
-                &browser_language(&parts.headers),
-                AppError::NotFound(refused.body_text()),
-            )),
+            Err(refused) => {
+                // Said in the signed-in user's language, else the browser's.
+                let tr = match viewer(state, &parts.headers).await {
+                    Ok(v) => v.tr,
+                    Err(_) => browser_language(&parts.headers),
+                };
+                Err(PageError::app(&tr, AppError::NotFound(refused.body_text())))
+            }
         }
     }
 }

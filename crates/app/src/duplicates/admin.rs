@@ -88,7 +88,7 @@ impl App {
 
         let mut tx = self.db().begin().await?;
         metadata::lock(&mut tx).await?;
-        let mut stored: BTreeMap<String, Vec<Rule>> = metadata::setting(self.db(), RULES_SETTING)
+        let mut stored: BTreeMap<String, Vec<Rule>> = metadata::setting_tx(&mut tx, RULES_SETTING)
             .await?
             .and_then(|v| serde_json::from_value(v).ok())
             .unwrap_or_default();

@@ -154,7 +154,7 @@ async fn claim_linked(
             with_linked.insert(pair.clone());
         } else if on_taken == OnTaken::Refuse {
             let field = field_of(records, h);
-            return Err(duplicate_of(db, schema, obj, &field, h).await);
+            return Err(duplicate_of(Reader::Tx(tx), schema, obj, &field, h).await);
         }
         taken.insert(pair);
     }
@@ -182,11 +182,15 @@ async fn claim_linked(
     }
     match store::insert(tx, &rows).await {
         Ok(()) => Ok(()),
-        // Someone else took a key between our check and our write; tell the caller who.
+        // Someone else took a key between our check and our write; tell the caller who. The
+        // failed statement ended the transaction on PostgreSQL: who holds it is read outside.
         Err(StoreError::Unique(_)) => {
             let now_held = store::holders_now(db, &pairs).await?;
             match now_held.iter().find(|h| !ours(h)) {
-                Some(h) => Err(duplicate_of(db, schema, obj, &field_of(records, h), h).await),
+                Some(h) => {
+                    let field = field_of(records, h);
+                    Err(duplicate_of(Reader::Db(db), schema, obj, &field, h).await)
+                }
                 None => Err(AppError::from(Said::new(Reason::SameMomentTryAgain))),
             }
         }
@@ -206,13 +210,13 @@ fn field_of(records: &[(String, Vec<Key>)], held: &KeyRow) -> String {
 
 /// The refusal for a key `held` already holds.
 async fn duplicate_of(
-    db: &Db,
+    from: Reader<'_>,
     schema: &Schema,
     obj: &ObjectDef,
     field: &str,
     held: &KeyRow,
 ) -> AppError {
-    match describe(db, schema, obj, field, held).await {
+    match describe(from, schema, obj, field, held).await {
         Ok(d) => AppError::Duplicate(Box::new(d)),
         Err(e) => e,
     }
@@ -221,13 +225,13 @@ async fn duplicate_of(
 /// The record holding a key and its owner: told even to a caller who may not read the record,
 /// so that the first to enter a customer is known to own it.
 pub(crate) async fn describe(
-    db: &Db,
+    from: Reader<'_>,
     schema: &Schema,
     obj: &ObjectDef,
     field: &str,
     held: &KeyRow,
 ) -> AppResult<DuplicateOf> {
-    let (owner_id, owner_name) = owner_of(db, schema, held).await?;
+    let (owner_id, owner_name) = owner_of(from, schema, held).await?;
     let whose = owner_name
         .as_deref()
         .map(|n| format!(", owned by {n}"))
@@ -245,8 +249,15 @@ pub(crate) async fn describe(
     })
 }
 
+/// Where a refusal's holder is read: inside the write's transaction (which must not wait for a
+/// second connection), or outside any.
+pub(crate) enum Reader<'a> {
+    Db(&'a Db),
+    Tx(&'a mut Tx),
+}
+
 async fn owner_of(
-    db: &Db,
+    from: Reader<'_>,
     schema: &Schema,
     held: &KeyRow,
 ) -> AppResult<(Option<String>, Option<String>)> {
@@ -258,13 +269,27 @@ async fn owner_of(
         op: Cmp::Eq,
         value: Value::Text(held.record_id.clone()),
     };
-    let owner_id = rows::first(db, table, &projection, &pred)
-        .await?
-        .and_then(|r| r[0].as_str().map(str::to_owned));
-    let owner_name = match &owner_id {
-        Some(id) => users::user_by_id(db, id).await?.map(|u| u.name),
-        None => None,
+    let (owner_id, user) = match from {
+        Reader::Db(db) => {
+            let found = rows::first(db, table, &projection, &pred).await?;
+            let owner_id = found.and_then(|r| r[0].as_str().map(str::to_owned));
+            let user = match &owner_id {
+                Some(id) => users::user_by_id(db, id).await?,
+                None => None,
+            };
+            (owner_id, user)
+        }
+        Reader::Tx(tx) => {
+            let found = rows::first_tx(tx, table, &projection, &pred).await?;
+            let owner_id = found.and_then(|r| r[0].as_str().map(str::to_owned));
+            let user = match &owner_id {
+                Some(id) => users::user_by_id_tx(tx, id).await?,
+                None => None,
+            };
+            (owner_id, user)
+        }
     };
+    let owner_name = user.map(|u| u.name);
     Ok((owner_id, owner_name))
 }
 

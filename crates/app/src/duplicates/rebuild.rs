@@ -27,13 +27,14 @@ const PAGE: u64 = 2_000;
 pub(crate) async fn ensure_keys_built(db: &Db) -> AppResult<()> {
     let schema = metadata::load(db).await?;
     let rules = DuplicateRules::load(db, &schema).await?;
-    let built = built_under(db).await?;
+    let built = parsed(metadata::setting(db, BUILT_SETTING).await?);
     if built.as_ref() == Some(rules.all()) {
         return Ok(());
     }
     let mut tx = db.begin().await?;
     metadata::lock(&mut tx).await?;
-    let built = built_under(db).await?.unwrap_or_default();
+    // Read again behind the lock, in the transaction: another instance may have built them.
+    let built = parsed(metadata::setting_tx(&mut tx, BUILT_SETTING).await?).unwrap_or_default();
     for (name, obj) in &schema.objects {
         let now = rules.of(name);
         if built.get(name).map_or(&[][..], Vec::as_slice) != now {
@@ -46,10 +47,9 @@ pub(crate) async fn ensure_keys_built(db: &Db) -> AppResult<()> {
     Ok(())
 }
 
-async fn built_under(db: &Db) -> AppResult<Option<BTreeMap<String, Vec<Rule>>>> {
-    Ok(metadata::setting(db, BUILT_SETTING)
-        .await?
-        .and_then(|v| serde_json::from_value(v).ok()))
+/// The rules the stored keys were built under, as the setting holds them.
+fn parsed(setting: Option<serde_json::Value>) -> Option<BTreeMap<String, Vec<Rule>>> {
+    setting.and_then(|v| serde_json::from_value(v).ok())
 }
 
 /// Notes that the stored keys follow `rules`.

@@ -180,7 +180,7 @@ impl RecordService<'_> {
             }));
         }
         if obj.name == "account"
-            && let Some(limit) = self.app.account_capacity().await?
+            && let Some(limit) = crate::App::account_capacity_tx(tx).await?
         {
             let owned = Pred::And(vec![text_is("owner_id", user), live()]);
             if rows::count_tx(tx, &obj.table, &owned).await? + n > limit {

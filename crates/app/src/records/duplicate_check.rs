@@ -73,7 +73,14 @@ impl RecordService<'_> {
                 .find(|k| k.kind == h.kind && k.key == h.key)
                 .map(|k| k.field.clone())
                 .unwrap_or_default();
-            let d = duplicates::describe(self.app.db(), &t.snap.schema, obj, &field, &h).await?;
+            let d = duplicates::describe(
+                duplicates::Reader::Db(self.app.db()),
+                &t.snap.schema,
+                obj,
+                &field,
+                &h,
+            )
+            .await?;
             out.push(json!({
                 "field": d.field, "object": d.object, "existing_id": d.existing_id,
                 "owner": { "id": d.owner_id, "name": d.owner_name }, "message": d.message,
