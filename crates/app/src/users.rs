@@ -176,4 +176,31 @@ impl App {
             .map(|u| (u.id, u.name))
             .collect())
     }
+
+    /// The active user with `email` as an actor, or else the first active administrator, for
+    /// work started from the command line (an import).
+    pub async fn actor_for(&self, email: Option<&str>) -> AppResult<pelagic_core::access::Actor> {
+        let users = store::all_users(self.db()).await?;
+        let found = match email {
+            Some(e) => users
+                .into_iter()
+                .find(|u| u.active && u.email.eq_ignore_ascii_case(e.trim()))
+                .ok_or_else(|| AppError::NotFound(format!("no active user has the email '{e}'")))?,
+            None => users
+                .into_iter()
+                .filter(|u| u.active && u.role == "admin")
+                .min_by_key(|u| u.created_at)
+                .ok_or_else(|| {
+                    AppError::NotFound("the database has no administrator yet".into())
+                })?,
+        };
+        Ok(pelagic_core::access::Actor {
+            user_id: pelagic_core::ids::UserId::stored(found.id),
+            name: found.name,
+            role: found.role,
+            team_id: found.team_id,
+            time_zone: found.time_zone,
+            locale: found.locale,
+        })
+    }
 }

@@ -16,6 +16,7 @@ pub mod fold;
 pub mod format;
 pub mod ident;
 pub mod ids;
+pub mod import;
 pub mod input;
 pub mod kind;
 pub mod mask;

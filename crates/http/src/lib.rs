@@ -6,6 +6,7 @@
 mod document;
 pub mod edge;
 pub mod i18n;
+pub mod import_words;
 pub mod session;
 
 pub use document::document_response;

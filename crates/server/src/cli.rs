@@ -51,6 +51,9 @@ pub enum Command {
         #[command(subcommand)]
         command: JobsCommand,
     },
+    /// Import a CSV file's rows into an object (any common encoding; the columns mapped to fields
+    /// by their headers unless a mapping is given).
+    Import(crate::import::ImportArgs),
     /// Fill the database with a realistic sample company to try Pelagic with.
     Demo {
         /// Seed of the sample data (the same seed gives the same company).

@@ -5,6 +5,7 @@ mod demo;
 mod demo_custom;
 mod demo_sales;
 mod heap;
+mod import;
 mod serve;
 
 use std::io::Read;
@@ -147,6 +148,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Import(args) => import::run(open(&cli.database_url).await?, args).await,
         Command::Demo { seed, accounts } => {
             demo::run(open(&cli.database_url).await?, seed, accounts).await
         }

@@ -200,3 +200,90 @@ fn serve_listens_answers_and_stops_cleanly_on_sigterm() {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
 }
+
+#[test]
+fn a_gbk_csv_is_imported_from_the_command_line_and_what_failed_is_written_beside_it() {
+    let (url, path) = db_url();
+    let admin = pelagic(
+        &[
+            "user",
+            "add",
+            "--email",
+            "li@example.com",
+            "--name",
+            "李娜",
+            "--role",
+            "admin",
+            "--password-stdin",
+            "--database-url",
+            &url,
+        ],
+        Some("a long password\n"),
+    );
+    assert!(admin.status.success(), "{}", stderr(&admin));
+    let dir =
+        std::env::temp_dir().join(format!("pelagic-import-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("客户.csv");
+    let text = "客户名称,联系电话,所属行业\n济南亿东科技,13800138000,制造业\n青岛海联,0532-88886666,玩具\n";
+    std::fs::write(&file, encoding_rs::GBK.encode(text).0).unwrap();
+    let file_arg = file.to_string_lossy().into_owned();
+    let args = [
+        "import",
+        "--object",
+        "account",
+        &file_arg,
+        "--database-url",
+        &url,
+    ];
+
+    let out = pelagic(&args, None);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}{said}", stderr(&out));
+    assert!(said.contains("gb18030"), "{said}");
+    assert!(said.contains("客户名称 → name"), "{said}");
+    assert!(
+        said.contains("created 1, updated 0, skipped 0, failed 1"),
+        "{said}"
+    );
+    let failed = std::fs::read(dir.join("客户.failed.csv")).expect("the failed rows");
+    let failed = String::from_utf8(failed).unwrap();
+    assert!(
+        failed.starts_with('\u{feff}'),
+        "opens as UTF-8 in a spreadsheet"
+    );
+    assert!(
+        failed.contains("青岛海联") && failed.contains("玩具"),
+        "{failed}"
+    );
+
+    // The same file again: the customer now exists and is skipped, named with its owner.
+    let again = pelagic(&args, None);
+    let said = String::from_utf8_lossy(&again.stdout).into_owned();
+    assert!(
+        said.contains("created 0, updated 0, skipped 1, failed 1"),
+        "{said}"
+    );
+    let skipped = std::fs::read_to_string(dir.join("客户.skipped.csv")).unwrap();
+    assert!(skipped.contains("李娜"), "{skipped}");
+
+    for (extra, expect) in [
+        (vec!["--encoding", "klingon"], "not an encoding"),
+        (vec!["--object", "nothing"], "nothing"),
+        (vec!["--max-bytes", "10"], "over the limit"),
+    ] {
+        let mut full: Vec<&str> = args.to_vec();
+        if extra[0] == "--object" {
+            full[2] = extra[1];
+        } else {
+            full.extend(&extra);
+        }
+        let out = pelagic(&full, None);
+        assert!(!out.status.success(), "{extra:?}");
+        let err = stderr(&out);
+        assert!(err.contains(expect), "{extra:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&path);
+}

@@ -16,6 +16,7 @@ mod figure_access;
 mod figures;
 mod follow_ups;
 mod hooks;
+pub mod import;
 mod keys;
 mod line_prices;
 mod merge;

@@ -304,4 +304,12 @@ reasons! {
     Between = "between", Kind::Field, "must be between {low} and {high}";
     AtLeast = "at_least", Kind::Field, "must be at least {low}";
     AtMost = "at_most", Kind::Field, "must be at most {high}";
+    UnknownEncoding = "unknown_encoding", Kind::Field,
+        "'{value}' is not an encoding Pelagic reads (for example UTF-8, GBK, Big5, Windows-1251)";
+    NotText = "not_text", Kind::Field,
+        "this file is not text Pelagic can read as rows and columns";
+    EmptyFile = "empty_file", Kind::Field, "the file is empty";
+    HeaderOnly = "header_only", Kind::Field, "the file has a header and no rows";
+    TooManyColumns = "too_many_columns", Kind::Field, "a row has more than {max} columns";
+    NotImportable = "not_importable", Kind::Field, "this field cannot be imported";
 }
