@@ -51,8 +51,8 @@ pub enum Command {
         #[command(subcommand)]
         command: JobsCommand,
     },
-    /// Import a CSV file's rows into an object (any common encoding; the columns mapped to fields
-    /// by their headers unless a mapping is given).
+    /// Import a CSV file's (any common encoding) or a spreadsheet's (XLSX, XLS, ODS) rows into an
+    /// object, the columns mapped to fields by their headers unless a mapping is given.
     Import(crate::import::ImportArgs),
     /// Fill the database with a realistic sample company to try Pelagic with.
     Demo {

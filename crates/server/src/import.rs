@@ -1,4 +1,4 @@
-//! `pelagic import`: a CSV file's rows into an object, as a user (the one named, else the first
+//! `pelagic import`: a CSV file's or a spreadsheet's rows into an object, as a user (the one named, else the first
 //! administrator), with the mapping its headers suggest or the one given; prints what became of
 //! the rows and writes those not imported beside the file, with the reason, to fix and import
 //! again.
@@ -12,7 +12,8 @@ use pelagic_app::App;
 use pelagic_app::records::import::{ImportOutcome, ImportPlan, KeptRow, OnDuplicate};
 use pelagic_core::ids::FieldName;
 use pelagic_core::import::values::Reading;
-use pelagic_core::import::{decode, mapping, table};
+use pelagic_core::import::{decode, mapping, sheet, table};
+use pelagic_core::said::Said;
 use pelagic_http::import_words;
 
 /// Largest file read, unless `--max-bytes` says otherwise.
@@ -34,6 +35,9 @@ pub struct ImportArgs {
     /// The user the import runs as, who owns the rows that name no owner.
     #[arg(long)]
     owner: Option<String>,
+    /// The sheet of a spreadsheet to read (the first when not given).
+    #[arg(long)]
+    sheet: Option<String>,
     /// The file's encoding (utf-8, gbk, big5, windows-1251, latin1…); detected when not given.
     #[arg(long)]
     encoding: Option<String>,
@@ -50,10 +54,7 @@ pub struct ImportArgs {
 
 pub async fn run(app: Arc<App>, args: ImportArgs) -> anyhow::Result<()> {
     let bytes = read_bounded(&args.file, args.max_bytes)?;
-    let text =
-        decode::decode(&bytes, args.encoding.as_deref()).map_err(|s| anyhow::anyhow!("{s}"))?;
-    let rows = table::read(&text.text, table::separator(&text.text))
-        .map_err(|s| anyhow::anyhow!("{s}"))?;
+    let (rows, read_as) = read_rows(&bytes, &args).map_err(|s| anyhow::anyhow!("{s}"))?;
     let snap = app.snapshot().await?;
     let obj = snap.schema.object(&args.object)?.clone();
     let actor = app.actor_for(args.owner.as_deref()).await?;
@@ -68,10 +69,9 @@ pub async fn run(app: Arc<App>, args: ImportArgs) -> anyhow::Result<()> {
         );
     }
     println!(
-        "{} rows in {} ({}):",
+        "{} rows in {} ({read_as}):",
         rows.rows.len(),
-        args.file.display(),
-        text.encoding
+        args.file.display()
     );
     for (header, field) in rows.header.iter().zip(&columns) {
         match field {
@@ -93,6 +93,18 @@ pub async fn run(app: Arc<App>, args: ImportArgs) -> anyhow::Result<()> {
     };
     let outcome = app.records(&actor).import(&plan, &rows).await?;
     report(&args.file, &rows.header, &outcome)
+}
+
+/// The file's rows, from a spreadsheet's sheet or from delimited text, and what it was read as.
+fn read_rows(bytes: &[u8], args: &ImportArgs) -> Result<(table::Table, String), Said> {
+    if sheet::is_spreadsheet(bytes) {
+        let rows = sheet::read(bytes, args.sheet.as_deref())?;
+        let name = args.sheet.clone().unwrap_or_else(|| "first sheet".into());
+        return Ok((rows, format!("spreadsheet, {name}")));
+    }
+    let text = decode::decode(bytes, args.encoding.as_deref())?;
+    let rows = table::read(&text.text, table::separator(&text.text))?;
+    Ok((rows, text.encoding.to_owned()))
 }
 
 /// The file's bytes, refusing one over `max` before reading it.

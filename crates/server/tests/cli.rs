@@ -287,3 +287,81 @@ fn a_gbk_csv_is_imported_from_the_command_line_and_what_failed_is_written_beside
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_file(&path);
 }
+
+#[test]
+fn a_spanish_workbook_is_imported_from_the_sheet_named() {
+    let (url, path) = db_url();
+    let admin = pelagic(
+        &[
+            "user",
+            "add",
+            "--email",
+            "ana@example.com",
+            "--name",
+            "Ana",
+            "--role",
+            "admin",
+            "--password-stdin",
+            "--database-url",
+            &url,
+        ],
+        Some("a long password\n"),
+    );
+    assert!(admin.status.success(), "{}", stderr(&admin));
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let cover = book.add_worksheet();
+    cover.write(0, 0, "Portada").unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Clientes").unwrap();
+    for (col, h) in ["Nombre", "Sector", "Teléfono"].iter().enumerate() {
+        sheet.write(0, u16::try_from(col).unwrap(), *h).unwrap();
+    }
+    sheet.write(1, 0, "Fábrica Norte").unwrap();
+    sheet.write(1, 1, "Comercio minorista").unwrap();
+    sheet.write(1, 2, "+34 912 345 678").unwrap();
+    let file =
+        std::env::temp_dir().join(format!("clientes-{}.xlsx", uuid::Uuid::now_v7().simple()));
+    book.save(&file).unwrap();
+    let file_arg = file.to_string_lossy().into_owned();
+    let out = pelagic(
+        &[
+            "import",
+            "--object",
+            "account",
+            &file_arg,
+            "--sheet",
+            "Clientes",
+            "--database-url",
+            &url,
+        ],
+        None,
+    );
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}{said}", stderr(&out));
+    assert!(said.contains("Sector → industry"), "{said}");
+    assert!(
+        said.contains("created 1, updated 0, skipped 0, failed 0"),
+        "{said}"
+    );
+    let none = pelagic(
+        &[
+            "import",
+            "--object",
+            "account",
+            &file_arg,
+            "--sheet",
+            "Nada",
+            "--database-url",
+            &url,
+        ],
+        None,
+    );
+    assert!(!none.status.success());
+    assert!(
+        stderr(&none).contains("no sheet named 'Nada'"),
+        "{}",
+        stderr(&none)
+    );
+    let _ = std::fs::remove_file(&file);
+    let _ = std::fs::remove_file(&path);
+}

@@ -5,5 +5,6 @@
 
 pub mod decode;
 pub mod mapping;
+pub mod sheet;
 pub mod table;
 pub mod values;

@@ -59,10 +59,22 @@ pub fn read(text: &str, separator: u8) -> Result<Table, Said> {
         .flexible(true)
         .delimiter(separator)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = match records.next() {
-        Some(Ok(r)) => r.iter().map(|c| c.trim().to_owned()).collect(),
-        Some(Err(_)) => return Err(Said::new(Reason::NotText)),
+    let mut lines = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|_| Said::new(Reason::NotText))?;
+        too_wide(record.len())?;
+        let line = line_at(text, record.position().map_or(0, |p| p.byte()));
+        lines.push((line, record.iter().map(str::to_owned).collect()));
+    }
+    assemble(separator, lines)
+}
+
+/// A table from numbered lines of cells, the first being the header: cells trimmed, blank rows
+/// dropped, short and long rows brought to the header's width and noted.
+pub(super) fn assemble(separator: u8, lines: Vec<(u64, Vec<String>)>) -> Result<Table, Said> {
+    let mut lines = lines.into_iter();
+    let header: Vec<String> = match lines.next() {
+        Some((_, cells)) => cells.iter().map(|c| c.trim().to_owned()).collect(),
         None => return Err(Said::new(Reason::EmptyFile)),
     };
     if header.iter().all(String::is_empty) {
@@ -71,15 +83,14 @@ pub fn read(text: &str, separator: u8) -> Result<Table, Said> {
     too_wide(header.len())?;
     let mut rows = Vec::new();
     let mut ragged = Vec::new();
-    for record in records {
-        let record = record.map_err(|_| Said::new(Reason::NotText))?;
-        too_wide(record.len())?;
-        if record.iter().all(|c| c.trim().is_empty()) {
+    for (line, cells) in lines {
+        too_wide(cells.len())?;
+        if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut row: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        let mut row: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
         if row.len() != header.len() {
-            ragged.push(line_at(text, record.position().map_or(0, |p| p.byte())));
+            ragged.push(line);
             row.resize(header.len(), String::new());
         }
         rows.push(row);
@@ -111,7 +122,7 @@ fn line_at(text: &str, at: u64) -> u64 {
         .saturating_add(1)
 }
 
-fn too_wide(columns: usize) -> Result<(), Said> {
+pub(super) fn too_wide(columns: usize) -> Result<(), Said> {
     if columns > MAX_COLUMNS {
         Err(Said::new(Reason::TooManyColumns).with("max", MAX_COLUMNS))
     } else {

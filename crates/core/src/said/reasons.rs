@@ -312,4 +312,5 @@ reasons! {
     HeaderOnly = "header_only", Kind::Field, "the file has a header and no rows";
     TooManyColumns = "too_many_columns", Kind::Field, "a row has more than {max} columns";
     NotImportable = "not_importable", Kind::Field, "this field cannot be imported";
+    NoSuchSheet = "no_such_sheet", Kind::Field, "the workbook has no sheet named '{sheet}'";
 }

@@ -222,3 +222,4 @@ err-empty-file = the file is empty
 err-header-only = the file has a header and no rows
 err-too-many-columns = a row has more than { $max } columns
 err-not-importable = this field cannot be imported
+err-no-such-sheet = the workbook has no sheet named '{ $sheet }'

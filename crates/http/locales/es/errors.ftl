@@ -222,3 +222,4 @@ err-empty-file = el archivo está vacío
 err-header-only = el archivo tiene encabezado y ninguna fila
 err-too-many-columns = una fila tiene más de { $max } columnas
 err-not-importable = este campo no se puede importar
+err-no-such-sheet = el libro no tiene ninguna hoja llamada «{ $sheet }»

@@ -222,3 +222,4 @@ err-empty-file = файл пуст
 err-header-only = в файле есть заголовок, но нет строк
 err-too-many-columns = в строке больше { $max } столбцов
 err-not-importable = это поле нельзя импортировать
+err-no-such-sheet = в книге нет листа «{ $sheet }»

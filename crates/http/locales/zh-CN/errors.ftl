@@ -222,3 +222,4 @@ err-empty-file = 文件为空
 err-header-only = 文件只有表头，没有数据行
 err-too-many-columns = 有一行超过 { $max } 列
 err-not-importable = 此字段不能导入
+err-no-such-sheet = 工作簿中没有名为“{ $sheet }”的工作表

@@ -222,3 +222,4 @@ err-empty-file = 檔案是空的
 err-header-only = 檔案只有標題列，沒有資料列
 err-too-many-columns = 有一列超過 { $max } 欄
 err-not-importable = 此欄位不能匯入
+err-no-such-sheet = 活頁簿中沒有名為「{ $sheet }」的工作表
